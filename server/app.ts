@@ -1,0 +1,83 @@
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CloseCode } from '../shared/closeCodes'
+import type { Config } from './config'
+import { createApi } from './http/api'
+import { HttpError, sendError } from './http/respond'
+import { setSecurityHeaders } from './http/securityHeaders'
+import { createStaticHandler } from './http/staticFiles'
+import { createLogger, type Logger } from './logger'
+import { SqliteStorage } from './storage/SqliteStorage'
+import type { Storage } from './storage/Storage'
+import { RoomRegistry } from './sync/RoomRegistry'
+import { SyncEndpoint } from './sync/syncEndpoint'
+
+export const CLIENT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../dist/client',
+)
+
+export interface SamskapaServer {
+  server: http.Server
+  storage: Storage
+  rooms: RoomRegistry
+  log: Logger
+  /** The address actually listened on (PORT=0 picks a free port). */
+  url: string
+  /** Stores everything, closes sockets with 1012 so clients reconnect, and stops. */
+  stop(): Promise<void>
+}
+
+/** Wires storage, rooms, the sync endpoint and HTTP into one server and starts listening. */
+export async function startServer(config: Config, clientDir = CLIENT_DIR): Promise<SamskapaServer> {
+  const log = createLogger(config.logLevel)
+  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
+  const rooms = new RoomRegistry(storage, log, {
+    graceMs: config.roomGraceMs,
+    compactEveryUpdates: config.compactEveryUpdates,
+  })
+  const sync = new SyncEndpoint(rooms, storage, log, {
+    maxMessageBytes: config.maxMessageBytes,
+    pingIntervalMs: config.pingIntervalMs,
+  })
+  const api = createApi({ config, storage, rooms, sync })
+  const serveStatic = createStaticHandler(clientDir)
+
+  const server = http.createServer((req, res) => {
+    setSecurityHeaders(res)
+    api(req, res)
+      .then((handled) => {
+        if (!handled && !serveStatic(req, res)) sendError(res, 405, 'method', 'method not allowed')
+      })
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message)
+        log.error({ err: error, url: req.url }, 'request failed')
+        if (!res.headersSent) sendError(res, 500, 'internal', 'internal error')
+      })
+  })
+  server.on('upgrade', (req, socket, head) => {
+    if (!sync.handleUpgrade(req, socket, head)) socket.destroy()
+  })
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  log.info({ url, dataDir: config.dataDir }, 'Samskapa is listening')
+
+  return {
+    server,
+    storage,
+    rooms,
+    log,
+    url,
+    async stop() {
+      rooms.flushAll()
+      sync.closeAll(CloseCode.serviceRestart, 'server restarting')
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      storage.close()
+    },
+  }
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto'
+import * as Y from 'yjs'
+import { createTLSchema } from '@tldraw/tlschema'
+import { writeRecords, writeStoredSchema } from '../../shared/board/boardDoc'
+import { documentRecord, pageRecord } from '../../shared/board/shapeRecords'
+import { findBuiltInTemplate, type Language } from '../../shared/templates'
+import type { JsonValue } from '../../shared/board/yjsValue'
+import type { BoardRecord, Storage } from '../storage/Storage'
+
+const schema = createTLSchema()
+
+export class UnknownTemplateError extends Error {}
+
+export function newId(bytes = 12): string {
+  return randomBytes(bytes).toString('base64url')
+}
+
+const pageName: Record<Language, string> = { sv: 'Tavla', en: 'Board' }
+
+/** Creates boards: a fresh doc holding the tldraw document, one page and the template. */
+export class BoardService {
+  constructor(private readonly storage: Storage) {}
+
+  create(input: { title: string; template: string; language: Language }): BoardRecord {
+    const template = findBuiltInTemplate(input.template)
+    if (!template) throw new UnknownTemplateError(`unknown template "${input.template}"`)
+    const doc = new Y.Doc()
+    const shapes = template.build({
+      language: input.language,
+      newId: (kind) => `${kind}:${newId(9)}`,
+    })
+    doc.transact(() => {
+      writeRecords(doc, [documentRecord(), pageRecord(pageName[input.language]), ...shapes])
+      writeStoredSchema(doc, schema.serialize() as unknown as JsonValue)
+    })
+    const board: BoardRecord = {
+      id: newId(),
+      title: input.title,
+      template: template.id,
+      createdAt: Date.now(),
+    }
+    this.storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+    doc.destroy()
+    return board
+  }
+}

@@ -1,0 +1,59 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const MiB = 1024 * 1024
+
+/** Every setting, read once from the environment and validated. Documented in the README. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  TLDRAW_LICENSE_KEY: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * MiB),
+  ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+})
+
+export type Config = {
+  port: number
+  host: string
+  dataDir: string
+  publicUrl: string | undefined
+  tldrawLicenseKey: string
+  logLevel: z.infer<typeof schema>['LOG_LEVEL']
+  maxMessageBytes: number
+  roomGraceMs: number
+  pingIntervalMs: number
+  compactEveryUpdates: number
+  sqliteSynchronous: 'FULL' | 'NORMAL'
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid settings:\n  ${problems.join('\n  ')}`)
+  }
+  const s = parsed.data
+  return {
+    port: s.PORT,
+    host: s.HOST,
+    dataDir: path.resolve(s.DATA_DIR),
+    publicUrl: s.PUBLIC_URL?.replace(/\/$/, ''),
+    tldrawLicenseKey: s.TLDRAW_LICENSE_KEY,
+    logLevel: s.LOG_LEVEL,
+    maxMessageBytes: s.MAX_MESSAGE_BYTES,
+    roomGraceMs: s.ROOM_GRACE_MS,
+    pingIntervalMs: s.PING_INTERVAL_MS,
+    compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
+    sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
+  }
+}

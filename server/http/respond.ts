@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+export function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    'Cache-Control': 'no-store',
+  })
+  res.end(json)
+}
+
+export function sendError(res: ServerResponse, status: number, error: string, message: string) {
+  sendJson(res, status, { error, message })
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Reads a request body up to `limit` bytes; a larger body is a 413. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw new HttpError(413, 'too_large', `body larger than ${limit} bytes`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readBody(req, limit)
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'request body is not valid JSON')
+  }
+}
+
+/** The request's preferred UI language: Swedish when the browser asks for it, else English. */
+export function requestLanguage(req: IncomingMessage): 'sv' | 'en' {
+  const header = req.headers['accept-language'] ?? ''
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? ''
+  return first.startsWith('sv') ? 'sv' : 'en'
+}

@@ -1,0 +1,30 @@
+/**
+ * WebSocket close codes the sync server uses. Clients show a message for each; operators see
+ * the same name in the server log. 4000–4999 are ours; 1009 and 1012 are standard.
+ */
+export const CloseCode = {
+  messageTooBig: 1009,
+  serviceRestart: 1012,
+  protocolViolation: 4000,
+  corruptUpdate: 4001,
+  invalidRecord: 4002,
+  badRequest: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  boardNotFound: 4404,
+  tokenRevoked: 4409,
+  rateLimited: 4429,
+  roomLoadFailed: 4500,
+  roomLimitReached: 4503,
+} as const
+
+export type CloseReason = keyof typeof CloseCode
+
+/** Codes after which reconnecting cannot help: the client stops trying. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.unauthorized,
+  CloseCode.forbidden,
+  CloseCode.boardNotFound,
+  CloseCode.badRequest,
+  CloseCode.tokenRevoked,
+])

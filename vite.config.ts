@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+const syncServer = process.env.SAMSKAPA_DEV_SERVER ?? 'http://127.0.0.1:8080'
+
+// The client lives in client/; the server serves its build from dist/client.
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  server: {
+    proxy: {
+      '/api': syncServer,
+      '/healthz': syncServer,
+      '/config.json': syncServer,
+      '/sync': { target: syncServer, ws: true },
+    },
+  },
+})
