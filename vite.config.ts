@@ -7,7 +7,13 @@ const syncServer = process.env.SAMSKAPA_DEV_SERVER ?? 'http://127.0.0.1:8080'
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    // tldraw fetches its translations; data: URLs would need a looser Content-Security-Policy.
+    assetsInlineLimit: 0,
+  },
   server: {
     proxy: {
       '/api': syncServer,

@@ -51,7 +51,8 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
         if (!handled && !serveStatic(req, res)) sendError(res, 405, 'method', 'method not allowed')
       })
       .catch((error: unknown) => {
-        if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message)
+        if (error instanceof HttpError)
+          return sendError(res, error.status, error.code, error.message)
         log.error({ err: error, url: req.url }, 'request failed')
         if (!res.headersSent) sendError(res, 500, 'internal', 'internal error')
       })
@@ -73,8 +74,8 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     log,
     url,
     async stop() {
-      rooms.flushAll()
       sync.closeAll(CloseCode.serviceRestart, 'server restarting')
+      rooms.unloadAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       storage.close()

@@ -73,10 +73,12 @@ export class SqliteStorage implements Storage {
 
   loadDoc(boardId: string): StoredDoc {
     const snapshotRow = this.statements.getSnapshot.get(boardId) as
-      | { data: unknown; upto_seq: number }
-      | undefined
+      { data: unknown; upto_seq: number } | undefined
     const fromSeq = snapshotRow?.upto_seq ?? 0
-    const rows = this.statements.getUpdates.all(boardId, fromSeq) as { seq: number; data: unknown }[]
+    const rows = this.statements.getUpdates.all(boardId, fromSeq) as {
+      seq: number
+      data: unknown
+    }[]
     return {
       snapshot: snapshotRow ? asBytes(snapshotRow.data, boardId, 'snapshot') : undefined,
       updates: rows.map((row) => asBytes(row.data, boardId, `update ${row.seq}`)),

@@ -102,7 +102,10 @@ export class Room {
       this.send(connection, encoding.toUint8Array(reply))
       return
     }
-    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+    if (
+      syncType !== syncProtocol.messageYjsSyncStep2 &&
+      syncType !== syncProtocol.messageYjsUpdate
+    ) {
       throw new ProtocolError('protocolViolation', `unknown sync message type ${syncType}`)
     }
     const update = readBytes(decoder)
@@ -153,7 +156,8 @@ export class Room {
       batch.map((p) => p.update),
     )
     this.updatesSinceCompaction += batch.length
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
+    const merged =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeUpdate(encoder, merged)

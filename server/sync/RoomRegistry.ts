@@ -82,7 +82,11 @@ export class RoomRegistry {
       this.log.info({ room: boardId, records: migration.changedRecords }, 'board migrated')
     }
     this.log.info(
-      { room: boardId, ms: Math.round(performance.now() - started), updates: stored.updates.length },
+      {
+        room: boardId,
+        ms: Math.round(performance.now() - started),
+        updates: stored.updates.length,
+      },
       'room loaded',
     )
     return room
@@ -114,8 +118,13 @@ export class RoomRegistry {
     this.log.info({ room: boardId }, 'room unloaded')
   }
 
-  /** Stores everything pending in every room; used on shutdown. */
-  flushAll() {
-    for (const room of this.rooms.values()) room.compact()
+  /** Stores every room and unloads it; used on shutdown. */
+  unloadAll() {
+    for (const [boardId, room] of this.rooms) {
+      this.cancelUnload(boardId)
+      room.compact()
+      room.destroy()
+    }
+    this.rooms.clear()
   }
 }

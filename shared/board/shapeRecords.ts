@@ -116,10 +116,7 @@ export function textShape(
   })
 }
 
-export function noteShape(
-  placement: Placement,
-  note: { text: string; color: Colour },
-): RecordJson {
+export function noteShape(placement: Placement, note: { text: string; color: Colour }): RecordJson {
   return baseShape('note', placement, {
     color: note.color,
     labelColor: 'black',

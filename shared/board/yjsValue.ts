@@ -7,7 +7,8 @@ import * as Y from 'yjs'
  * note thus sends only its x and y, and a growing pen stroke only its newest points.
  */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
 type JsonObject = { [key: string]: JsonValue }
 type YValue = Y.Map<unknown> | Y.Array<unknown> | Y.Text | string | number | boolean | null
 

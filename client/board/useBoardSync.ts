@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import * as Y from 'yjs'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import { FINAL_CLOSE_CODES } from '../../shared/closeCodes'
+import type { SyncInfo } from '../../shared/contracts'
+
+export type ConnectionState = 'connecting' | 'online' | 'offline'
+
+export interface BoardSync {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** True once the doc holds the board, from this browser's copy or from the server. */
+  ready: boolean
+  connection: ConnectionState
+  /** Why the server closed the connection for good (unknown board, revoked link …). */
+  closedCode: number | undefined
+}
+
+/**
+ * One board's Y.Doc, kept in IndexedDB (so a reload while offline keeps local edits) and
+ * synced through the stock y-websocket provider, which reconnects by itself.
+ */
+export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
+  const [state, setState] = useState<BoardSync>()
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const local = new IndexeddbPersistence(`samskapa:${sync.room}`, doc)
+    const provider = new WebsocketProvider(sync.serverUrl, sync.room, doc, {
+      params: sync.params,
+      maxBackoffTime: 5000,
+    })
+    let current: BoardSync = {
+      doc,
+      provider,
+      ready: false,
+      connection: 'connecting',
+      closedCode: undefined,
+    }
+    const update = (patch: Partial<BoardSync>) => {
+      current = { ...current, ...patch }
+      setState(current)
+    }
+    setState(current)
+
+    // A stored copy lets the board open offline; an empty one waits for the server.
+    local.whenSynced.then(() => {
+      if (doc.share.has('records') && doc.getMap('records').size > 0) update({ ready: true })
+    })
+    provider.on('sync', (synced: boolean) => {
+      if (synced) update({ ready: true, connection: 'online' })
+    })
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') update({ connection: 'offline' })
+      else if (status === 'connecting' && current.connection !== 'offline') {
+        update({ connection: 'connecting' })
+      }
+    })
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event && FINAL_CLOSE_CODES.has(event.code)) {
+        provider.shouldConnect = false
+        update({ closedCode: event.code })
+      }
+    })
+
+    return () => {
+      provider.destroy()
+      void local.destroy()
+      doc.destroy()
+    }
+  }, [sync.serverUrl, sync.room, sync.params])
+
+  return state
+}

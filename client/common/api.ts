@@ -1,0 +1,31 @@
+import type { ApiError, BoardInfo, ClientConfig } from '../../shared/contracts'
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, init)
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as ApiError | null
+    throw new ApiRequestError(response.status, body?.message ?? response.statusText)
+  }
+  return (await response.json()) as T
+}
+
+export const api = {
+  config: () => request<ClientConfig>('/api/config'),
+  templates: () => request<{ id: string; title: string }[]>('/api/templates'),
+  board: (id: string) => request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`),
+  createBoard: (input: { title: string; template: string; language: string }) =>
+    request<BoardInfo>('/api/boards', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    }),
+}

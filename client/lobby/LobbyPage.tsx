@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BoardInfo } from '../../shared/contracts'
+import { api } from '../common/api'
+import { LanguageSwitch } from '../common/LanguageSwitch'
+import { recentBoards } from './recentBoards'
+
+export function LobbyPage() {
+  const { t, i18n } = useTranslation()
+  const [templates, setTemplates] = useState<{ id: string; title: string }[]>([])
+  const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState('hindering-enabling')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const [created, setCreated] = useState<BoardInfo>()
+  const [copied, setCopied] = useState(false)
+
+  useEffect(() => {
+    api.templates().then(setTemplates, (e: Error) => setError(e.message))
+  }, [i18n.language])
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      setCreated(await api.createBoard({ title, template, language: i18n.language }))
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const copy = async () => {
+    if (!created) return
+    await navigator.clipboard?.writeText(created.url).catch(() => undefined)
+    setCopied(true)
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('app.name')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="lobby">
+        <section aria-labelledby="create-heading" className="card">
+          <h2 id="create-heading">{t('lobby.createHeading')}</h2>
+          <form onSubmit={create}>
+            <label htmlFor="board-title">{t('lobby.title')}</label>
+            <input
+              id="board-title"
+              value={title}
+              maxLength={200}
+              placeholder={t('lobby.titlePlaceholder')}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+            <label htmlFor="board-template">{t('lobby.template')}</label>
+            <select
+              id="board-template"
+              value={template}
+              onChange={(event) => setTemplate(event.target.value)}
+            >
+              {templates.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.title}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('lobby.creating') : t('lobby.create')}
+            </button>
+          </form>
+          {error && (
+            <p role="alert" className="error">
+              {t('lobby.error', { message: error })}
+            </p>
+          )}
+          {created && (
+            <div className="created" role="status">
+              <p>{t('lobby.created')}</p>
+              <input
+                aria-label={t('lobby.open')}
+                readOnly
+                value={created.url}
+                onFocus={(e) => e.target.select()}
+              />
+              <div className="row">
+                <button type="button" onClick={copy}>
+                  {copied ? t('lobby.copied') : t('lobby.copy')}
+                </button>
+                <a className="button primary" href={`/b/${created.id}`}>
+                  {t('lobby.open')}
+                </a>
+              </div>
+            </div>
+          )}
+        </section>
+        <section aria-labelledby="recent-heading" className="card">
+          <h2 id="recent-heading">{t('lobby.recentHeading')}</h2>
+          <RecentList />
+        </section>
+      </main>
+    </div>
+  )
+}
+
+function RecentList() {
+  const { t } = useTranslation()
+  const boards = recentBoards()
+  if (boards.length === 0) return <p className="muted">{t('lobby.recentEmpty')}</p>
+  return (
+    <ul className="recent">
+      {boards.map((board) => (
+        <li key={board.id}>
+          <a href={`/b/${board.id}`}>{board.title}</a>
+        </li>
+      ))}
+    </ul>
+  )
+}

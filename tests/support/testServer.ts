@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startServer, type SamskapaServer } from '../../server/app'
+import { readConfig } from '../../server/config'
+import type { BoardInfo } from '../../shared/contracts'
+
+export interface TestServer extends SamskapaServer {
+  dataDir: string
+  createBoard(body?: Record<string, unknown>): Promise<BoardInfo>
+}
+
+/** A real server on a random port with its own temporary DATA_DIR. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-test-')),
+): Promise<TestServer> {
+  const config = readConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ROOM_GRACE_MS: '200',
+    ...env,
+  })
+  const server = await startServer(config)
+  return {
+    ...server,
+    dataDir,
+    async createBoard(body = {}) {
+      const response = await fetch(`${server.url}/api/boards`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      if (response.status !== 201) throw new Error(`create board: ${response.status}`)
+      return (await response.json()) as BoardInfo
+    },
+  }
+}
