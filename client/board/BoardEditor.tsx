@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Tldraw, atom, createTLCurrentUser, createTLStore, type TLUserPreferences } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
@@ -24,8 +24,7 @@ interface BoardEditorProps {
 export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
   const { i18n } = useTranslation()
   const store = useMemo(() => createTLStore(), [])
-  const [unsaved, setUnsaved] = useState(0)
-  const { doc, provider, connection } = sync
+  const { doc, provider, connection, unsaved, noteLocalChanges } = sync
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -41,22 +40,13 @@ export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
   }, [me, i18n.language])
 
   useEffect(() => {
-    const binding = bindStoreToDoc(store, doc, {
-      onLocalFlush: (changed) => {
-        if (provider.wsconnected && provider.synced) return
-        setUnsaved((count) => count + changed)
-      },
-    })
+    const binding = bindStoreToDoc(store, doc, { onLocalFlush: noteLocalChanges })
     const unbindPresence = bindPresence(store, provider.awareness, me)
     return () => {
       unbindPresence()
       binding.dispose()
     }
-  }, [store, doc, provider, me])
-
-  useEffect(() => {
-    if (connection === 'online') setUnsaved(0)
-  }, [connection])
+  }, [store, doc, provider, me, noteLocalChanges])
 
   return (
     <div className="board">
@@ -67,7 +57,7 @@ export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
           licenseKey={licenseKey || undefined}
           assetUrls={assetUrls}
           user={user}
-          onMount={(editor) => editor.zoomToFit({ animation: { duration: 0 } })}
+          onMount={(editor) => void editor.zoomToFit({ animation: { duration: 0 } })}
         />
         <LicenseNotice />
       </div>

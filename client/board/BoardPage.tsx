@@ -20,7 +20,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const [named, setNamed] = useState(storedDisplayName() !== '')
 
   useEffect(() => {
-    if (!isValidBoardId(boardId)) return setFailure('badId')
+    if (!isValidBoardId(boardId)) return
     Promise.all([api.board(boardId), api.config()]).then(
       ([board, config]) => {
         rememberBoard(board)
@@ -34,9 +34,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
     )
   }, [boardId])
 
-  if (failure === 'notFound' || failure === 'badId') {
-    return <NotFoundPage badLink={failure === 'badId'} />
-  }
+  if (!isValidBoardId(boardId) || failure === 'badId') return <NotFoundPage badLink />
+  if (failure === 'notFound') return <NotFoundPage />
   if (failure === 'error') return <Message text={t('board.loadFailed')} />
   if (!loaded) return <Message text={t('board.loading')} />
   if (!named) return <NameDialog boardTitle={loaded.board.title} onDone={() => setNamed(true)} />

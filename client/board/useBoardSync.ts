@@ -15,6 +15,9 @@ export interface BoardSync {
   connection: ConnectionState
   /** Why the server closed the connection for good (unknown board, revoked link …). */
   closedCode: number | undefined
+  /** Local record changes made since the server last confirmed it has everything. */
+  unsaved: number
+  noteLocalChanges(count: number): void
 }
 
 /**
@@ -37,11 +40,18 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       ready: false,
       connection: 'connecting',
       closedCode: undefined,
+      unsaved: 0,
+      noteLocalChanges(count) {
+        if (provider.wsconnected && provider.synced) return
+        update({ unsaved: current.unsaved + count })
+      },
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
       setState(current)
     }
+    // The doc and provider are created here, so their first state is published here too.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setState(current)
 
     // A stored copy lets the board open offline; an empty one waits for the server.
@@ -49,7 +59,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       if (doc.share.has('records') && doc.getMap('records').size > 0) update({ ready: true })
     })
     provider.on('sync', (synced: boolean) => {
-      if (synced) update({ ready: true, connection: 'online' })
+      if (synced) update({ ready: true, connection: 'online', unsaved: 0 })
     })
     provider.on('status', ({ status }: { status: string }) => {
       if (status === 'disconnected') update({ connection: 'offline' })
