@@ -50,8 +50,6 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       current = { ...current, ...patch }
       setState(current)
     }
-    // The doc and provider are created here, so their first state is published here too.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setState(current)
 
     // A stored copy lets the board open offline; an empty one waits for the server.

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readRecords } from '../../shared/board/boardDoc'
+import { startTestServer, type TestServer } from '../support/testServer'
+import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
+
+let server: TestServer | undefined
+const cleanups: (() => void)[] = []
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+  await server?.stop()
+  server = undefined
+})
+
+function track<T extends { provider: { destroy(): void } }>(client: T): T {
+  cleanups.push(() => client.provider.destroy())
+  return client
+}
+
+describe('sync server', () => {
+  it('answers the health check and creates boards with a sync contract', async () => {
+    server = await startTestServer()
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ ok: true })
+
+    const board = await server.createBoard({ title: 'Grupp 1', template: 'hindering-enabling' })
+    expect(board).toMatchObject({ title: 'Grupp 1', url: `${server.url}/b/${board.id}` })
+    expect(board.sync).toEqual({
+      serverUrl: `${server.url.replace('http', 'ws')}/sync`,
+      room: board.id,
+      params: {},
+    })
+  })
+
+  it('lets two stock y-websocket clients converge', async () => {
+    server = await startTestServer()
+    const board = await server.createBoard()
+    const alice = track(connectProvider(board.sync))
+    const bob = track(connectProvider(board.sync))
+    await Promise.all([whenSynced(alice.provider), whenSynced(bob.provider)])
+
+    expect(readRecords(bob.doc).map((r) => r.typeName)).toContain('page')
+    alice.doc.getMap('records').set('shape:a', new Y.Map([['text', 'från Alice']]))
+    bob.doc.getMap('records').set('shape:b', new Y.Map([['text', 'från Bob']]))
+    await waitFor(() => alice.doc.getMap('records').has('shape:b'))
+    await waitFor(() => bob.doc.getMap('records').has('shape:a'))
+    expect(Y.encodeStateVector(alice.doc)).toEqual(Y.encodeStateVector(bob.doc))
+  })
+
+  it('keeps the board across a restart and gives a new client the full state', async () => {
+    server = await startTestServer()
+    const { dataDir } = server
+    const board = await server.createBoard()
+    const alice = track(connectProvider(board.sync))
+    await whenSynced(alice.provider)
+    alice.doc.getMap('records').set('shape:kept', new Y.Map([['text', 'Vi vågar göra fel']]))
+    await waitFor(() => server!.rooms.get(board.id)!.doc.getMap('records').has('shape:kept'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    alice.provider.destroy()
+    await server.stop()
+
+    server = await startTestServer({}, dataDir)
+    const sync = { ...board.sync, serverUrl: `${server.url.replace('http', 'ws')}/sync` }
+    const carol = track(connectProvider(sync))
+    await whenSynced(carol.provider)
+    const kept = carol.doc.getMap('records').get('shape:kept') as Y.Map<string>
+    expect(kept.get('text')).toBe('Vi vågar göra fel')
+  })
+
+  it('unloads a room after its last client leaves and loads it again on return', async () => {
+    server = await startTestServer({ ROOM_GRACE_MS: '50' })
+    const board = await server.createBoard()
+    const alice = connectProvider(board.sync)
+    await whenSynced(alice.provider)
+    alice.doc.getMap('records').set('shape:x', new Y.Map([['n', 1]]))
+    await waitFor(() => server!.rooms.get(board.id)?.doc.getMap('records').has('shape:x') ?? false)
+    alice.provider.destroy()
+    await waitFor(() => server!.rooms.get(board.id) === undefined)
+
+    const bob = track(connectProvider(board.sync))
+    await whenSynced(bob.provider)
+    expect(bob.doc.getMap('records').has('shape:x')).toBe(true)
+  })
+})

@@ -1,0 +1,44 @@
+import * as Y from 'yjs'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type { SyncInfo } from '../../shared/contracts'
+
+/** A stock y-websocket client in Node, joined exactly as the README tells integrators. */
+export function connectProvider(sync: SyncInfo, doc = new Y.Doc()) {
+  const provider = new WebsocketProvider(sync.serverUrl, sync.room, doc, {
+    params: sync.params,
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  })
+  return { doc, provider }
+}
+
+export function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now()
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (condition()) return resolve()
+      if (Date.now() - started > timeoutMs) return reject(new Error('timed out waiting'))
+      setTimeout(check, 20)
+    }
+    check()
+  })
+}
+
+export function whenSynced(provider: WebsocketProvider): Promise<void> {
+  return waitFor(() => provider.synced)
+}
+
+/** A raw socket for sending hand-made frames; resolves with the close code. */
+export async function rawSocket(url: string) {
+  const socket = new WebSocket(url)
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  const opened = await new Promise<boolean>((resolve) => {
+    socket.once('open', () => resolve(true))
+    socket.once('error', () => resolve(false))
+    socket.once('unexpected-response', () => resolve(false))
+  })
+  return { socket, opened, closed }
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { TLRecord } from '@tldraw/tlschema'
+import { bindStoreToDoc } from '../../shared/board/storeBinding'
+import { readRecord, writeRecords } from '../../shared/board/boardDoc'
+import {
+  documentRecord,
+  noteShape,
+  pageRecord,
+  type Placement,
+} from '../../shared/board/shapeRecords'
+import { createTestStore } from '../support/tldrawStore'
+
+const LONG_TEXT =
+  'Ledningen saknar en gemensam bild av vad digitaliseringen ska leda till. '.repeat(4)
+
+/** Two docs that exchange every update, like two clients through a server. */
+function connectedDocs() {
+  const a = new Y.Doc()
+  const b = new Y.Doc()
+  a.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'peer') Y.applyUpdate(b, update, 'peer')
+  })
+  b.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'peer') Y.applyUpdate(a, update, 'peer')
+  })
+  return { a, b }
+}
+
+function seededDoc() {
+  const doc = new Y.Doc()
+  doc.transact(() => writeRecords(doc, [documentRecord(), pageRecord('Tavla')]))
+  return doc
+}
+
+type Editable = TLRecord & { x: number; props: Record<string, unknown> }
+
+/** Changes one record in the store as a user would. */
+function edit(
+  store: ReturnType<typeof createTestStore>,
+  id: string,
+  change: (r: Editable) => object,
+) {
+  store.update(id as TLRecord['id'], (record) => change(record as Editable) as TLRecord)
+}
+
+function note(id: string, text = LONG_TEXT, at: Partial<Placement> = {}) {
+  return noteShape({ id, x: 100, y: 200, index: 'a1', ...at }, { text, color: 'yellow' })
+}
+
+describe('store ⇄ Y.Doc binding', () => {
+  it('fills the store from the doc when bound', () => {
+    const doc = seededDoc()
+    const store = createTestStore()
+    bindStoreToDoc(store, doc)
+    expect(store.get('page:page' as never)).toMatchObject({ name: 'Tavla' })
+  })
+
+  it('brings a second store to the identical record after a round trip', () => {
+    const { a, b } = connectedDocs()
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(seededDoc()))
+    const storeA = createTestStore()
+    const storeB = createTestStore()
+    const bindingA = bindStoreToDoc(storeA, a, { flushIntervalMs: 0 })
+    bindStoreToDoc(storeB, b, { flushIntervalMs: 0 })
+
+    storeA.put([note('shape:n1') as unknown as TLRecord])
+    bindingA.flush()
+    edit(storeA, 'shape:n1', (r) => ({ ...r, x: 640 }))
+
+    expect(storeB.get('shape:n1' as never)).toEqual(storeA.get('shape:n1' as never))
+    expect(readRecord(b, 'shape:n1')).toEqual(storeA.get('shape:n1' as never))
+  })
+
+  it('sends a moved note as its coordinates, not its text', () => {
+    const doc = seededDoc()
+    const store = createTestStore()
+    const binding = bindStoreToDoc(store, doc, { flushIntervalMs: 0 })
+    store.put([note('shape:n1') as unknown as TLRecord])
+    binding.flush()
+    const noteBytes = JSON.stringify(store.get('shape:n1' as never)).length
+
+    const sizes: number[] = []
+    doc.on('update', (update: Uint8Array) => sizes.push(update.byteLength))
+    edit(store, 'shape:n1', (r) => ({ ...r, x: 740, y: 820 }))
+    binding.flush()
+
+    expect(sizes).toHaveLength(1)
+    expect(sizes[0]!).toBeLessThan(noteBytes / 10)
+  })
+
+  it('coalesces rapid changes into one update per interval', async () => {
+    const doc = seededDoc()
+    const store = createTestStore()
+    bindStoreToDoc(store, doc, { flushIntervalMs: 30 })
+    store.put([note('shape:n1') as unknown as TLRecord])
+    await new Promise((resolve) => setTimeout(resolve, 60))
+
+    let updates = 0
+    doc.on('update', () => updates++)
+    for (let x = 0; x < 50; x++) {
+      edit(store, 'shape:n1', (r) => ({ ...r, x }))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(updates).toBe(1)
+    expect(readRecord(doc, 'shape:n1')?.x).toBe(49)
+  })
+
+  it('applies remote changes as remote, so they stay out of the local undo history', () => {
+    const { a, b } = connectedDocs()
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(seededDoc()))
+    const storeA = createTestStore()
+    const storeB = createTestStore()
+    const bindingA = bindStoreToDoc(storeA, a, { flushIntervalMs: 0 })
+    bindStoreToDoc(storeB, b, { flushIntervalMs: 0 })
+    const sources: string[] = []
+    storeB.listen((entry) => sources.push(entry.source), { scope: 'document' })
+
+    storeA.put([note('shape:n1') as unknown as TLRecord])
+    bindingA.flush()
+    expect(sources).toEqual(['remote'])
+  })
+
+  it('keeps both edits when two people change different fields of one note while apart', () => {
+    const a = seededDoc()
+    const b = new Y.Doc()
+    const storeA = createTestStore()
+    const bindingA = bindStoreToDoc(storeA, a, { flushIntervalMs: 0 })
+    storeA.put([note('shape:n1') as unknown as TLRecord])
+    bindingA.flush()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const storeB = createTestStore()
+    const bindingB = bindStoreToDoc(storeB, b, { flushIntervalMs: 0 })
+
+    edit(storeA, 'shape:n1', (r) => ({ ...r, x: 5 }))
+    edit(storeB, 'shape:n1', (r) => ({ ...r, props: { ...r.props, color: 'green' } }))
+    bindingA.flush()
+    bindingB.flush()
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+
+    for (const store of [storeA, storeB]) {
+      const merged = store.get('shape:n1' as never) as unknown as {
+        x: number
+        props: { color: string }
+      }
+      expect(merged.x).toBe(5)
+      expect(merged.props.color).toBe('green')
+    }
+  })
+})
