@@ -72,7 +72,15 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       }
     })
 
+    // The browser knows about a dropped Wi-Fi before the socket times out.
+    const goOffline = () => provider.disconnect()
+    const goOnline = () => provider.connect()
+    window.addEventListener('offline', goOffline)
+    window.addEventListener('online', goOnline)
+
     return () => {
+      window.removeEventListener('offline', goOffline)
+      window.removeEventListener('online', goOnline)
       provider.destroy()
       void local.destroy()
       doc.destroy()

@@ -1,0 +1,56 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+export const SCREENSHOTS = new URL('../e2e/screenshots/', import.meta.url).pathname
+
+/** A browser context whose person has already told the board their name. */
+export async function personContext(browser: Browser, name: string, locale = 'sv-SE') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } })
+  await context.addInitScript((displayName) => {
+    if (!localStorage.getItem('samskapa.displayName')) {
+      localStorage.setItem('samskapa.displayName', displayName)
+    }
+  }, name)
+  return context
+}
+
+/** Records every request's origin, to prove the browser never calls another host. */
+export function watchRequests(context: BrowserContext): Set<string> {
+  const origins = new Set<string>()
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol.startsWith('ws')) {
+      origins.add(url.host)
+    }
+  })
+  return origins
+}
+
+export async function openBoard(page: Page, url: string) {
+  await page.goto(url)
+  await page.waitForSelector('.tl-canvas', { timeout: 20_000 })
+}
+
+/** Creates a sticky note at a canvas point and types its text, as a person would. */
+export async function addNote(page: Page, at: { x: number; y: number }, text: string) {
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('n')
+  await page.mouse.click(at.x, at.y)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
+
+/** Serious and critical axe-core findings within `selector` (WCAG 2.1 A and AA rules). */
+export async function seriousViolations(page: Page, selector?: string) {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+  if (selector) builder = builder.include(selector)
+  const { violations } = await builder.analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+}
+
+/** Text as drawn on the canvas (tldraw also keeps hidden copies for measuring and screen readers). */
+export function onCanvas(page: Page, text: string | RegExp) {
+  return page.getByTestId('canvas').getByText(text)
+}
