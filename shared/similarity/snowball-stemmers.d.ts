@@ -1,0 +1,10 @@
+/** Types for the untyped `snowball-stemmers` package (only what we use). */
+declare module 'snowball-stemmers' {
+  export interface SnowballStemmer {
+    stem(word: string): string
+  }
+  export function newStemmer(algorithm: string): SnowballStemmer
+  export function algorithms(): string[]
+  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms }
+  export default snowball
+}
