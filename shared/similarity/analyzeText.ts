@@ -23,6 +23,8 @@ export interface AnalysisContext {
 
 /** Compound parts are weaker evidence than whole words: "chefsomsättning" is not quite "chef". */
 const PART_WEIGHT = 0.5
+/** Concepts outweigh single words: curated evidence of same meaning. Chosen on groups g1, g2. */
+const CONCEPT_WEIGHT = 2
 /** Only long stems are worth trying to split. */
 const MIN_COMPOUND_LENGTH = 7
 
@@ -41,13 +43,13 @@ export function analyzeText(text: string, context: AnalysisContext): Term[] {
   const terms: Term[] = []
   for (const { word, stem } of contentStems(text, context.language)) {
     terms.push({ key: `w:${stem}`, weight: 1, display: word })
-    const wordConcepts = conceptTerms(context, [word, stem], 1)
+    const wordConcepts = conceptTerms(context, [word, stem], CONCEPT_WEIGHT)
     terms.push(...wordConcepts)
     if (stem.length < MIN_COMPOUND_LENGTH) continue
     const seen = new Set(wordConcepts.map((term) => term.key))
     for (const part of splitCompound(stem, context.isKnownPart)) {
       terms.push({ key: `w:${part}`, weight: PART_WEIGHT, display: part })
-      for (const term of conceptTerms(context, [part], PART_WEIGHT)) {
+      for (const term of conceptTerms(context, [part], PART_WEIGHT * CONCEPT_WEIGHT)) {
         if (!seen.has(term.key)) terms.push(term)
         seen.add(term.key)
       }

@@ -204,7 +204,29 @@ export const FIELD_LEXICON: readonly Concept[] = [
 ]
 
 /** Entries added after studying groups g1 and g2 only (see tests/bench/quality). */
-export const DEV_LEXICON: readonly Concept[] = []
+export const DEV_LEXICON: readonly Concept[] = [
+  // "Juristerna säger nej av försiktighet" ~ "Osäkerhet kring dataskyddsförordningen" (g1, g2).
+  {
+    id: 'caution',
+    label: 'Försiktighet',
+    words: 'försiktighet försiktig försiktiga osäkerhet oro caution',
+    source: 'dev',
+  },
+  // "lyckade exempel" ~ "goda exempel" (g1, g2).
+  {
+    id: 'success',
+    label: 'Goda exempel',
+    words: 'lyckad lyckade lyckat goda framgång framgångsrik framgångsrika success',
+    source: 'dev',
+  },
+  // "Kommundirektören ... driver på" ~ "Engagerad högsta ledning" (g1, g2).
+  {
+    id: 'commitment',
+    label: 'Engagemang',
+    words: 'engagerad engagerade engagemang driver commitment',
+    source: 'dev',
+  },
+]
 
 /** The lexicon used unless a caller passes its own. */
 export const DEFAULT_LEXICON: readonly Concept[] = [...FIELD_LEXICON, ...DEV_LEXICON]

@@ -1,4 +1,4 @@
-import snowball from 'snowball-stemmers'
+import { newStemmer } from 'snowball-stemmers'
 import type { Language } from './language'
 
 const ALGORITHM: Record<Language, string> = { sv: 'swedish', en: 'english' }
@@ -8,7 +8,7 @@ const stemmers = new Map<Language, { stem(word: string): string }>()
 export function stemWord(word: string, language: Language): string {
   let stemmer = stemmers.get(language)
   if (!stemmer) {
-    stemmer = snowball.newStemmer(ALGORITHM[language])
+    stemmer = newStemmer(ALGORITHM[language])
     stemmers.set(language, stemmer)
   }
   return stemmer.stem(word)
