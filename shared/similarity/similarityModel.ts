@@ -11,7 +11,10 @@ export interface SimilarityOptions {
   language?: Language
   /** Near-synonym lexicon; defaults to the curated one. Pass `[]` to compare words only. */
   lexicon?: readonly Concept[]
-  /** Further texts (e.g. the whole workshop) that tell common words from telling ones. */
+  /**
+   * Further texts that only count towards document frequencies. Leave out when merging one key
+   * area: other areas' notes make that area's own words look rare and over-merge (bench-tested).
+   */
   corpus?: readonly string[]
 }
 
