@@ -1,0 +1,71 @@
+import { analyzeText, contentStems, type Term } from './analyzeText'
+import { COMMON_COMPOUND_PARTS } from './compoundSplit'
+import { conceptIndexFor } from './conceptIndex'
+import type { Language } from './language'
+import { DEFAULT_LEXICON, type Concept } from './lexicon'
+import { cosine, tfidfVectors, type SparseVector } from './tfidf'
+
+/** Options shared by every similarity-based function. */
+export interface SimilarityOptions {
+  /** Language of all texts; detected per text when left out. */
+  language?: Language
+  /** Near-synonym lexicon; defaults to the curated one. Pass `[]` to compare words only. */
+  lexicon?: readonly Concept[]
+  /**
+   * Further texts that only count towards document frequencies. Leave out when merging one key
+   * area: other areas' notes make that area's own words look rare and over-merge (bench-tested).
+   */
+  corpus?: readonly string[]
+}
+
+/** Pairwise similarity of a fixed list of texts. */
+export interface SimilarityModel {
+  readonly terms: readonly (readonly Term[])[]
+  readonly vectors: readonly SparseVector[]
+  /** Cosine in [0, 1] of the texts at indices `i` and `j`. */
+  similarity(i: number, j: number): number
+  /** Full symmetric matrix, 1 on the diagonal. */
+  matrix(): number[][]
+}
+
+/** Analyzes the texts together: they share compound vocabulary and document frequencies. */
+export function buildSimilarityModel(
+  texts: readonly string[],
+  options: SimilarityOptions = {},
+): SimilarityModel {
+  const concepts = conceptIndexFor(options.lexicon ?? DEFAULT_LEXICON)
+  const corpus = options.corpus ?? []
+  const vocabulary = new Set([...concepts.vocabulary, ...COMMON_COMPOUND_PARTS])
+  for (const text of [...texts, ...corpus]) {
+    for (const { stem } of contentStems(text, options.language)) {
+      if (stem.length >= 3) vocabulary.add(stem)
+    }
+  }
+  const context = {
+    language: options.language,
+    concepts,
+    isKnownPart: (part: string) => vocabulary.has(part),
+  }
+  const terms = texts.map((text) => analyzeText(text, context))
+  const vectors = tfidfVectors(
+    terms,
+    corpus.map((text) => analyzeText(text, context)),
+  )
+  const similarity = (i: number, j: number) => {
+    const a = vectors[i]
+    const b = vectors[j]
+    if (!a || !b) throw new RangeError(`No text at index ${a ? j : i}`)
+    return i === j ? 1 : Math.min(1, cosine(a, b))
+  }
+  return {
+    terms,
+    vectors,
+    similarity,
+    matrix: () => texts.map((_, i) => texts.map((_, j) => similarity(i, j))),
+  }
+}
+
+/** Similarity in [0, 1] of two factor texts: 1 says the same, 0 shares nothing. */
+export function textSimilarity(a: string, b: string, options: SimilarityOptions = {}): number {
+  return buildSimilarityModel([a, b], options).similarity(0, 1)
+}
