@@ -26,7 +26,14 @@ export const hinderingEnablingTemplate: Template = {
         { w: AREA_W, h: AREA_H, label: text.hindering, color: 'light-red' },
       ),
       areaShape(
-        { id: newId('shape'), x: AREA_W + GAP, y: 0, index: b, ...area, meta: { area: 'unsorted' } },
+        {
+          id: newId('shape'),
+          x: AREA_W + GAP,
+          y: 0,
+          index: b,
+          ...area,
+          meta: { area: 'unsorted' },
+        },
         { w: UNSORTED_W, h: AREA_H, label: text.unsorted, color: 'grey' },
       ),
       areaShape(
