@@ -206,13 +206,13 @@ describe('tidying a cluster', () => {
       'shape:n3',
       'shape:n0',
     ])
-    const frameRect = { x: 0, y: 0, ...localBounds(frame) }
+    const frameRect = { ...localBounds(frame), x: 0, y: 0 }
     const moved: RecordJson[] = scattered.map((note) => {
       const p = placements.find((q) => q.id === note.id)!
       return { ...note, x: p.x, y: p.y, props: { ...(note.props as object), scale: p.scale } }
     })
     const rects = moved.map(localBounds)
-    rects.forEach((rect) => expectInside({ ...frameRect, x: 0, y: 0 }, rect))
+    rects.forEach((rect) => expectInside(frameRect, rect))
     expectNoOverlap(rects)
   })
 
