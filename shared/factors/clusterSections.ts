@@ -64,7 +64,16 @@ export function sectionFor(
   sections: ClusterSections,
   polarity: Polarity,
   counts: Record<SplitSide, number>,
-): 'all' | SplitSide {
+): SectionKey {
   if (!sections.split) return 'all'
   return polarity === 'undecided' ? sideForUndecided(counts) : polarity
+}
+
+export type SectionKey = 'all' | SplitSide
+export const SECTION_KEYS: readonly SectionKey[] = ['all', 'hindering', 'enabling']
+
+/** A section's rectangle; a split cluster has no 'all' section, so its notes use the hindering half. */
+export function sectionRect(sections: ClusterSections, key: SectionKey): Rect {
+  if (sections.split) return key === 'enabling' ? sections.enabling : sections.hindering
+  return sections.all
 }

@@ -3,7 +3,14 @@ import type { RecordJson } from '../board/boardDoc'
 import { frameShape, noteShape } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import type { ImportedFactor } from './parseImport'
-import { clusterSections, sectionFor, type ClusterSections } from './clusterSections'
+import {
+  clusterSections,
+  SECTION_KEYS,
+  sectionFor,
+  sectionRect,
+  type ClusterSections,
+  type SectionKey,
+} from './clusterSections'
 import { clusterName, isCluster } from './isCluster'
 import { freeBand, noteGrid } from './noteGrid'
 import { polarityColour } from './polarity'
@@ -74,20 +81,16 @@ function clusterSlots(
   factors: readonly ImportedFactor[],
 ): Slot[] {
   const occupied = existingNotes.map(localBounds)
-  const keys = factors.map(() => 'all' as 'all' | 'hindering' | 'enabling')
-  const counts = { hindering: 0, enabling: 0 }
+  const members: Record<SectionKey, number[]> = { all: [], hindering: [], enabling: [] }
   factors.forEach((factor, i) => {
-    const key = sectionFor(sections, factor.polarity, counts)
-    keys[i] = key
-    if (key !== 'all') counts[key]++
+    const counts = { hindering: members.hindering.length, enabling: members.enabling.length }
+    members[sectionFor(sections, factor.polarity, counts)].push(i)
   })
-  const slots: Slot[] = new Array(factors.length)
-  for (const key of ['all', 'hindering', 'enabling'] as const) {
-    const rect = sections.split ? (key === 'all' ? undefined : sections[key]) : sections.all
-    const members = keys.flatMap((k, i) => (k === key ? [i] : []))
-    if (!rect || members.length === 0) continue
-    const grid = noteGrid(freeBand(rect, occupied), members.length)
-    members.forEach((factorIndex, i) => {
+  const slots: Slot[] = []
+  for (const key of SECTION_KEYS) {
+    if (members[key].length === 0) continue
+    const grid = noteGrid(freeBand(sectionRect(sections, key), occupied), members[key].length)
+    members[key].forEach((factorIndex, i) => {
       slots[factorIndex] = { parentId: frameId, ...grid.cells[i]!, scale: grid.scale }
     })
   }
@@ -110,6 +113,9 @@ export function layoutFactors(input: LayoutInput): RecordJson[] {
   const shapes = records.filter(isShape)
   const board = boundsOf([area, ...shapes.map((shape) => pageBounds(shape, byId))]) ?? area
   let nextFrameX = board.x
+  const missing = [...named.keys()].filter((key) => !clustersByName.has(key)).length
+  const indices = getIndicesAbove(topIndex(records), missing + factors.length).values()
+  const nextIndex = () => indices.next().value as IndexKey
   const frames: RecordJson[] = []
   const placed: { factor: ImportedFactor; slot: Slot }[] = []
 
@@ -128,7 +134,7 @@ export function layoutFactors(input: LayoutInput): RecordJson[] {
           id: newId('shape'),
           x: nextFrameX,
           y: board.y + board.h + CLUSTER_GAP,
-          index: 'a0',
+          index: nextIndex(),
           meta: { kind: 'cluster' },
         },
         { ...size, name: group.name, color: 'black' },
@@ -142,16 +148,14 @@ export function layoutFactors(input: LayoutInput): RecordJson[] {
     group.factors.forEach((factor, i) => placed.push({ factor, slot: slots[i]! }))
   }
 
-  const indices = getIndicesAbove(topIndex(records), frames.length + placed.length)
-  const framesWithIndex = frames.map((frame, i) => ({ ...frame, index: indices[i]! }))
-  const notes = placed.map(({ factor, slot }, i) => {
+  const notes = placed.map(({ factor, slot }) => {
     const noteMeta: { [key: string]: JsonValue } = { polarity: factor.polarity, createdAt: now }
     if (author) noteMeta.author = author
     const note = noteShape(
-      { id: newId('shape'), index: indices[frames.length + i]!, meta: noteMeta, ...slot },
+      { id: newId('shape'), index: nextIndex(), meta: noteMeta, ...slot },
       { text: factor.text, color: polarityColour[factor.polarity] },
     )
     return { ...note, props: { ...(note.props as object), scale: slot.scale } } as RecordJson
   })
-  return [...framesWithIndex, ...notes]
+  return [...frames, ...notes]
 }

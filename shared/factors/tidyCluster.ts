@@ -1,6 +1,12 @@
 import type { RecordJson } from '../board/boardDoc'
 import { POLARITIES } from './Factor'
-import { clusterSections, sectionFor, type ClusterSections } from './clusterSections'
+import {
+  clusterSections,
+  SECTION_KEYS,
+  sectionFor,
+  sectionRect,
+  type SectionKey,
+} from './clusterSections'
 import { noteGrid } from './noteGrid'
 import { readFactor, isFactorRecord } from './readFactor'
 import { readingOrder } from './readingOrder'
@@ -13,13 +19,6 @@ export interface NotePlacement {
   x: number
   y: number
   scale: number
-}
-
-type SectionKey = 'all' | 'hindering' | 'enabling'
-
-function sectionRect(sections: ClusterSections, key: SectionKey) {
-  if (sections.split) return key === 'enabling' ? sections.enabling : sections.hindering
-  return sections.all
 }
 
 /**
@@ -42,7 +41,7 @@ export function tidyCluster(cluster: RecordJson, children: readonly RecordJson[]
       bySection[sectionFor(sections, polarity, counts)].push(note)
     }
   }
-  return (Object.keys(bySection) as SectionKey[]).flatMap((key) => {
+  return SECTION_KEYS.flatMap((key) => {
     const grid = noteGrid(sectionRect(sections, key), bySection[key].length)
     return bySection[key].map((note, i) => ({ id: note.id, ...grid.cells[i]!, scale: grid.scale }))
   })
