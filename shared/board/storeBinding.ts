@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import type { RecordsDiff, Store, UnknownRecord } from '@tldraw/store'
-import { readRecord, readRecords, recordsMap, writeRecords } from './boardDoc'
+import { readRecord, readRecords, recordsMap } from './boardDoc'
 import type { RecordJson } from './boardDoc'
+import { toYValue, writeChanges } from './yjsValue'
 
 /** How long local changes are gathered before they go into the doc as one update. */
 export const DEFAULT_FLUSH_INTERVAL_MS = 60
@@ -35,23 +36,50 @@ export function bindStoreToDoc<R extends UnknownRecord>(
   let timer: ReturnType<typeof setTimeout> | undefined
 
   const isDocumentRecord = (typeName: string) => store.scopedTypes.document.has(typeName)
+  /** Each record as the store and the doc last agreed on it: the base of a three-way write. */
+  const agreed = new Map<string, RecordJson>()
 
-  replaceStoreFromDoc(store, doc, isDocumentRecord)
+  const putFromDoc = (records: RecordJson[], removed: string[]) => {
+    store.mergeRemoteChanges(() => {
+      const present = removed.filter((id) => store.has(id as R['id']))
+      if (present.length > 0) store.remove(present as R['id'][])
+      for (const record of records) {
+        if (putValid(store, record)) agreed.set(record.id, record)
+      }
+    })
+    for (const id of removed) agreed.delete(id)
+  }
 
+  const initial = readRecords(doc).filter((record) => isDocumentRecord(record.typeName))
+  const initialIds = new Set(initial.map((record) => record.id))
+  const stale = store
+    .allRecords()
+    .filter((record) => isDocumentRecord(record.typeName) && !initialIds.has(record.id))
+  putFromDoc(
+    initial,
+    stale.map((record) => record.id),
+  )
+
+  /** Writes local changes into the doc: only the fields this person changed. */
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer)
     timer = undefined
     if (pending.size === 0) return
-    const put: RecordJson[] = []
-    const removed: string[] = []
-    for (const id of pending) {
-      const record = store.get(id as R['id'])
-      if (record) put.push(record as unknown as RecordJson)
-      else removed.push(id)
-    }
+    const ids = [...pending]
     pending.clear()
-    doc.transact(() => writeRecords(doc, put, removed), origin)
-    options.onLocalFlush?.(put.length + removed.length)
+    const records = recordsMap(doc)
+    doc.transact(() => {
+      for (const id of ids) {
+        const record = store.get(id as R['id']) as unknown as RecordJson | undefined
+        const map = records.get(id)
+        if (!record) records.delete(id)
+        else if (!map) records.set(id, toYValue(record) as Y.Map<unknown>)
+        else writeChanges(map, agreed.get(id) ?? {}, record)
+        if (record) agreed.set(id, record)
+        else agreed.delete(id)
+      }
+    }, origin)
+    options.onLocalFlush?.(ids.length)
   }
 
   const stopListening = store.listen(
@@ -63,6 +91,8 @@ export function bindStoreToDoc<R extends UnknownRecord>(
     { source: 'user', scope: 'document' },
   )
 
+  // Pending local edits are written first, so the doc's version of a record holds both the
+  // remote change and ours before it replaces the store's.
   const onRemote = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     if (transaction.origin === origin) return
     const ids = new Set<string>()
@@ -71,7 +101,15 @@ export function bindStoreToDoc<R extends UnknownRecord>(
       if (typeof top === 'string') ids.add(top)
       else if (event instanceof Y.YMapEvent) for (const key of event.keysChanged) ids.add(key)
     }
-    applyDocRecords(store, doc, ids, isDocumentRecord)
+    flush()
+    const put: RecordJson[] = []
+    const removed: string[] = []
+    for (const id of ids) {
+      const record = readRecord(doc, id)
+      if (record && isDocumentRecord(record.typeName)) put.push(record)
+      else if (!record) removed.push(id)
+    }
+    putFromDoc(put, removed)
   }
   recordsMap(doc).observeDeep(onRemote)
 
@@ -93,51 +131,16 @@ function changedIds(changes: RecordsDiff<UnknownRecord>): string[] {
   ]
 }
 
-function replaceStoreFromDoc<R extends UnknownRecord>(
-  store: Store<R>,
-  doc: Y.Doc,
-  isDocumentRecord: (typeName: string) => boolean,
-) {
-  const records = readRecords(doc).filter((record) => isDocumentRecord(record.typeName))
-  const ids = new Set(records.map((record) => record.id))
-  const stale = store
-    .allRecords()
-    .filter((record) => isDocumentRecord(record.typeName) && !ids.has(record.id))
-  store.mergeRemoteChanges(() => {
-    if (stale.length > 0) store.remove(stale.map((record) => record.id))
-    putValid(store, records)
-  })
-}
-
-function applyDocRecords<R extends UnknownRecord>(
-  store: Store<R>,
-  doc: Y.Doc,
-  ids: Set<string>,
-  isDocumentRecord: (typeName: string) => boolean,
-) {
-  const put: RecordJson[] = []
-  const removed: R['id'][] = []
-  for (const id of ids) {
-    const record = readRecord(doc, id)
-    if (record && isDocumentRecord(record.typeName)) put.push(record)
-    else if (!record && store.has(id as R['id'])) removed.push(id as R['id'])
-  }
-  store.mergeRemoteChanges(() => {
-    if (removed.length > 0) store.remove(removed)
-    putValid(store, put)
-  })
-}
-
 /**
- * Puts records one by one so that a single record the store's schema rejects (written by a
- * newer or broken client) is skipped instead of stopping the rest.
+ * Puts one record, skipping it if the store's schema rejects it (written by a newer or broken
+ * client) instead of stopping the rest.
  */
-function putValid<R extends UnknownRecord>(store: Store<R>, records: RecordJson[]) {
-  for (const record of records) {
-    try {
-      store.put([record as unknown as R])
-    } catch (error) {
-      console.warn(`Skipped invalid record ${record.id}`, error)
-    }
+function putValid<R extends UnknownRecord>(store: Store<R>, record: RecordJson): boolean {
+  try {
+    store.put([record as unknown as R])
+    return true
+  } catch (error) {
+    console.warn(`Skipped invalid record ${record.id}`, error)
+    return false
   }
 }

@@ -142,3 +142,25 @@ export function patchMap(map: Y.Map<unknown>, next: JsonObject) {
     if (value !== undefined) writeField(map, key, value)
   }
 }
+
+/**
+ * Writes into `map` only what changed from `base` to `next`, descending into nested objects,
+ * so that fields someone else changed meanwhile (already in the map) are kept.
+ */
+export function writeChanges(map: Y.Map<unknown>, base: JsonObject, next: JsonObject) {
+  for (const key of new Set([...Object.keys(base), ...Object.keys(next)])) {
+    const before = base[key]
+    const after = next[key]
+    if (after === undefined) {
+      if (before !== undefined) map.delete(key)
+      continue
+    }
+    if (before !== undefined && deepEqual(before, after)) continue
+    const current = map.get(key)
+    if (isObject(before) && isObject(after) && current instanceof Y.Map) {
+      writeChanges(current, before, after)
+    } else {
+      writeField(map, key, after)
+    }
+  }
+}

@@ -36,6 +36,9 @@ export async function addNote(page: Page, at: { x: number; y: number }, text: st
   await page.keyboard.press('Escape')
   await page.keyboard.press('n')
   await page.mouse.click(at.x, at.y)
+  // tldraw focuses the note's text editor a moment after creating the note.
+  await page.locator('.tl-rich-text [contenteditable="true"]').waitFor()
+  await page.waitForTimeout(150)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
 }

@@ -148,4 +148,24 @@ describe('store ⇄ Y.Doc binding', () => {
       expect(merged.props.color).toBe('green')
     }
   })
+
+  it('keeps a local edit not yet sent when a remote change to the same note arrives', () => {
+    const doc = seededDoc()
+    const store = createTestStore()
+    const binding = bindStoreToDoc(store, doc, { flushIntervalMs: 10_000 })
+    store.put([note('shape:n1', 'Led') as unknown as TLRecord])
+    binding.flush()
+
+    edit(store, 'shape:n1', (r) => ({ ...r, x: 999 }))
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc))
+    const props = remote.getMap('records').get('shape:n1') as Y.Map<Y.Map<unknown>>
+    props.get('props')!.set('color', 'green')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'peer')
+
+    const merged = store.get('shape:n1' as never) as unknown as Editable
+    expect(merged.x).toBe(999)
+    expect(merged.props.color).toBe('green')
+    expect(readRecord(doc, 'shape:n1')).toMatchObject({ x: 999, props: { color: 'green' } })
+  })
 })
