@@ -28,6 +28,8 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
   const [state, setState] = useState<BoardSync>()
 
   useEffect(() => {
+    // Survives a reload while offline, like the edits it counts.
+    const unsavedKey = `samskapa.unsaved.${sync.room}`
     const doc = new Y.Doc()
     const local = new IndexeddbPersistence(`samskapa:${sync.room}`, doc)
     const provider = new WebsocketProvider(sync.serverUrl, sync.room, doc, {
@@ -38,9 +40,9 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       doc,
       provider,
       ready: false,
-      connection: 'connecting',
+      connection: navigator.onLine ? 'connecting' : 'offline',
       closedCode: undefined,
-      unsaved: 0,
+      unsaved: Number(localStorage.getItem(unsavedKey) ?? 0),
       noteLocalChanges(count) {
         if (provider.wsconnected && provider.synced) return
         update({ unsaved: current.unsaved + count })
@@ -48,6 +50,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
+      if (patch.unsaved !== undefined) localStorage.setItem(unsavedKey, String(patch.unsaved))
       setState(current)
     }
     setState(current)
@@ -65,6 +68,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
         update({ connection: 'connecting' })
       }
     })
+    provider.on('connection-error', () => update({ connection: 'offline' }))
     provider.on('connection-close', (event: CloseEvent | null) => {
       if (event && FINAL_CLOSE_CODES.has(event.code)) {
         provider.shouldConnect = false
