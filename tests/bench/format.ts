@@ -1,10 +1,16 @@
 /** Renders rows as an aligned plain-text table (Markdown-compatible). */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map(String))
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)))
+  const widths = headers.map((h, i) =>
+    Math.max(h.length, ...cells.map((row) => (row[i] ?? '').length)),
+  )
   const line = (row: string[]) =>
     `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`
-  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n')
+  return [
+    line(headers),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n')
 }
 
 export function ms(value: number): string {

@@ -88,7 +88,12 @@ class WindowStats implements ClientListener {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function connectAll(address: RoomAddress, server: ServerUnderTest, count: number, stats: WindowStats) {
+async function connectAll(
+  address: RoomAddress,
+  server: ServerUnderTest,
+  count: number,
+  stats: WindowStats,
+) {
   const clients: LightClient[] = []
   for (let start = 0; start < count; start += CONNECT_BATCH) {
     const batch: LightClient[] = []
@@ -117,7 +122,10 @@ function startLoad(clients: LightClient[], stats: WindowStats, options: FanoutOp
       const client = clients[i]!
       const angle = now / 1000 + i
       if (now >= nextEdit[i]!) {
-        const { sentMs } = client.sendEdit(Math.round(500 * Math.cos(angle)), Math.round(500 * Math.sin(angle)))
+        const { sentMs } = client.sendEdit(
+          Math.round(500 * Math.cos(angle)),
+          Math.round(500 * Math.sin(angle)),
+        )
         stats.countSent('edit', sentMs)
         // Catch up at most one period if the loop fell behind, instead of bursting.
         nextEdit[i] = Math.max(nextEdit[i]! + editEvery, now)
@@ -132,7 +140,11 @@ function startLoad(clients: LightClient[], stats: WindowStats, options: FanoutOp
   return () => clearInterval(timer)
 }
 
-async function runStep(server: ServerUnderTest, count: number, options: FanoutOptions): Promise<FanoutStep> {
+async function runStep(
+  server: ServerUnderTest,
+  count: number,
+  options: FanoutOptions,
+): Promise<FanoutStep> {
   const stats = new WindowStats()
   const address = await server.createRoom(`fanout-${count}-${Date.now()}`)
   const clients = await connectAll(address, server, count, stats)
@@ -157,7 +169,9 @@ async function runStep(server: ServerUnderTest, count: number, options: FanoutOp
     const drainUntil = performance.now() + options.drainMs
     const peers = count - 1
     while (performance.now() < drainUntil) {
-      const done = stats.received.edit >= stats.sent.edit * peers && stats.received.cursor >= stats.sent.cursor * peers
+      const done =
+        stats.received.edit >= stats.sent.edit * peers &&
+        stats.received.cursor >= stats.sent.cursor * peers
       if (done) break
       await sleep(50)
     }
@@ -185,7 +199,10 @@ async function runStep(server: ServerUnderTest, count: number, options: FanoutOp
  * measured against every server in turn, so that any background load on the machine
  * affects the servers alike rather than whichever happened to run last.
  */
-export async function runFanout(options: FanoutOptions, log: (line: string) => void): Promise<FanoutStep[]> {
+export async function runFanout(
+  options: FanoutOptions,
+  log: (line: string) => void,
+): Promise<FanoutStep[]> {
   const steps: FanoutStep[] = []
   const servers = await Promise.all(options.servers.map((name) => SERVERS[name]()))
   try {
@@ -206,7 +223,16 @@ export async function runFanout(options: FanoutOptions, log: (line: string) => v
 }
 
 function failedStep(server: ServerName, clients: number, error: unknown): FanoutStep {
-  const empty: KindResult = { sent: 0, expected: 0, received: 0, lost: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN }
+  const empty: KindResult = {
+    sent: 0,
+    expected: 0,
+    received: 0,
+    lost: 0,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    max: NaN,
+  }
   return {
     server,
     clients,

@@ -8,7 +8,18 @@ const lost = (step: FanoutStep) => `${step.edit.lost} / ${step.cursor.lost}`
 /** The per-server table and the ours/anchor ratio table for scenario 1. */
 export function fanoutReport(steps: FanoutStep[]): string {
   const main = table(
-    ['clients', 'server', 'edit p50/p95/p99 ms', 'cursor p50/p95/p99 ms', 'lost edit/cursor', 'server CPU', 'server RSS MiB', 'client CPU', 'client loop p99 ms', 'recv MiB/s'],
+    [
+      'clients',
+      'server',
+      'edit p50/p95/p99 ms',
+      'cursor p50/p95/p99 ms',
+      'lost edit/cursor',
+      'server CPU',
+      'server RSS MiB',
+      'client CPU',
+      'client loop p99 ms',
+      'recv MiB/s',
+    ],
     steps.map((s) => [
       s.clients,
       s.error ? `${s.server} (failed)` : s.server,
@@ -42,5 +53,7 @@ export function fanoutReport(steps: FanoutStep[]): string {
     ratioRows,
   )
   const errors = steps.filter((s) => s.error).map((s) => `  ${s.server} @ ${s.clients}: ${s.error}`)
-  return [main, '', 'Ratios ours / anchor (below 1× is better for us):', ratios, ...errors].join('\n')
+  return [main, '', 'Ratios ours / anchor (below 1× is better for us):', ratios, ...errors].join(
+    '\n',
+  )
 }

@@ -1,4 +1,5 @@
 // Hocuspocus 3.4.4 with no extensions: documents live in memory only, as in its quick start.
+/* global process */
 import { Server } from '@hocuspocus/server'
 
 const server = new Server({

@@ -70,7 +70,7 @@ async function launch(args: string[], env: Record<string, string>) {
     await waitForPort(port, child)
   } catch (error) {
     child.kill('SIGKILL')
-    throw new Error(`${String(error)}\n${stderr.join('').slice(-2000)}`)
+    throw new Error(`${String(error)}\n${stderr.join('').slice(-2000)}`, { cause: error })
   }
   const stop = async () => {
     if (child.exitCode !== null) return

@@ -20,7 +20,13 @@ export interface Replay {
   subjectIds: string[]
 }
 
-function drawShape(id: string, index: string, origin: VecModel, points: VecModel[], isComplete: boolean): RecordJson {
+function drawShape(
+  id: string,
+  index: string,
+  origin: VecModel,
+  points: VecModel[],
+  isComplete: boolean,
+): RecordJson {
   return {
     id,
     typeName: 'shape',
@@ -91,7 +97,12 @@ export function penStroke(): Replay {
   }
   const last = frames.at(-1)!
   last[last.length - 1] = drawShape(shapeId, index, origin, points, true)
-  return { name: 'pen stroke', initial: [documentRecord(), pageRecord('Page 1')], frames, subjectIds }
+  return {
+    name: 'pen stroke',
+    initial: [documentRecord(), pageRecord('Page 1')],
+    frames,
+    subjectIds,
+  }
 }
 
 /** A 30 s drag of one note: x and y change every frame, nothing else. */
@@ -101,7 +112,13 @@ export function noteDrag(): Replay {
   const frames: Frame[] = []
   for (let i = 1; i <= DRAG_FRAMES; i++) {
     const t = i / FRAMES_PER_SECOND
-    frames.push([{ ...note, x: Math.round(400 * Math.sin(t * 0.7) * 100) / 100, y: Math.round(200 * Math.cos(t * 0.9) * 100) / 100 }])
+    frames.push([
+      {
+        ...note,
+        x: Math.round(400 * Math.sin(t * 0.7) * 100) / 100,
+        y: Math.round(200 * Math.cos(t * 0.9) * 100) / 100,
+      },
+    ])
   }
   return {
     name: 'note drag',

@@ -1,13 +1,23 @@
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
-import { Store, type UnknownRecord } from '@tldraw/store'
+import { Store, type RecordsDiff, type UnknownRecord } from '@tldraw/store'
 import { createTLSchema, type TLRecord } from '@tldraw/tlschema'
-import { getNetworkDiff, getTlsyncProtocolVersion, TLSocketRoom, type WebSocketMinimal } from '@tldraw/sync-core'
+import * as syncCore from '@tldraw/sync-core'
+import { TLSocketRoom, type WebSocketMinimal } from '@tldraw/sync-core'
 import { writeRecords, type RecordJson } from '../../../shared/board/boardDoc'
 import { bindStoreToDoc } from '../../../shared/board/storeBinding'
 import type { Frame, Replay } from './replays'
 
 const schema = createTLSchema()
+
+/**
+ * The functions TLSyncClient itself uses to build a push and its connect request. They are
+ * `@internal` (left out of the published types) but exported at runtime.
+ */
+const syncInternals = syncCore as unknown as {
+  getNetworkDiff(diff: RecordsDiff<UnknownRecord>): unknown
+  getTlsyncProtocolVersion(): number
+}
 
 export interface WireTotals {
   editorSentBytes: number
@@ -61,14 +71,22 @@ function subjectRecords(store: Store<TLRecord, never>, replay: Replay) {
  * Our binding (`bindStoreToDoc`) on both ends, with the given flush interval. The y-websocket
  * relay (ours) forwards an editor's update unchanged, so a peer receives the bytes sent.
  */
-export function ourBinding(replay: Replay, flushIntervalMs: number | undefined, name: string): WireSink {
+export function ourBinding(
+  replay: Replay,
+  flushIntervalMs: number | undefined,
+  name: string,
+): WireSink {
   const editorDoc = new Y.Doc()
   const peerDoc = new Y.Doc()
   writeRecords(editorDoc, replay.initial)
   Y.applyUpdate(peerDoc, Y.encodeStateAsUpdate(editorDoc))
   const editor = newStore()
   const peer = newStore()
-  const editorBinding = bindStoreToDoc(editor, editorDoc, flushIntervalMs === undefined ? {} : { flushIntervalMs })
+  const editorBinding = bindStoreToDoc(
+    editor,
+    editorDoc,
+    flushIntervalMs === undefined ? {} : { flushIntervalMs },
+  )
   const peerBinding = bindStoreToDoc(peer, peerDoc)
   const totals = { editorSentBytes: 0, editorMessages: 0, peerReceivedBytes: 0, peerMessages: 0 }
   editorDoc.on('update', (update: Uint8Array) => {
@@ -178,7 +196,10 @@ export function tldrawSync(replay: Replay): WireSink {
   })
   const editorSocket = new CountingSocket()
   const peerSocket = new CountingSocket()
-  for (const [sessionId, socket] of [['editor', editorSocket], ['peer', peerSocket]] as const) {
+  for (const [sessionId, socket] of [
+    ['editor', editorSocket],
+    ['peer', peerSocket],
+  ] as const) {
     room.handleSocketConnect({ sessionId, socket })
     room.handleSocketMessage(
       sessionId,
@@ -186,7 +207,7 @@ export function tldrawSync(replay: Replay): WireSink {
         type: 'connect',
         connectRequestId: sessionId,
         lastServerClock: 0,
-        protocolVersion: getTlsyncProtocolVersion(),
+        protocolVersion: syncInternals.getTlsyncProtocolVersion(),
         schema: schema.serialize(),
       }),
     )
@@ -204,11 +225,12 @@ export function tldrawSync(replay: Replay): WireSink {
       const updated: Record<string, [UnknownRecord, UnknownRecord]> = {}
       for (const record of frame) {
         const before = current.get(record.id)
-        if (before) updated[record.id] = [before as UnknownRecord, record as UnknownRecord]
-        else added[record.id] = record as UnknownRecord
+        const next = record as unknown as UnknownRecord
+        if (before) updated[record.id] = [before as unknown as UnknownRecord, next]
+        else added[record.id] = next
         current.set(record.id, record)
       }
-      const diff = getNetworkDiff({ added, updated, removed: {} })
+      const diff = syncInternals.getNetworkDiff({ added, updated, removed: {} })
       const push = JSON.stringify({ type: 'push', clientClock: ++clientClock, diff })
       editorSentBytes += Buffer.byteLength(push)
       editorMessages++
@@ -217,7 +239,9 @@ export function tldrawSync(replay: Replay): WireSink {
     async finish() {
       await new Promise((resolve) => setTimeout(resolve, 100))
       const rejected = editorSocket.received.some((m) =>
-        (m.data ?? [m]).some((d) => d.type === 'push_result' && JSON.stringify(d).includes('reject')),
+        (m.data ?? [m]).some(
+          (d) => d.type === 'push_result' && JSON.stringify(d).includes('reject'),
+        ),
       )
       const roomRecords = replay.subjectIds.map((id) => room.getRecord(id))
       const expected = replay.subjectIds.map((id) => current.get(id))

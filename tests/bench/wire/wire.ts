@@ -1,5 +1,12 @@
 import { FRAMES_PER_SECOND, noteDrag, penStroke, type Replay } from './replays'
-import { finalSizes, naiveBinding, ourBinding, tldrawSync, type WireSink, type WireTotals } from './sinks'
+import {
+  finalSizes,
+  naiveBinding,
+  ourBinding,
+  tldrawSync,
+  type WireSink,
+  type WireTotals,
+} from './sinks'
 
 export interface WireRow extends WireTotals {
   replay: string
@@ -64,11 +71,16 @@ async function play(replays: Replay[], sinks: WireSink[][], speed: number) {
 }
 
 /** Scenario 2: bytes on the wire for a pen stroke and a note drag, per binding. */
-export async function runWire(options: WireOptions, log: (line: string) => void): Promise<WireRow[]> {
+export async function runWire(
+  options: WireOptions,
+  log: (line: string) => void,
+): Promise<WireRow[]> {
   installAnimationFrames()
   const replays = [penStroke(), noteDrag()]
   const sinks = replays.map(sinksFor)
-  log(`  wire: replaying ${replays.map((r) => r.name).join(' and ')} (${(30 / options.speed).toFixed(0)} s)`)
+  log(
+    `  wire: replaying ${replays.map((r) => r.name).join(' and ')} (${(30 / options.speed).toFixed(0)} s)`,
+  )
   await play(replays, sinks, options.speed)
   // Let the store deliver its last animation frame of changes before totals are read.
   await new Promise((resolve) => setTimeout(resolve, 100))
