@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { RoomAddress, ServerName, ServerUnderTest } from '../servers/serverProcess'
 import { SERVERS } from '../servers/serverProcess'
-import { cpuFraction, readCpu, RssSampler } from '../servers/procStats'
+import { cpuFraction, readCpu, readMachine, RssSampler } from '../servers/procStats'
 import { Histogram } from './Histogram'
 import { LightClient, type ClientListener, type MessageKind, type Receipt } from './LightClient'
 
@@ -37,6 +37,10 @@ export interface FanoutStep {
   /** The load generator's own CPU (fraction of a core) and worst event-loop delay. */
   clientCpu: number
   clientLoopDelayP99Ms: number
+  /** CPU (in cores) used by everything else on the machine during the window: noise. */
+  otherCpu: number
+  /** Cores' worth of time spent waiting for I/O during the window (fsync shows here). */
+  iowait: number
   receivedMiBPerSecond: number
   error?: string
 }
@@ -155,6 +159,7 @@ async function runStep(
     const rss = new RssSampler(server.pid)
     const serverCpuStart = readCpu(server.pid)
     const clientCpuStart = process.cpuUsage()
+    const machineStart = readMachine()
     const bytesStart = stats.bytes
     loopDelay.enable()
     stats.startMs = performance.now()
@@ -162,7 +167,11 @@ async function runStep(
     await sleep(options.measureMs)
     const serverCpu = cpuFraction(serverCpuStart, readCpu(server.pid))
     const clientCpuUsage = process.cpuUsage(clientCpuStart)
+    const machineEnd = readMachine()
     const elapsedS = (performance.now() - stats.startMs) / 1000
+    const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6 / elapsedS
+    const machineCpu = (machineEnd.busySeconds - machineStart.busySeconds) / elapsedS
+    const iowait = (machineEnd.iowaitSeconds - machineStart.iowaitSeconds) / elapsedS
     const receivedMiBPerSecond = (stats.bytes - bytesStart) / 1024 / 1024 / elapsedS
     loopDelay.disable()
     stopLoad()
@@ -182,8 +191,10 @@ async function runStep(
       cursor: stats.result('cursor', peers),
       serverCpu,
       serverRssMiB: rss.stop().peakMiB,
-      clientCpu: (clientCpuUsage.user + clientCpuUsage.system) / 1e6 / elapsedS,
+      clientCpu,
       clientLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      otherCpu: Math.max(0, machineCpu - serverCpu - clientCpu),
+      iowait,
       receivedMiBPerSecond,
     }
   } finally {
@@ -242,6 +253,8 @@ function failedStep(server: ServerName, clients: number, error: unknown): Fanout
     serverRssMiB: NaN,
     clientCpu: NaN,
     clientLoopDelayP99Ms: NaN,
+    otherCpu: NaN,
+    iowait: NaN,
     receivedMiBPerSecond: NaN,
     error: String(error),
   }

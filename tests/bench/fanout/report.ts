@@ -1,9 +1,27 @@
+import os from 'node:os'
 import { ms, ratio, table } from '../format'
 import type { FanoutStep } from './fanout'
 
 const pct = (value: number) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : '–')
 const triple = (a: number, b: number, c: number) => `${ms(a)} / ${ms(b)} / ${ms(c)}`
 const lost = (step: FanoutStep) => `${step.edit.lost} / ${step.cursor.lost}`
+
+/**
+ * Which side ran out of CPU during the window. On a small machine the load generator can
+ * saturate before the server does; latencies in such rows measure the machine, not the server.
+ */
+function saturated(step: FanoutStep): string {
+  const sides: string[] = []
+  if (step.serverCpu >= 0.9) sides.push('server')
+  if (step.clientCpu >= 0.9) sides.push('clients')
+  if (
+    sides.length === 0 &&
+    step.serverCpu + step.clientCpu + step.otherCpu >= 0.9 * os.availableParallelism()
+  ) {
+    sides.push('machine')
+  }
+  return sides.join('+') || '–'
+}
 
 /** The per-server table and the ours/anchor ratio table for scenario 1. */
 export function fanoutReport(steps: FanoutStep[]): string {
@@ -18,7 +36,10 @@ export function fanoutReport(steps: FanoutStep[]): string {
       'server RSS MiB',
       'client CPU',
       'client loop p99 ms',
+      'other CPU',
+      'iowait',
       'recv MiB/s',
+      'saturated',
     ],
     steps.map((s) => [
       s.clients,
@@ -30,7 +51,10 @@ export function fanoutReport(steps: FanoutStep[]): string {
       s.serverRssMiB.toFixed(0),
       pct(s.clientCpu),
       ms(s.clientLoopDelayP99Ms),
+      pct(s.otherCpu),
+      pct(s.iowait),
       s.receivedMiBPerSecond.toFixed(2),
+      saturated(s),
     ]),
   )
   const ratioRows: string[][] = []

@@ -72,3 +72,27 @@ export class RssSampler {
     return { peakMiB: this.peak, lastMiB: this.last }
   }
 }
+
+export interface MachineSample {
+  busySeconds: number
+  /** Seconds spent waiting for I/O (e.g. fsync), summed over cores. */
+  iowaitSeconds: number
+  atMs: number
+}
+
+/** Whole-machine CPU time from /proc/stat, to see how much of it others used. */
+export function readMachine(): MachineSample {
+  const cpu = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number)
+  const [user = 0, nice = 0, system = 0, , iowait = 0, irq = 0, softirq = 0, steal = 0] = cpu
+  return {
+    busySeconds: (user + nice + system + irq + softirq + steal) / CLOCK_TICKS,
+    iowaitSeconds: iowait / CLOCK_TICKS,
+    atMs: performance.now(),
+  }
+}
