@@ -1,0 +1,261 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { RoomAddress, ServerName, ServerUnderTest } from '../servers/serverProcess'
+import { SERVERS } from '../servers/serverProcess'
+import { cpuFraction, readCpu, readMachine, RssSampler } from '../servers/procStats'
+import { Histogram } from './Histogram'
+import { LightClient, type ClientListener, type MessageKind, type Receipt } from './LightClient'
+
+export interface FanoutOptions {
+  clientCounts: number[]
+  servers: ServerName[]
+  warmupMs: number
+  measureMs: number
+  /** How long after the window to wait for late messages before counting them lost. */
+  drainMs: number
+  editsPerSecond: number
+  cursorsPerSecond: number
+}
+
+export interface KindResult {
+  sent: number
+  expected: number
+  received: number
+  lost: number
+  p50: number
+  p95: number
+  p99: number
+  max: number
+}
+
+export interface FanoutStep {
+  server: ServerName
+  clients: number
+  edit: KindResult
+  cursor: KindResult
+  serverCpu: number
+  serverRssMiB: number
+  /** The load generator's own CPU (fraction of a core) and worst event-loop delay. */
+  clientCpu: number
+  clientLoopDelayP99Ms: number
+  /** CPU (in cores) used by everything else on the machine during the window: noise. */
+  otherCpu: number
+  /** Cores' worth of time spent waiting for I/O during the window (fsync shows here). */
+  iowait: number
+  receivedMiBPerSecond: number
+  error?: string
+}
+
+const CONNECT_BATCH = 25
+const TICK_MS = 5
+
+class WindowStats implements ClientListener {
+  readonly histograms = { edit: new Histogram(), cursor: new Histogram() }
+  readonly sent = { edit: 0, cursor: 0 }
+  readonly received = { edit: 0, cursor: 0 }
+  bytes = 0
+  startMs = Infinity
+  endMs = Infinity
+
+  inWindow(sentMs: number) {
+    return sentMs >= this.startMs && sentMs < this.endMs
+  }
+
+  countSent(kind: MessageKind, sentMs: number) {
+    if (this.inWindow(sentMs)) this.sent[kind]++
+  }
+
+  onReceipt(_receiver: number, receipt: Receipt, arrivedMs: number) {
+    if (!this.inWindow(receipt.sentMs)) return
+    this.received[receipt.kind]++
+    this.histograms[receipt.kind].record(arrivedMs - receipt.sentMs)
+  }
+
+  onBytes(bytes: number) {
+    this.bytes += bytes
+  }
+
+  result(kind: MessageKind, peers: number): KindResult {
+    const h = this.histograms[kind]
+    const expected = this.sent[kind] * peers
+    return {
+      sent: this.sent[kind],
+      expected,
+      received: this.received[kind],
+      lost: expected - this.received[kind],
+      p50: h.percentile(0.5),
+      p95: h.percentile(0.95),
+      p99: h.percentile(0.99),
+      max: h.max,
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function connectAll(
+  address: RoomAddress,
+  server: ServerUnderTest,
+  count: number,
+  stats: WindowStats,
+) {
+  const clients: LightClient[] = []
+  for (let start = 0; start < count; start += CONNECT_BATCH) {
+    const batch: LightClient[] = []
+    for (let i = start; i < Math.min(count, start + CONNECT_BATCH); i++) {
+      batch.push(new LightClient(i, address, server.protocol, stats))
+    }
+    clients.push(...batch)
+    await Promise.all(batch.map((client) => client.connect()))
+  }
+  return clients
+}
+
+/**
+ * Drives every client from one timer: each has its own phase so that sends spread evenly
+ * over time instead of arriving in bursts, the way independent people move.
+ */
+function startLoad(clients: LightClient[], stats: WindowStats, options: FanoutOptions) {
+  const editEvery = 1000 / options.editsPerSecond
+  const cursorEvery = 1000 / options.cursorsPerSecond
+  const origin = performance.now()
+  const nextEdit = clients.map((_, i) => origin + (editEvery * i) / clients.length)
+  const nextCursor = clients.map((_, i) => origin + (cursorEvery * i) / clients.length)
+  const timer = setInterval(() => {
+    const now = performance.now()
+    for (let i = 0; i < clients.length; i++) {
+      const client = clients[i]!
+      const angle = now / 1000 + i
+      if (now >= nextEdit[i]!) {
+        const { sentMs } = client.sendEdit(
+          Math.round(500 * Math.cos(angle)),
+          Math.round(500 * Math.sin(angle)),
+        )
+        stats.countSent('edit', sentMs)
+        // Catch up at most one period if the loop fell behind, instead of bursting.
+        nextEdit[i] = Math.max(nextEdit[i]! + editEvery, now)
+      }
+      if (now >= nextCursor[i]!) {
+        const { sentMs } = client.sendCursor(Math.round(now % 1000), i * 10)
+        stats.countSent('cursor', sentMs)
+        nextCursor[i] = Math.max(nextCursor[i]! + cursorEvery, now)
+      }
+    }
+  }, TICK_MS)
+  return () => clearInterval(timer)
+}
+
+async function runStep(
+  server: ServerUnderTest,
+  count: number,
+  options: FanoutOptions,
+): Promise<FanoutStep> {
+  const stats = new WindowStats()
+  const address = await server.createRoom(`fanout-${count}-${Date.now()}`)
+  const clients = await connectAll(address, server, count, stats)
+  const stopLoad = startLoad(clients, stats, options)
+  try {
+    await sleep(options.warmupMs)
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+    const rss = new RssSampler(server.pid)
+    const serverCpuStart = readCpu(server.pid)
+    const clientCpuStart = process.cpuUsage()
+    const machineStart = readMachine()
+    const bytesStart = stats.bytes
+    loopDelay.enable()
+    stats.startMs = performance.now()
+    stats.endMs = stats.startMs + options.measureMs
+    await sleep(options.measureMs)
+    const serverCpu = cpuFraction(serverCpuStart, readCpu(server.pid))
+    const clientCpuUsage = process.cpuUsage(clientCpuStart)
+    const machineEnd = readMachine()
+    const elapsedS = (performance.now() - stats.startMs) / 1000
+    const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6 / elapsedS
+    const machineCpu = (machineEnd.busySeconds - machineStart.busySeconds) / elapsedS
+    const iowait = (machineEnd.iowaitSeconds - machineStart.iowaitSeconds) / elapsedS
+    const receivedMiBPerSecond = (stats.bytes - bytesStart) / 1024 / 1024 / elapsedS
+    loopDelay.disable()
+    stopLoad()
+    const drainUntil = performance.now() + options.drainMs
+    const peers = count - 1
+    while (performance.now() < drainUntil) {
+      const done =
+        stats.received.edit >= stats.sent.edit * peers &&
+        stats.received.cursor >= stats.sent.cursor * peers
+      if (done) break
+      await sleep(50)
+    }
+    return {
+      server: server.name,
+      clients: count,
+      edit: stats.result('edit', peers),
+      cursor: stats.result('cursor', peers),
+      serverCpu,
+      serverRssMiB: rss.stop().peakMiB,
+      clientCpu,
+      clientLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      otherCpu: Math.max(0, machineCpu - serverCpu - clientCpu),
+      iowait,
+      receivedMiBPerSecond,
+    }
+  } finally {
+    stopLoad()
+    for (const client of clients) client.close()
+    await sleep(500)
+  }
+}
+
+/**
+ * Scenario 1: one room, N clients each moving a note twice a second and a cursor ten times
+ * a second. All servers run at once, each in its own process, and each client count is
+ * measured against every server in turn, so that any background load on the machine
+ * affects the servers alike rather than whichever happened to run last.
+ */
+export async function runFanout(
+  options: FanoutOptions,
+  log: (line: string) => void,
+): Promise<FanoutStep[]> {
+  const steps: FanoutStep[] = []
+  const servers = await Promise.all(options.servers.map((name) => SERVERS[name]()))
+  try {
+    for (const count of options.clientCounts) {
+      for (const server of servers) {
+        log(`  fanout: ${server.name} with ${count} clients`)
+        try {
+          steps.push(await runStep(server, count, options))
+        } catch (error) {
+          steps.push(failedStep(server.name, count, error))
+        }
+      }
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()))
+  }
+  return steps
+}
+
+function failedStep(server: ServerName, clients: number, error: unknown): FanoutStep {
+  const empty: KindResult = {
+    sent: 0,
+    expected: 0,
+    received: 0,
+    lost: 0,
+    p50: NaN,
+    p95: NaN,
+    p99: NaN,
+    max: NaN,
+  }
+  return {
+    server,
+    clients,
+    edit: empty,
+    cursor: empty,
+    serverCpu: NaN,
+    serverRssMiB: NaN,
+    clientCpu: NaN,
+    clientLoopDelayP99Ms: NaN,
+    otherCpu: NaN,
+    iowait: NaN,
+    receivedMiBPerSecond: NaN,
+    error: String(error),
+  }
+}

@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+const HOST = '127.0.0.1'
+
+export type WireProtocol = 'y-websocket' | 'hocuspocus'
+export type ServerName = 'ours' | 'y-websocket' | 'hocuspocus'
+
+/** Where a client connects for one room: a WebSocket URL and the document name. */
+export interface RoomAddress {
+  url: string
+  docName: string
+}
+
+/** A sync server running in its own child process, so its CPU and memory can be read. */
+export interface ServerUnderTest {
+  name: ServerName
+  protocol: WireProtocol
+  pid: number
+  /** Makes a fresh, empty-of-clients room; each benchmark step uses its own. */
+  createRoom(label: string): Promise<RoomAddress>
+  stop(): Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, HOST, () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, HOST)
+      socket.once('connect', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (open) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`server did not listen on ${port} within ${timeoutMs} ms`)
+}
+
+async function launch(args: string[], env: Record<string, string>) {
+  const port = await freePort()
+  const stderr: string[] = []
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
+  try {
+    await waitForPort(port, child)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${String(error)}\n${stderr.join('').slice(-2000)}`, { cause: error })
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+    await exited
+    clearTimeout(timer)
+  }
+  return { child, port, pid: child.pid!, stop, stderr }
+}
+
+/** Our server: `server/main.ts` run directly by node with tsx's loader (one process). */
+export async function startOurs(): Promise<ServerUnderTest> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-bench-'))
+  const { pid, port, stop } = await launch(['--import', 'tsx', 'server/main.ts'], {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  })
+  return {
+    name: 'ours',
+    protocol: 'y-websocket',
+    pid,
+    async createRoom(label) {
+      const response = await fetch(`http://${HOST}:${port}/api/boards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: label, template: 'blank' }),
+      })
+      if (response.status !== 201) {
+        throw new Error(`POST /api/boards answered ${response.status}: ${await response.text()}`)
+      }
+      const board = (await response.json()) as { sync: { serverUrl: string; room: string } }
+      return { url: `${board.sync.serverUrl}/${board.sync.room}`, docName: board.sync.room }
+    },
+    async stop() {
+      await stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The y-websocket reference server, in memory (no YPERSISTENCE), as its README starts it. */
+export async function startYWebsocket(): Promise<ServerUnderTest> {
+  const script = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')
+  const { pid, port, stop } = await launch([script], {})
+  return {
+    name: 'y-websocket',
+    protocol: 'y-websocket',
+    pid,
+    async createRoom(label) {
+      return { url: `ws://${HOST}:${port}/${label}`, docName: label }
+    },
+    stop,
+  }
+}
+
+/** Hocuspocus 3.4.4 with no extensions (memory only). */
+export async function startHocuspocus(): Promise<ServerUnderTest> {
+  const script = path.join(ROOT, 'tests/bench/servers/hocuspocusServer.mjs')
+  const { pid, port, stop } = await launch([script], {})
+  return {
+    name: 'hocuspocus',
+    protocol: 'hocuspocus',
+    pid,
+    async createRoom(label) {
+      return { url: `ws://${HOST}:${port}`, docName: label }
+    },
+    stop,
+  }
+}
+
+export const SERVERS: Record<ServerName, () => Promise<ServerUnderTest>> = {
+  ours: startOurs,
+  'y-websocket': startYWebsocket,
+  hocuspocus: startHocuspocus,
+}
