@@ -2,6 +2,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
+import { OpenAccess, type AccessControl } from './auth/AccessControl'
 import type { Config } from './config'
 import { createApi } from './http/api'
 import { HttpError, sendError } from './http/respond'
@@ -37,11 +38,12 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     graceMs: config.roomGraceMs,
     compactEveryUpdates: config.compactEveryUpdates,
   })
-  const sync = new SyncEndpoint(rooms, storage, log, {
+  const access: AccessControl = new OpenAccess()
+  const sync = new SyncEndpoint(rooms, storage, access, log, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
   })
-  const api = createApi({ config, storage, rooms, sync })
+  const api = createApi({ config, storage, rooms, sync, access, log })
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
+import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
@@ -26,10 +27,12 @@ type AliveSocket = WebSocket & { isAlive?: boolean }
 export class SyncEndpoint {
   private readonly wss: WebSocketServer
   private readonly pingTimer: ReturnType<typeof setInterval>
+  private readonly connections = new Set<Connection>()
 
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly storage: Storage,
+    private readonly access: AccessControl,
     private readonly log: Logger,
     options: SyncEndpointOptions,
   ) {
@@ -60,6 +63,8 @@ export class SyncEndpoint {
     if (!this.storage.getBoard(boardId)) {
       return this.reject(socket, boardId, 'boardNotFound', 'no such board')
     }
+    const decision = this.access.authorizeBoard(request, boardId)
+    if (!decision.ok) return this.reject(socket, boardId, decision.reason, decision.message)
     let room
     try {
       room = this.rooms.open(boardId)
@@ -70,14 +75,19 @@ export class SyncEndpoint {
     }
     const connection: Connection = {
       socket,
-      readOnly: false,
+      boardId,
+      role: decision.role,
+      credentialId: decision.credentialId,
+      readOnly: decision.role === 'viewer',
       awarenessIds: new Set(),
       remoteAddress: address,
     }
     socket.isAlive = true
     socket.binaryType = 'nodebuffer'
     socket.on('pong', () => (socket.isAlive = true))
+    this.connections.add(connection)
     socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (socket.readyState !== socket.OPEN) return
       if (!isBinary) {
         return this.closeFor(connection, boardId, 'protocolViolation', 'text frame')
       }
@@ -94,6 +104,7 @@ export class SyncEndpoint {
       this.log.warn({ room: boardId, reason, detail: error.message, address }, 'connection closed')
     })
     socket.on('close', () => {
+      this.connections.delete(connection)
       room.leave(connection)
       this.rooms.scheduleUnload(boardId)
     })
@@ -111,6 +122,14 @@ export class SyncEndpoint {
       'connection closed',
     )
     connection.socket.close(CloseCode[reason], reason)
+  }
+
+  /** Closes every open connection matching `predicate`, e.g. those of a rotated token. */
+  closeWhere(predicate: (connection: Connection) => boolean, reason: CloseReason) {
+    for (const connection of this.connections) {
+      if (predicate(connection))
+        this.closeFor(connection, connection.boardId, reason, 'closed by server')
+    }
   }
 
   private pingAll() {

@@ -1,0 +1,28 @@
+import type { ClientConfig } from '../../../shared/contracts'
+import { sendJson } from '../respond'
+import type { Route } from '../Route'
+
+const started = Date.now()
+
+export const healthRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/healthz$/,
+    handle({ res, context }) {
+      sendJson(res, 200, {
+        ok: true,
+        rooms: context.rooms.size,
+        connections: context.sync.connectionCount,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      })
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/config$/,
+    handle({ res, context }) {
+      const clientConfig: ClientConfig = { tldrawLicenseKey: context.config.tldrawLicenseKey }
+      sendJson(res, 200, clientConfig)
+    },
+  },
+]
