@@ -6,10 +6,11 @@ import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
 import { boardRoutes } from './routes/boards'
 import { healthRoutes } from './routes/health'
+import { metricsRoutes } from './routes/metrics'
 import { templateRoutes } from './routes/templates'
 
 /** Every API route; feature folders add theirs here. */
-const routes: Route[] = [...healthRoutes, ...templateRoutes, ...boardRoutes]
+const routes: Route[] = [...healthRoutes, ...metricsRoutes, ...templateRoutes, ...boardRoutes]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */
 export function baseUrl(config: Config, req: IncomingMessage): string {

@@ -1,20 +1,27 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
+import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import { ProtocolError } from './Room'
-import { RoomLoadError, type RoomRegistry } from './RoomRegistry'
+import { isOriginAllowed } from './originCheck'
+import { RoomLimitError, RoomLoadError, type RoomRegistry } from './RoomRegistry'
 
 export const SYNC_PATH = '/sync/'
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number
   pingIntervalMs: number
+  maxConnectionsPerAddress: number
+  maxMessagesPerSecond: number
+  allowedOrigins: string[]
+  publicUrl: string | undefined
 }
 
 type AliveSocket = WebSocket & { isAlive?: boolean }
@@ -28,15 +35,24 @@ export class SyncEndpoint {
   private readonly wss: WebSocketServer
   private readonly pingTimer: ReturnType<typeof setInterval>
   private readonly connections = new Set<Connection>()
+  private readonly perAddress = new Map<string, number>()
+  private readonly messageLimiter: RateLimiterMemory
+  private connectionSerial = 0
 
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly storage: Storage,
     private readonly access: AccessControl,
     private readonly log: Logger,
-    options: SyncEndpointOptions,
+    private readonly metrics: SyncMetrics,
+    private readonly options: SyncEndpointOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    // A burst of twice the rate is allowed: a reconnecting client sends its backlog at once.
+    this.messageLimiter = new RateLimiterMemory({
+      points: options.maxMessagesPerSecond * 2,
+      duration: 2,
+    })
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs)
     this.pingTimer.unref()
   }
@@ -54,12 +70,28 @@ export class SyncEndpoint {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
       return true
     }
+    if (!isOriginAllowed(request, this.options.allowedOrigins, this.options.publicUrl)) {
+      this.log.warn(
+        { room: boardId, reason: 'originNotAllowed', origin: request.headers.origin },
+        'connection refused',
+      )
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return true
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, boardId, request))
     return true
   }
 
   private accept(socket: AliveSocket, boardId: string, request: IncomingMessage) {
     const address = request.socket.remoteAddress ?? 'unknown'
+    if ((this.perAddress.get(address) ?? 0) >= this.options.maxConnectionsPerAddress) {
+      return this.reject(
+        socket,
+        boardId,
+        'tooManyConnections',
+        'too many connections from one address',
+      )
+    }
     if (!this.storage.getBoard(boardId)) {
       return this.reject(socket, boardId, 'boardNotFound', 'no such board')
     }
@@ -69,6 +101,9 @@ export class SyncEndpoint {
     try {
       room = this.rooms.open(boardId)
     } catch (error) {
+      if (error instanceof RoomLimitError) {
+        return this.reject(socket, boardId, 'roomLimitReached', error.message)
+      }
       if (!(error instanceof RoomLoadError)) throw error
       this.log.error({ room: boardId, reason: error.message }, 'room failed to load')
       return this.reject(socket, boardId, 'roomLoadFailed', 'board could not be loaded')
@@ -86,13 +121,22 @@ export class SyncEndpoint {
     socket.binaryType = 'nodebuffer'
     socket.on('pong', () => (socket.isAlive = true))
     this.connections.add(connection)
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
+    this.metrics.connections.set(this.connections.size)
+    const limiterKey = `${address}:${++this.connectionSerial}`
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (socket.readyState !== socket.OPEN) return
+      const bytes = toBytes(data)
+      this.metrics.messagesIn.inc()
+      this.metrics.bytesIn.inc(bytes.byteLength)
       if (!isBinary) {
         return this.closeFor(connection, boardId, 'protocolViolation', 'text frame')
       }
+      this.messageLimiter.consume(limiterKey).catch(() => {
+        this.closeFor(connection, boardId, 'rateLimited', 'too many messages')
+      })
       try {
-        room.receive(connection, toBytes(data))
+        room.receive(connection, bytes)
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error
         this.closeFor(connection, boardId, error.reason, error.message)
@@ -101,10 +145,16 @@ export class SyncEndpoint {
     socket.on('error', (error: Error & { code?: string }) => {
       const reason: CloseReason =
         error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'messageTooBig' : 'protocolViolation'
+      this.metrics.closes.inc({ reason })
       this.log.warn({ room: boardId, reason, detail: error.message, address }, 'connection closed')
     })
     socket.on('close', () => {
       this.connections.delete(connection)
+      const remaining = (this.perAddress.get(address) ?? 1) - 1
+      if (remaining > 0) this.perAddress.set(address, remaining)
+      else this.perAddress.delete(address)
+      this.metrics.connections.set(this.connections.size)
+      void this.messageLimiter.delete(limiterKey)
       room.leave(connection)
       this.rooms.scheduleUnload(boardId)
     })
@@ -112,11 +162,14 @@ export class SyncEndpoint {
   }
 
   private reject(socket: WebSocket, boardId: string, reason: CloseReason, message: string) {
+    this.metrics.closes.inc({ reason })
     this.log.warn({ room: boardId, reason }, 'connection refused')
     socket.close(CloseCode[reason], message)
   }
 
   private closeFor(connection: Connection, boardId: string, reason: CloseReason, detail: string) {
+    if (connection.socket.readyState !== connection.socket.OPEN) return
+    this.metrics.closes.inc({ reason })
     this.log.warn(
       { room: boardId, reason, detail, address: connection.remoteAddress },
       'connection closed',
