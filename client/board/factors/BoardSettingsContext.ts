@@ -27,10 +27,8 @@ export function useBoardSettings(): BoardSettingsState {
 /** The board's settings as live React state, following every client's changes. */
 export function useBoardSettingsState(doc: Y.Doc, canManageBoard: boolean): BoardSettingsState {
   const [settings, setSettings] = useState(() => readBoardSettings(doc))
-  useEffect(() => {
-    setSettings(readBoardSettings(doc))
-    return observeBoardSettings(doc, setSettings)
-  }, [doc])
+  // A board editor keeps one doc for its whole life, so the initial read stays valid.
+  useEffect(() => observeBoardSettings(doc, setSettings), [doc])
   return {
     settings,
     canManageBoard,
