@@ -188,6 +188,69 @@ describe('sorting factors into clusters in Chromium', () => {
       await page.getByTestId('unsorted-count').waitFor()
       await page.waitForTimeout(800)
       await page.screenshot({ path: `${SCREENSHOTS}key-areas-sorted.png` })
+
+      await page.mouse.click(...xy(await centre(frame(page, 'Ledarskap'), 0.5, 0.99)))
+      await page.keyboard.press('Shift+2')
+      await page.waitForTimeout(600)
+      await page.screenshot({ path: `${SCREENSHOTS}key-areas-cluster.png` })
+      await context.close()
+    },
+  )
+})
+
+describe('writing notes fast in Chromium', () => {
+  it(
+    'finishes a note with Enter and goes on to the next with Tab or Ctrl+Enter',
+    { timeout: 60_000 },
+    async () => {
+      const board = await server.createBoard({
+        title: 'Grupp 4',
+        template: 'blank',
+        language: 'sv',
+      })
+      const context = await personContext(browser, 'Cecilia')
+      const page = await context.newPage()
+      await openBoard(page, board.url)
+      await page.keyboard.press('n')
+      await page.mouse.click(300, 250)
+      const editing = page.locator('.tl-rich-text [contenteditable="true"]')
+      await editing.waitFor()
+      await page.waitForTimeout(150)
+      await page.keyboard.type('Första raden')
+      await page.keyboard.press('Shift+Enter')
+      await page.keyboard.type('andra raden')
+      await page.keyboard.press('Tab')
+      await page.waitForTimeout(300)
+      await page.keyboard.type('Lapp bredvid')
+      await page.keyboard.press('Control+Enter')
+      await page.waitForTimeout(300)
+      await page.keyboard.type('Lapp under')
+      await page.keyboard.press('Enter')
+      await editing.waitFor({ state: 'detached' })
+
+      await page.getByText('Osorterat: 3').waitFor()
+      const first = note(page, 'Första raden')
+      await expect(first.innerText()).resolves.toContain('andra raden')
+      const beside = await centre(note(page, 'Lapp bredvid'))
+      const below = await centre(note(page, 'Lapp under'))
+      const start = await centre(first)
+      expect(beside.x).toBeGreaterThan(start.x + 50)
+      expect(Math.abs(beside.y - start.y)).toBeLessThan(20)
+      expect(below.y).toBeGreaterThan(beside.y + 50)
+      expect(Math.abs(below.x - beside.x)).toBeLessThan(20)
+      for (const text of ['Första raden', 'Lapp bredvid', 'Lapp under']) {
+        await note(page, text)
+          .getByTestId('polarity-badge')
+          .filter({ hasText: '? ej bestämd' })
+          .waitFor()
+      }
+
+      await page.mouse.move(...xy(await centre(note(page, 'Lapp under'), 0.5, 0.8)))
+      await note(page, 'Lapp under')
+        .getByTestId('factor-signature')
+        .filter({ hasText: 'Skriven av Cecilia' })
+        .waitFor()
+      await page.screenshot({ path: `${SCREENSHOTS}notes-written-fast.png` })
       await context.close()
     },
   )

@@ -7,7 +7,7 @@ import { factorOf } from '../factors/records'
 const WORDS_MIN_WIDTH = 480
 
 /**
- * A cluster's live counts, in the frame's header line at its right end: icons and words,
+ * A cluster's live counts, in the frame's header above its name, at the right: icons and words,
  * never colour alone. Sized like tldraw's frame heading, so it reads at any zoom.
  */
 export function ClusterCounts({ frame }: { frame: TLFrameShape }) {

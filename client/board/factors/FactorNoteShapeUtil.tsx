@@ -2,8 +2,11 @@ import { NoteShapeUtil, type TLNoteShape } from 'tldraw'
 import { PolarityBadge } from './PolarityBadge'
 import './factors.css'
 
+/** Room around a note's text; more than tldraw's default, so the badge never covers a word. */
+const LABEL_PADDING = 26
+
 /** tldraw's note, unchanged in behaviour and type, with the factor's polarity badge on top. */
-export class FactorNoteShapeUtil extends NoteShapeUtil {
+class FactorNote extends NoteShapeUtil {
   override component(note: TLNoteShape) {
     return (
       <>
@@ -13,3 +16,7 @@ export class FactorNoteShapeUtil extends NoteShapeUtil {
     )
   }
 }
+
+export const FactorNoteShapeUtil = FactorNote.configure({
+  getCustomDisplayValues: () => ({ labelPadding: LABEL_PADDING }),
+})
