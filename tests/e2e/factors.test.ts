@@ -200,7 +200,7 @@ describe('sorting factors into clusters in Chromium', () => {
 
 describe('writing notes fast in Chromium', () => {
   it(
-    'finishes a note with Enter and goes on to the next with Tab or Ctrl+Enter',
+    'finishes a note with Enter, goes on with Tab or Ctrl+Enter, hides authors when anonymous, names a new cluster',
     { timeout: 60_000 },
     async () => {
       const board = await server.createBoard({
@@ -251,6 +251,21 @@ describe('writing notes fast in Chromium', () => {
         .filter({ hasText: 'Skriven av Cecilia' })
         .waitFor()
       await page.screenshot({ path: `${SCREENSHOTS}notes-written-fast.png` })
+
+      await page.getByLabel('Anonym tavla (visa inte vem som skrev)').check()
+      await page.mouse.move(...xy(await centre(note(page, 'Lapp under'), 0.5, 0.8)))
+      await note(page, 'Lapp under')
+        .getByTestId('factor-signature')
+        .filter({ hasText: /^Skriven / })
+        .waitFor()
+      expect(await page.getByText('Skriven av Cecilia').count()).toBe(0)
+
+      await page.getByRole('button', { name: 'Nytt kluster' }).click()
+      await page.locator('.tl-frame-name-input').waitFor()
+      await page.keyboard.press('Control+a')
+      await page.keyboard.type('Kompetens')
+      await page.keyboard.press('Enter')
+      await frame(page, 'Kompetens').getByTestId('cluster-counts').waitFor()
       await context.close()
     },
   )
