@@ -68,7 +68,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 
 describe('sorting factors into clusters in Chromium', () => {
   it(
-    'shows a note dragged into a cluster in the other page’s counts, and a polarity key press on both',
+    'shows a note dragged into a cluster in the other page’s counts, and polarity switched by key or click on both',
     { timeout: 60_000 },
     async () => {
       const board = await server.createBoard({
@@ -115,6 +115,12 @@ describe('sorting factors into clusters in Chromium', () => {
       }
       await anna.keyboard.press('p')
       await note(bertil, 'Vi har ingen tid')
+        .getByTestId('polarity-badge')
+        .filter({ hasText: '⊕ främjande' })
+        .waitFor({ timeout: 10_000 })
+
+      await note(anna, 'Ledningen saknar').getByTestId('polarity-badge').click()
+      await note(bertil, 'Ledningen saknar')
         .getByTestId('polarity-badge')
         .filter({ hasText: '⊕ främjande' })
         .waitFor({ timeout: 10_000 })
