@@ -21,7 +21,7 @@ function firstFreeCell(
   for (let y = rect.y; y + NOTE_SIZE <= rect.y + rect.h; y += step) {
     for (let column = 0; column < columns; column++) {
       const cell = { x: rect.x + column * step, y, w: NOTE_SIZE, h: NOTE_SIZE }
-      if (!occupied.some((other) => intersects(cell, other))) return cell
+      if (!occupied.some((other) => intersects(cell, other))) return { x: cell.x, y: cell.y }
     }
   }
   return undefined
