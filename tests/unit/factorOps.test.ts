@@ -1,7 +1,7 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readRecord, readRecords, writeRecords } from '../../shared/board/boardDoc'
+import { readRecord, readRecords, writeRecords, type RecordJson } from '../../shared/board/boardDoc'
 import { PAGE_ID } from '../../shared/board/shapeRecords'
 import { computeOutcome, factorText, isCluster, type Rect } from '../../shared/factors'
 import {
@@ -13,6 +13,7 @@ import {
   setFactorPolarity,
 } from '../../shared/factors/factorOps'
 import { containsRect, intersects } from '../../shared/factors/rect'
+import { meta } from '../../shared/factors/recordFields'
 import { localBounds, pageBounds, recordsById } from '../../shared/factors/shapeBounds'
 import { findBuiltInTemplate, findUnsortedArea } from '../../shared/templates'
 import { idCounter } from './factorFixture'
@@ -47,7 +48,7 @@ function clusters(doc: Y.Doc) {
   return readRecords(doc).filter(isCluster)
 }
 
-function frameRect(frame: { props: unknown }): Rect {
+function frameRect(frame: RecordJson): Rect {
   const { w, h } = frame.props as { w: number; h: number }
   return { x: 0, y: 0, w, h }
 }
@@ -118,12 +119,12 @@ describe('factor operations on the board doc', () => {
     const frame = clusters(doc)[0]!
     const id = add(doc, 'Chefer som går före', { clusterId: frame.id })
     const halves = readRecords(doc).filter((r) => r.parentId === frame.id && r.type === 'geo')
-    const half = (side: string) => localBounds(halves.find((h) => h.meta.area === side)!)
+    const half = (side: string) => localBounds(halves.find((h) => meta(h).area === side)!)
     expect(containsRect(half('hindering'), localBounds(readRecord(doc, id)!))).toBe(true)
 
     expect(transactionsDuring(doc, () => setFactorPolarity(doc, id, 'enabling'))).toBe(1)
     const note = readRecord(doc, id)!
-    expect(note.meta.polarity).toBe('enabling')
+    expect(meta(note).polarity).toBe('enabling')
     expect((note.props as { color: string }).color).toBe('light-green')
     expect(note.parentId).toBe(frame.id)
     expect(containsRect(half('enabling'), localBounds(note))).toBe(true)
