@@ -13,7 +13,11 @@ export function FactorItem({ factor, actions }: { factor: Factor; actions: Outli
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
   const editButton = useRef<HTMLButtonElement>(null)
-  const wantsFocus = actions.focusTarget === factor.id
+  const target = actions.focusTarget
+  const wantsFocus =
+    target?.factorId === factor.id &&
+    target.clusterId === factor.clusterId &&
+    target.polarity === factor.polarity
 
   useEffect(() => {
     if (!wantsFocus) return

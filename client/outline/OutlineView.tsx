@@ -15,7 +15,7 @@ import { ClusterSection } from './ClusterSection'
 import { AddFactorForm } from './AddFactorForm'
 import { clusterLabel } from './ClusterSelect'
 import { FactorItem } from './FactorItem'
-import type { OutlineActions } from './outlineActions'
+import type { FocusTarget, OutlineActions } from './outlineActions'
 import { polarityWordFor } from './polarityWords'
 import { useOutcome } from './useOutcome'
 import './strings'
@@ -31,7 +31,7 @@ export function OutlineView({ doc, author }: { doc: Y.Doc; author: string }) {
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
   const [announcement, setAnnouncement] = useState('')
-  const [focusTarget, setFocusTarget] = useState<string>()
+  const [focusTarget, setFocusTarget] = useState<FocusTarget>()
 
   const placeName = useCallback(
     (clusterId: string | undefined) => {
@@ -62,7 +62,7 @@ export function OutlineView({ doc, author }: { doc: Y.Doc; author: string }) {
           if (next.polarity !== factor.polarity) setFactorPolarity(doc, factor.id, next.polarity)
           if (next.clusterId !== factor.clusterId) moveFactor(doc, factor.id, next.clusterId)
         }, FACTOR_OPS_ORIGIN)
-        setFocusTarget(factor.id)
+        setFocusTarget({ factorId: factor.id, clusterId: next.clusterId, polarity: next.polarity })
         setAnnouncement(
           t('outline.edit.done', {
             text: next.text,

@@ -8,7 +8,14 @@ export interface OutlineActions {
     next: { text: string; polarity: Polarity; clusterId: string | undefined },
   ): void
   renameCluster(clusterId: string, name: string): void
-  /** The factor whose control should take focus once it has rendered in its new place. */
-  focusTarget: string | undefined
+  /** The factor whose edit button takes focus once it has rendered in its new place. */
+  focusTarget: FocusTarget | undefined
   focusDone(): void
+}
+
+/** A factor and where it will be after an edit; the doc update renders a frame later. */
+export interface FocusTarget {
+  factorId: string
+  clusterId: string | undefined
+  polarity: Polarity
 }
