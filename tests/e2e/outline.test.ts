@@ -114,6 +114,7 @@ describe('the outline view in Chromium', () => {
       await anna.getByLabel('Klustrets namn').fill('Prototyper')
       await anna.keyboard.press('Enter')
       await onCanvas(bertil, 'Prototyper').waitFor({ timeout: 10_000 })
+      await bertil.screenshot({ path: `${SCREENSHOTS}outline-edit-on-canvas.png` })
       await anna.context().close()
       await bertil.context().close()
     },
@@ -217,6 +218,15 @@ describe('the outline view in Chromium', () => {
       )
       expect(await seriousViolations(page, 'dialog')).toEqual([])
       await page.screenshot({ path: `${SCREENSHOTS}import-dialog.png` })
+      await page.keyboard.press('Escape')
+
+      const before = (await outcome(board.id)).clusters.length
+      await page.getByRole('button', { name: 'Använd mall' }).click()
+      await page.getByRole('dialog').getByLabel('Mall').selectOption({ label: 'Reflektion' })
+      await page.getByRole('button', { name: 'Lägg till på tavlan' }).click()
+      await page.getByRole('status').filter({ hasText: 'Mallen ”Reflektion” lades till' }).waitFor()
+      await page.getByRole('region', { name: 'Vad tar vi med oss hem?' }).waitFor()
+      expect((await outcome(board.id)).clusters.length).toBe(before + 3)
       await context.close()
     },
   )
