@@ -18,6 +18,10 @@ import type { Identity } from './identity'
 import { ConnectionBanner } from './ConnectionBanner'
 import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
+import type { BoardInfo } from '../../shared/contracts'
+import { BoardTools } from '../outline/BoardTools'
+import { OutlineView } from '../outline/OutlineView'
+import type { BoardView } from '../outline/ViewToggle'
 import { BoardSettingsContext, useBoardSettingsState } from './factors/BoardSettingsContext'
 import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
@@ -40,19 +44,20 @@ interface BoardEditorProps {
   sync: BoardSync
   me: Identity
   licenseKey: string
-  title: string
+  board: BoardInfo
   /** May change board-wide settings such as anonymity; roles decide this later. */
   canManageBoard?: boolean
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
 export function BoardEditor(props: BoardEditorProps) {
-  const { sync, me, licenseKey, title, canManageBoard = true } = props
+  const { sync, me, licenseKey, board, canManageBoard = true } = props
   const { i18n } = useTranslation()
   const store = useMemo(() => createTLStore({ shapeUtils }), [])
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
+  const [view, setView] = useState<BoardView>('canvas')
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -90,8 +95,12 @@ export function BoardEditor(props: BoardEditorProps) {
   return (
     <BoardSettingsContext.Provider value={settings}>
       <div className="board">
-        <ConnectionBanner connection={connection} unsaved={unsaved} title={title} />
-        <div className="board-workspace">
+        <ConnectionBanner connection={connection} unsaved={unsaved} title={board.title}>
+          <BoardTools board={board} view={view} onViewChange={setView} />
+        </ConnectionBanner>
+        {view === 'outline' && <OutlineView doc={doc} author={me.name} />}
+        {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
+        <div className="board-workspace" hidden={view === 'outline'}>
           <div className="board-canvas">
             <Tldraw
               store={store}
