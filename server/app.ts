@@ -90,7 +90,8 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     log,
     url,
     async stop() {
-      sync.closeAll(CloseCode.serviceRestart, 'server restarting')
+      // Sockets close first: what clients send until then still reaches storage below.
+      await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       rooms.unloadAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

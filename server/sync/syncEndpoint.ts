@@ -38,6 +38,7 @@ export class SyncEndpoint {
   private readonly perAddress = new Map<string, number>()
   private readonly messageLimiter: RateLimiterMemory
   private connectionSerial = 0
+  private stopping = false
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -65,6 +66,10 @@ export class SyncEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(SYNC_PATH)) return false
+    if (this.stopping) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return true
+    }
     const boardId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length))
     if (!isValidBoardId(boardId)) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
@@ -197,9 +202,17 @@ export class SyncEndpoint {
   }
 
   /** Closes every socket with `code` (1012 on restart, so clients reconnect). */
-  closeAll(code: number, reason: string) {
+  async closeAll(code: number, reason: string, waitMs = 1000) {
+    this.stopping = true
     clearInterval(this.pingTimer)
-    for (const socket of this.wss.clients) socket.close(code, reason)
+    const sockets = [...this.wss.clients]
+    const closed = sockets.map(
+      (socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())),
+    )
+    for (const socket of sockets) socket.close(code, reason)
+    // Clients answer the close frame at once; one that does not is not waited for.
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, waitMs))])
+    for (const socket of this.wss.clients) socket.terminate()
     this.wss.close()
   }
 }
