@@ -32,7 +32,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     const unsavedKey = `samskapa.unsaved.${sync.room}`
     const doc = new Y.Doc()
     const local = new IndexeddbPersistence(`samskapa:${sync.room}`, doc)
-    const provider = new WebsocketProvider(sync.serverUrl, sync.room, doc, {
+    const provider = new WebsocketProvider(ownSyncUrl(), sync.room, doc, {
       params: sync.params,
       maxBackoffTime: 5000,
     })
@@ -89,7 +89,15 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       void local.destroy()
       doc.destroy()
     }
-  }, [sync.serverUrl, sync.room, sync.params])
+  }, [sync.room, sync.params])
 
   return state
+}
+
+/**
+ * The page's own origin, as ws: or wss:. The API's `sync.serverUrl` is for programs; a page
+ * behind a TLS proxy knows better than the server which scheme and host reached it.
+ */
+function ownSyncUrl() {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 }
