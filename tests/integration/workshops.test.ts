@@ -88,7 +88,10 @@ describe('workshops', () => {
       Object.values(created.links).map(tokenOf),
     )
     expect(info.boards).toHaveLength(4)
-    const client = connect(created.boards[0]!.sync)
+    const client = connect({
+      ...created.boards[0]!.sync,
+      serverUrl: `${server.url.replace('http', 'ws')}/sync`,
+    })
     await whenSynced(client.provider)
     expect(readRecords(client.doc).some((r) => r.typeName === 'page')).toBe(true)
   })
