@@ -30,6 +30,9 @@ const schema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
   ALLOWED_ORIGINS: z.string().default(''),
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 })
 
 export type Config = {
@@ -51,6 +54,11 @@ export type Config = {
   maxMessagesPerSecond: number
   /** Browser origins allowed to open sync sockets; empty means the server's own origin only. */
   allowedOrigins: string[]
+  /** When set, creating boards and workshops needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined
+  /** Failed token checks allowed per address and window before it gets 429 / 4429. */
+  authFailureLimit: number
+  authFailureWindowSeconds: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,5 +88,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: s.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
       .filter(Boolean),
+    adminToken: s.ADMIN_TOKEN,
+    authFailureLimit: s.AUTH_FAILURE_LIMIT,
+    authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
   }
 }

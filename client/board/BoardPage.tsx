@@ -21,9 +21,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
-    Promise.all([api.board(boardId), api.config()]).then(
+    const token = new URLSearchParams(window.location.search).get('token')
+    Promise.all([api.board(boardId, token), api.config()]).then(
       ([board, config]) => {
-        rememberBoard(board)
+        rememberBoard({ id: board.id, title: board.title, url: window.location.href })
         document.title = `${board.title} – Samskapa`
         setLoaded({ board, config })
       },

@@ -21,7 +21,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   config: () => request<ClientConfig>('/api/config'),
   templates: () => request<{ id: string; title: string }[]>('/api/templates'),
-  board: (id: string) => request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`),
+  /** The board as the page's `token` (if any) may see it; its sync params carry the token. */
+  board: (id: string, token: string | null) =>
+    request<BoardInfo>(
+      `/api/boards/${encodeURIComponent(id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+    ),
   createBoard: (input: { title: string; template: string; language: string }) =>
     request<BoardInfo>('/api/boards', {
       method: 'POST',

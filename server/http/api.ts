@@ -11,6 +11,9 @@ import { metricsRoutes } from './routes/metrics'
 import { outcomeRoutes } from './routes/outcome'
 import { savedTemplateRoutes } from './routes/savedTemplates'
 import { templateRoutes } from './routes/templates'
+import { workshopRoutes } from './routes/workshops'
+import { workshopParticipantRoutes } from './routes/workshopsParticipants'
+import { workshopSynthesisRoutes } from './routes/workshopsSynthesis'
 
 /** Every API route; feature folders add theirs here. */
 const routes: Route[] = [
@@ -21,6 +24,9 @@ const routes: Route[] = [
   ...boardRoutes,
   ...outcomeRoutes,
   ...importRoutes,
+  ...workshopRoutes,
+  ...workshopParticipantRoutes,
+  ...workshopSynthesisRoutes,
 ]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */

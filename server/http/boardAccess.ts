@@ -3,6 +3,7 @@ import type * as Y from 'yjs'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { Role } from '../auth/AccessControl'
 import { RoomLoadError } from '../sync/RoomRegistry'
+import { allow, EVERY_ROLE } from './authorize'
 import { HttpError } from './respond'
 import type { ServerContext } from './Route'
 
@@ -11,20 +12,15 @@ import type { ServerContext } from './Route'
  * an unknown board (404), then the access decision (401/403/429). `allowed` limits the roles,
  * e.g. to keep viewers from writing. Returns the caller's role.
  */
-export function authorizeBoardRequest(
+export async function authorizeBoardRequest(
   req: IncomingMessage,
   context: ServerContext,
   boardId: string,
-  allowed: readonly Role[] = ['facilitator', 'participant', 'viewer'],
-): Role {
+  allowed: readonly Role[] = EVERY_ROLE,
+): Promise<Role> {
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
   if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
-  const decision = context.access.authorizeBoard(req, boardId)
-  if (!decision.ok) throw new HttpError(decision.status, decision.reason, decision.message)
-  if (!allowed.includes(decision.role)) {
-    throw new HttpError(403, 'forbidden', `a ${decision.role} may not do this`)
-  }
-  return decision.role
+  return allow(await context.access.authorizeBoard(req, boardId), ...allowed).role
 }
 
 /**

@@ -191,6 +191,11 @@ export class Room {
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compact()
   }
 
+  /** Forgets updates not yet stored, for a board being erased. */
+  discardPending() {
+    this.pending = []
+  }
+
   /** Folds the stored updates into one snapshot of the current doc. */
   compact() {
     this.flush()

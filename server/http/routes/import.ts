@@ -21,7 +21,7 @@ export const importRoutes: Route[] = [
     pattern: /^\/api\/boards\/([^/]*)\/import$/,
     async handle({ req, res, params, context }) {
       const id = params[0]!
-      authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
       const parse = parserFor(req.headers['content-type'])
       const parsed = parse(await readBody(req, IMPORT_LIMIT), requestLanguage(req))
       if (!parsed.ok) {

@@ -8,9 +8,9 @@ export const outcomeRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/boards\/([^/]*)\/outcome$/,
-    handle({ req, res, params, context }) {
+    async handle({ req, res, params, context }) {
       const id = params[0]!
-      authorizeBoardRequest(req, context, id)
+      await authorizeBoardRequest(req, context, id)
       const outcome = withBoardDoc(context, id, (doc) => computeOutcome(readRecords(doc)))
       sendJson(res, 200, outcome)
     },

@@ -33,7 +33,7 @@ export const savedTemplateRoutes: Route[] = [
     pattern: /^\/api\/templates$/,
     async handle({ req, res, context }) {
       const { boardId, title } = await parseBody(req, saveBody)
-      authorizeBoardRequest(req, context, boardId, ['facilitator', 'participant'])
+      await authorizeBoardRequest(req, context, boardId, ['facilitator', 'participant'])
       const shapes = withBoardDoc(context, boardId, (doc) => templateShapes(readRecords(doc)))
       const template = {
         id: `${SAVED_TEMPLATE_PREFIX}${newId(9)}`,
@@ -51,7 +51,7 @@ export const savedTemplateRoutes: Route[] = [
     pattern: /^\/api\/boards\/([^/]*)\/apply-template$/,
     async handle({ req, res, params, context }) {
       const id = params[0]!
-      authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
       const body = await parseBody(req, applyBody)
       const template = findTemplate(context.storage, body.template)
       if (!template)
