@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { readRecords } from '../../shared/board/boardDoc'
 import { computeOutcome, type Outcome } from '../../shared/factors'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
 
 let server: TestServer
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 })
 
 function post(boardId: string, body: string, contentType: string, language = 'sv') {
-  return fetch(`${server.url}/api/boards/${boardId}/import`, {
+  return fetch(`${server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': contentType, 'Accept-Language': language },
     body,
@@ -22,7 +22,7 @@ function post(boardId: string, body: string, contentType: string, language = 'sv
 }
 
 async function outcome(boardId: string): Promise<Outcome> {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/outcome`)
+  const response = await fetch(`${server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`)
   expect(response.status).toBe(200)
   return (await response.json()) as Outcome
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, putNote, rawSocket, whenSynced } from '../support/syncClients'
+import { connectProvider, putNote, rawSocket, syncUrl, whenSynced } from '../support/syncClients'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -15,7 +15,7 @@ describe('limits', () => {
   it('closes a connection that sends more messages than allowed', async () => {
     server = await startTestServer({ MAX_MESSAGES_PER_SECOND: '20' })
     const board = await server.createBoard()
-    const flood = await rawSocket(`${board.sync.serverUrl}/${board.sync.room}`)
+    const flood = await rawSocket(syncUrl(board.sync))
     for (let i = 0; i < 200; i++) flood.socket.send(queryAwareness)
     expect((await flood.closed).code).toBe(CloseCode.rateLimited)
   })
@@ -23,7 +23,7 @@ describe('limits', () => {
   it('refuses connections beyond the limit per address', async () => {
     server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '2' })
     const board = await server.createBoard()
-    const url = `${board.sync.serverUrl}/${board.sync.room}`
+    const url = syncUrl(board.sync)
     const first = await rawSocket(url)
     const second = await rawSocket(url)
     const third = await rawSocket(url)
@@ -36,8 +36,8 @@ describe('limits', () => {
     server = await startTestServer({ MAX_ROOMS: '1' })
     const one = await server.createBoard()
     const two = await server.createBoard()
-    const first = await rawSocket(`${one.sync.serverUrl}/${one.sync.room}`)
-    const second = await rawSocket(`${two.sync.serverUrl}/${two.sync.room}`)
+    const first = await rawSocket(syncUrl(one.sync))
+    const second = await rawSocket(syncUrl(two.sync))
     expect((await second.closed).code).toBe(CloseCode.roomLimitReached)
     first.socket.close()
   })
@@ -58,7 +58,7 @@ describe('limits', () => {
   it('refuses sync sockets from pages on other sites', async () => {
     server = await startTestServer()
     const board = await server.createBoard()
-    const url = `${board.sync.serverUrl}/${board.sync.room}`
+    const url = syncUrl(board.sync)
     const { WebSocket } = await import('ws')
     const foreign = new WebSocket(url, { headers: { Origin: 'https://evil.example' } })
     const status = await new Promise<number>((resolve) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Outcome } from '../../shared/factors'
 import { factorFixture } from '../unit/factorFixture'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
 
 let server: TestServer
 beforeAll(async () => {
@@ -26,17 +26,22 @@ describe('the outcome of a board', () => {
     const group = factorFixture.groups[0]!.id
     const notes = factorFixture.notes.filter((note) => note.group === group)
     const board = await server.createBoard({ template: 'key-areas', language: 'sv' })
-    const imported = await fetch(`${server.url}/api/boards/${board.id}/import`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/csv' },
-      body: fixtureCsv(group),
-    })
+    const imported = await fetch(
+      `${server.url}/api/boards/${board.id}/import${tokenQuery(board.id)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        body: fixtureCsv(group),
+      },
+    )
     expect(await imported.json()).toEqual({ imported: notes.length })
 
     // Once the room has unloaded, the outcome is read from storage.
     await new Promise((resolve) => setTimeout(resolve, 400))
     expect(server.rooms.get(board.id)).toBeUndefined()
-    const response = await fetch(`${server.url}/api/boards/${board.id}/outcome`)
+    const response = await fetch(
+      `${server.url}/api/boards/${board.id}/outcome${tokenQuery(board.id)}`,
+    )
     expect(response.status).toBe(200)
     const outcome = (await response.json()) as Outcome
     expect(outcome.clusters.map((c) => c.name)).toEqual(factorFixture.keyAreas.map((a) => a.sv))

@@ -4,7 +4,7 @@ import { readRecords, writeRecords } from '../../shared/board/boardDoc'
 import { CloseCode } from '../../shared/closeCodes'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, rawSocket, waitFor, whenSynced } from '../support/syncClients'
+import { connectProvider, putNote, rawSocket, waitFor, whenSynced } from '../support/syncClients'
 import { call, createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
 
 let server: TestServer | undefined
@@ -70,7 +70,7 @@ describe('roles the server enforces', () => {
     const client = connectProvider({ ...workshop.boards[0]!.sync, params: participant })
     cleanups.push(() => client.provider.destroy())
     await whenSynced(client.provider)
-    client.doc.getMap('records').set('shape:p', new Y.Map([['text', 'deltagare']]))
+    putNote(client.doc, 'shape:p', 'deltagare')
     await waitFor(() =>
       server!.rooms.get(workshop.boards[0]!.id)!.doc.getMap('records').has('shape:p'),
     )

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readRecords } from '../../shared/board/boardDoc'
 import type { Outcome } from '../../shared/factors'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
 
 let server: TestServer
 beforeAll(async () => {
@@ -21,7 +21,9 @@ function postJson(path: string, body: unknown) {
 }
 
 async function outcome(boardId: string) {
-  return (await (await fetch(`${server.url}/api/boards/${boardId}/outcome`)).json()) as Outcome
+  return (await (
+    await fetch(`${server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`)
+  ).json()) as Outcome
 }
 
 async function shapeCount(sync: Parameters<typeof connectProvider>[0]) {
@@ -35,12 +37,15 @@ async function shapeCount(sync: Parameters<typeof connectProvider>[0]) {
 describe('templates saved on the server', () => {
   it('saves a board as a template that the lobby lists and new boards are built from', async () => {
     const source = await server.createBoard({ template: 'design-process', language: 'sv' })
-    await fetch(`${server.url}/api/boards/${source.id}/import`, {
+    await fetch(`${server.url}/api/boards/${source.id}/import${tokenQuery(source.id)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/csv' },
       body: 'text,cluster\nExempel,Samskapa\n',
     })
-    const saved = await postJson('/api/templates', { boardId: source.id, title: 'Vår mall' })
+    const saved = await postJson(`/api/templates${tokenQuery(source.id)}`, {
+      boardId: source.id,
+      title: 'Vår mall',
+    })
     expect(saved.status).toBe(201)
     const { id } = (await saved.json()) as { id: string }
 
@@ -70,9 +75,12 @@ describe('templates saved on the server', () => {
     const { doc, provider } = connectProvider(board.sync)
     await whenSynced(provider)
     const before = readRecords(doc).filter((r) => r.typeName === 'shape').length
-    const response = await postJson(`/api/boards/${board.id}/apply-template`, {
-      template: 'reflection',
-    })
+    const response = await postJson(
+      `/api/boards/${board.id}/apply-template${tokenQuery(board.id)}`,
+      {
+        template: 'reflection',
+      },
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ added: 3 })
     await waitFor(
@@ -85,7 +93,7 @@ describe('templates saved on the server', () => {
   it('refuses unknown templates, unknown boards and malformed bodies', async () => {
     const board = await server.createBoard({ template: 'blank' })
     const apply = (template: unknown) =>
-      postJson(`/api/boards/${board.id}/apply-template`, { template })
+      postJson(`/api/boards/${board.id}/apply-template${tokenQuery(board.id)}`, { template })
     expect((await apply('no-such-template')).status).toBe(400)
     expect((await apply(42)).status).toBe(400)
     expect(
@@ -94,7 +102,10 @@ describe('templates saved on the server', () => {
     expect(
       (await postJson('/api/templates', { boardId: 'unknownboard1', title: 'x' })).status,
     ).toBe(404)
-    expect((await postJson('/api/templates', { boardId: board.id, title: '' })).status).toBe(400)
+    expect(
+      (await postJson(`/api/templates${tokenQuery(board.id)}`, { boardId: board.id, title: '' }))
+        .status,
+    ).toBe(400)
     expect((await postJson('/api/boards', { template: 'saved-nothing' })).status).toBe(400)
   })
 })

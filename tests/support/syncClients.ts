@@ -58,3 +58,9 @@ export function noteText(doc: Y.Doc, id: string): string | undefined {
   const record = readRecord(doc, id)
   return record ? factorText(record) : undefined
 }
+
+/** A board's sync socket URL with its credentials, as a stock client would open it. */
+export function syncUrl(sync: SyncInfo): string {
+  const query = new URLSearchParams(sync.params).toString()
+  return `${sync.serverUrl}/${sync.room}${query ? `?${query}` : ''}`
+}

@@ -5,6 +5,14 @@ import { startServer, type SamskapaServer } from '../../server/app'
 import { readConfig } from '../../server/config'
 import type { BoardInfo } from '../../shared/contracts'
 
+const boardTokens = new Map<string, string>()
+
+/** `?token=…` with the facilitator token of a board made by `createBoard`. */
+export function tokenQuery(boardId: string): string {
+  const token = boardTokens.get(boardId)
+  return token ? `?token=${encodeURIComponent(token)}` : ''
+}
+
 export interface TestServer extends SamskapaServer {
   dataDir: string
   createBoard(body?: Record<string, unknown>): Promise<BoardInfo>
@@ -33,7 +41,9 @@ export async function startTestServer(
         body: JSON.stringify(body),
       })
       if (response.status !== 201) throw new Error(`create board: ${response.status}`)
-      return (await response.json()) as BoardInfo
+      const board = (await response.json()) as BoardInfo
+      if (board.sync.params.token) boardTokens.set(board.id, board.sync.params.token)
+      return board
     },
   }
 }

@@ -4,6 +4,8 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { SyncInfo } from '../../../shared/contracts'
+import { syncUrl } from '../../support/syncClients'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const HOST = '127.0.0.1'
@@ -103,8 +105,8 @@ export async function startOurs(): Promise<ServerUnderTest> {
       if (response.status !== 201) {
         throw new Error(`POST /api/boards answered ${response.status}: ${await response.text()}`)
       }
-      const board = (await response.json()) as { sync: { serverUrl: string; room: string } }
-      return { url: `${board.sync.serverUrl}/${board.sync.room}`, docName: board.sync.room }
+      const board = (await response.json()) as { sync: SyncInfo }
+      return { url: syncUrl(board.sync), docName: board.sync.room }
     },
     async stop() {
       await stop()
