@@ -9,6 +9,9 @@ import { bindPresence } from './presence'
 import type { Identity } from './identity'
 import { ConnectionBanner } from './ConnectionBanner'
 import { LicenseNotice } from './LicenseNotice'
+import { FacilitatorBanner } from '../workshop/board/FacilitatorBanner'
+import { SynthesisPanel } from '../workshop/board/SynthesisPanel'
+import type { WorkshopContext } from '../workshop/board/workshopContext'
 
 // Fonts, icons and tldraw's translations are bundled by Vite and served by our own server.
 const assetUrls = getAssetUrlsByImport()
@@ -18,10 +21,16 @@ interface BoardEditorProps {
   me: Identity
   licenseKey: string
   title: string
+  boardId: string
+  /** A viewer's board: tldraw's read-only mode; the server drops a viewer's edits anyway. */
+  readOnly?: boolean
+  workshop?: WorkshopContext
+  notice?: string
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
-export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
+export function BoardEditor(props: BoardEditorProps) {
+  const { sync, me, licenseKey, title, boardId, readOnly = false, workshop, notice } = props
   const { i18n } = useTranslation()
   const store = useMemo(() => createTLStore(), [])
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
@@ -50,15 +59,32 @@ export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
 
   return (
     <div className="board">
-      <ConnectionBanner connection={connection} unsaved={unsaved} title={title} />
+      <ConnectionBanner
+        connection={connection}
+        unsaved={unsaved}
+        title={title}
+        readOnly={readOnly}
+        overviewUrl={workshop?.overviewUrl}
+      />
+      <FacilitatorBanner doc={doc} boardId={boardId} />
+      {notice && (
+        <p className="board-notice" role="status">
+          {notice}
+        </p>
+      )}
       <div className="board-canvas">
         <Tldraw
           store={store}
           licenseKey={licenseKey || undefined}
           assetUrls={assetUrls}
           user={user}
-          onMount={(editor) => void editor.zoomToFit({ animation: { duration: 0 } })}
-        />
+          onMount={(editor) => {
+            if (readOnly) editor.updateInstanceState({ isReadonly: true })
+            editor.zoomToFit({ animation: { duration: 0 } })
+          }}
+        >
+          {workshop && <SynthesisPanel workshop={workshop} />}
+        </Tldraw>
         <LicenseNotice />
       </div>
     </div>

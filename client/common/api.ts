@@ -9,8 +9,10 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** Fetches JSON; a non-2xx answer becomes an `ApiRequestError` with the server's message. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init)
+  if (response.status === 204) return undefined as T
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ApiError | null
     throw new ApiRequestError(response.status, body?.message ?? response.statusText)
@@ -21,7 +23,10 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   config: () => request<ClientConfig>('/api/config'),
   templates: () => request<{ id: string; title: string }[]>('/api/templates'),
-  board: (id: string) => request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}`),
+  board: (id: string, token?: string) =>
+    request<BoardInfo>(
+      `/api/boards/${encodeURIComponent(id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+    ),
   createBoard: (input: { title: string; template: string; language: string }) =>
     request<BoardInfo>('/api/boards', {
       method: 'POST',

@@ -1,0 +1,36 @@
+import type { BoardInfo } from '../../../shared/contracts'
+import type { Role } from '../types'
+import { workshopApi } from '../workshopApi'
+
+/** A board as `GET /api/boards/:id?token` describes it to the holder of that token. */
+export type BoardAccess = BoardInfo & { role?: Role; workshopId?: string }
+
+/** What a workshop's board shows of its workshop: the way back, and the groups' names. */
+export interface WorkshopContext {
+  overviewUrl?: string
+  groupNames: Record<string, string>
+  /** How many group boards the workshop has: the N of "named by k of N groups". */
+  groupCount: number
+}
+
+export async function loadWorkshopContext(
+  board: BoardAccess,
+  token: string | undefined,
+): Promise<WorkshopContext | undefined> {
+  if (!board.workshopId || !token) return undefined
+  const overviewUrl =
+    board.role === 'facilitator'
+      ? `/w/${encodeURIComponent(board.workshopId)}?token=${encodeURIComponent(token)}`
+      : undefined
+  try {
+    const info = await workshopApi(board.workshopId, token).info()
+    return {
+      overviewUrl,
+      groupNames: Object.fromEntries(info.boards.map((entry) => [entry.id, entry.name])),
+      groupCount: info.boards.filter((entry) => entry.kind === 'group').length,
+    }
+  } catch {
+    // The board works without its workshop's names; the synthesis panel then shows ids.
+    return { overviewUrl, groupNames: {}, groupCount: 0 }
+  }
+}

@@ -1,0 +1,71 @@
+import { request } from '../common/api'
+import type {
+  Assignments,
+  CreatedWorkshop,
+  Joined,
+  Me,
+  Overview,
+  Role,
+  WorkshopInfo,
+  WorkshopLinks,
+} from './types'
+
+export interface NewWorkshop {
+  title: string
+  groups: number
+  template?: string
+  track?: string
+  date?: string
+}
+
+function path(id: string, rest: string, query: Record<string, string | undefined>) {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value)
+  return `/api/workshops/${encodeURIComponent(id)}${rest}?${search.toString()}`
+}
+
+function send(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }
+}
+
+/** Every workshop call carries the page's role token; a participant also their own key. */
+export function workshopApi(id: string, token: string) {
+  const at = (rest: string, participant?: string) => path(id, rest, { token, participant })
+  return {
+    info: () => request<WorkshopInfo>(at('')),
+    overview: () => request<Overview>(at('/overview')),
+    join: (person: { name: string; municipality?: string }) =>
+      request<Joined>(at('/join'), send('POST', person)),
+    me: (participantKey: string) => request<Me>(at('/me', participantKey)),
+    chooseGroup: (participantKey: string, boardId: string) =>
+      request<void>(at('/choose-group', participantKey), send('POST', { boardId })),
+    proposeGroups: () => request<{ assignments: Assignments }>(at('/groups/propose'), send('POST')),
+    confirmGroups: (assignments: Assignments) =>
+      request<void>(at('/groups/confirm'), send('POST', { assignments })),
+    update: (patch: { allowGroupChoice?: boolean; title?: string }) =>
+      request<WorkshopInfo>(at(''), send('PATCH', patch)),
+    message: (text: string) => request<void>(at('/message'), send('POST', { text })),
+    rotate: (role: Role) =>
+      request<{ links: WorkshopLinks }>(at('/rotate'), send('POST', { role })),
+    gather: () => request<unknown>(at('/gather'), send('POST')),
+    erase: () => request<void>(at(''), send('DELETE')),
+  }
+}
+
+export type WorkshopApi = ReturnType<typeof workshopApi>
+
+export function createWorkshop(input: NewWorkshop, adminToken?: string) {
+  const headers: Record<string, string> = adminToken
+    ? { Authorization: `Bearer ${adminToken}` }
+    : {}
+  return request<CreatedWorkshop>('/api/workshops', send('POST', input, headers))
+}
+
+/** The role token of the page, from its `token` query parameter. */
+export function pageToken(): string {
+  return new URLSearchParams(window.location.search).get('token') ?? ''
+}
