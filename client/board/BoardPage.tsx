@@ -3,21 +3,18 @@ import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
 import { CloseCode } from '../../shared/closeCodes'
 import type { ClientConfig } from '../../shared/contracts'
+import type { BoardAccessInfo } from '../../shared/workshopContracts'
 import { ApiRequestError, api } from '../common/api'
 import { NotFoundPage } from '../common/NotFoundPage'
 import { rememberBoard } from '../lobby/recentBoards'
 import { LinkProblem } from '../workshop/board/LinkProblem'
-import {
-  loadWorkshopContext,
-  type BoardAccess,
-  type WorkshopContext,
-} from '../workshop/board/workshopContext'
+import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
 import { BoardEditor } from './BoardEditor'
 import { identity, storedDisplayName } from './identity'
 import { NameDialog } from './NameDialog'
 import { useBoardSync } from './useBoardSync'
 
-type Loaded = { board: BoardAccess; config: ClientConfig; workshop?: WorkshopContext }
+type Loaded = { board: BoardAccessInfo; config: ClientConfig; workshop?: WorkshopContext }
 
 interface BoardPageProps {
   boardId: string
@@ -36,7 +33,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
     Promise.all([api.board(boardId, token), api.config()]).then(
-      async ([board, config]: [BoardAccess, ClientConfig]) => {
+      async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
         // A workshop's boards carry their token; listing them under "recent" would leak it.
         if (!board.workshopId) rememberBoard(board)
         document.title = `${board.title} – Samskapa`

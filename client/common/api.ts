@@ -1,4 +1,5 @@
 import type { ApiError, BoardInfo, ClientConfig } from '../../shared/contracts'
+import type { BoardAccessInfo } from '../../shared/workshopContracts'
 
 export class ApiRequestError extends Error {
   constructor(
@@ -24,7 +25,7 @@ export const api = {
   config: () => request<ClientConfig>('/api/config'),
   templates: () => request<{ id: string; title: string }[]>('/api/templates'),
   board: (id: string, token?: string) =>
-    request<BoardInfo>(
+    request<BoardAccessInfo>(
       `/api/boards/${encodeURIComponent(id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
     ),
   createBoard: (input: { title: string; template: string; language: string }) =>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../common/api'
 import '../workshop/i18n'
 import '../workshop/workshop.css'
-import type { CreatedWorkshop } from '../workshop/types'
+import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { createWorkshop } from '../workshop/workshopApi'
 import { WorkshopLinks } from '../workshop/WorkshopLinks'
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../common/LanguageSwitch'
-import type { WorkshopInfo } from './types'
+import type { WorkshopInfo } from '../../shared/workshopContracts'
 
 /** The header of every workshop page: title, date and track, language. */
 export function WorkshopHeader({ info, subtitle }: { info: WorkshopInfo; subtitle: string }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { CopyButton } from './CopyButton'
-import type { Role, WorkshopLinks as Links } from './types'
+import type { Role, RoleLinks as Links } from '../../shared/workshopContracts'
 
 const ROLES: Role[] = ['facilitator', 'participant', 'viewer']
 

@@ -1,22 +1,18 @@
 import { request } from '../common/api'
 import type {
-  Assignments,
+  CreateWorkshopBody,
   CreatedWorkshop,
-  Joined,
-  Me,
-  Overview,
+  GroupAssignments,
+  JoinWorkshopBody,
+  JoinedWorkshop,
+  ParticipantSelf,
+  PatchWorkshopBody,
   Role,
+  RotatedLinks,
+  Synthesis,
   WorkshopInfo,
-  WorkshopLinks,
-} from './types'
-
-export interface NewWorkshop {
-  title: string
-  groups: number
-  template?: string
-  track?: string
-  date?: string
-}
+  WorkshopOverview,
+} from '../../shared/workshopContracts'
 
 function path(id: string, rest: string, query: Record<string, string | undefined>) {
   const search = new URLSearchParams()
@@ -37,28 +33,25 @@ export function workshopApi(id: string, token: string) {
   const at = (rest: string, participant?: string) => path(id, rest, { token, participant })
   return {
     info: () => request<WorkshopInfo>(at('')),
-    overview: () => request<Overview>(at('/overview')),
-    join: (person: { name: string; municipality?: string }) =>
-      request<Joined>(at('/join'), send('POST', person)),
-    me: (participantKey: string) => request<Me>(at('/me', participantKey)),
+    overview: () => request<WorkshopOverview>(at('/overview')),
+    join: (person: JoinWorkshopBody) => request<JoinedWorkshop>(at('/join'), send('POST', person)),
+    me: (participantKey: string) => request<ParticipantSelf>(at('/me', participantKey)),
     chooseGroup: (participantKey: string, boardId: string) =>
       request<void>(at('/choose-group', participantKey), send('POST', { boardId })),
-    proposeGroups: () => request<{ assignments: Assignments }>(at('/groups/propose'), send('POST')),
-    confirmGroups: (assignments: Assignments) =>
+    proposeGroups: () => request<GroupAssignments>(at('/groups/propose'), send('POST')),
+    confirmGroups: (assignments: GroupAssignments['assignments']) =>
       request<void>(at('/groups/confirm'), send('POST', { assignments })),
-    update: (patch: { allowGroupChoice?: boolean; title?: string }) =>
-      request<WorkshopInfo>(at(''), send('PATCH', patch)),
+    update: (patch: PatchWorkshopBody) => request<WorkshopInfo>(at(''), send('PATCH', patch)),
     message: (text: string) => request<void>(at('/message'), send('POST', { text })),
-    rotate: (role: Role) =>
-      request<{ links: WorkshopLinks }>(at('/rotate'), send('POST', { role })),
-    gather: () => request<unknown>(at('/gather'), send('POST')),
+    rotate: (role: Role) => request<RotatedLinks>(at('/rotate'), send('POST', { role })),
+    gather: () => request<Synthesis>(at('/gather'), send('POST')),
     erase: () => request<void>(at(''), send('DELETE')),
   }
 }
 
 export type WorkshopApi = ReturnType<typeof workshopApi>
 
-export function createWorkshop(input: NewWorkshop, adminToken?: string) {
+export function createWorkshop(input: CreateWorkshopBody, adminToken?: string) {
   const headers: Record<string, string> = adminToken
     ? { Authorization: `Bearer ${adminToken}` }
     : {}

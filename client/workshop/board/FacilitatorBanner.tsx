@@ -2,19 +2,14 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { metaMap } from '../../../shared/board/boardDoc'
+import { BANNER_META_KEY, type Banner } from '../../../shared/workshopContracts'
 import '../i18n'
 import '../workshop.css'
 
-interface Banner {
-  text: string
-  at: number
-}
-
-const BANNER_KEY = 'banner'
 const dismissedKey = (boardId: string) => `samskapa.bannerDismissed.${boardId}`
 
 function readBanner(doc: Y.Doc): Banner | undefined {
-  const value = metaMap(doc).get(BANNER_KEY) as Partial<Banner> | undefined
+  const value = metaMap(doc).get(BANNER_META_KEY) as Partial<Banner> | undefined
   if (!value || typeof value.text !== 'string' || !value.text.trim()) return undefined
   return { text: value.text, at: Number(value.at) || 0 }
 }

@@ -1,14 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue } from 'tldraw'
+import type { SynthesisWording as Wording } from '../../../shared/workshopContracts'
 import '../i18n'
 import type { WorkshopContext } from './workshopContext'
-
-interface Wording {
-  groupId: string
-  groupName?: string
-  factorId?: string
-  text: string
-}
 
 function wordingsOf(meta: unknown): Wording[] {
   const wordings = (meta as { wordings?: unknown } | undefined)?.wordings
@@ -44,10 +38,8 @@ export function SynthesisPanel({ workshop }: { workshop: WorkshopContext }) {
       </p>
       <ul>
         {wordings.map((wording, i) => (
-          <li key={`${wording.groupId}-${wording.factorId ?? i}`}>
-            <span className="wording-group">
-              {wording.groupName ?? groupNames[wording.groupId] ?? wording.groupId}
-            </span>
+          <li key={`${wording.groupId}-${wording.factorId}-${i}`}>
+            <span className="wording-group">{groupNames[wording.groupId] ?? wording.groupId}</span>
             <q>{wording.text}</q>
           </li>
         ))}

@@ -1,9 +1,5 @@
-import type { BoardInfo } from '../../../shared/contracts'
-import type { Role } from '../types'
+import type { BoardAccessInfo } from '../../../shared/workshopContracts'
 import { workshopApi } from '../workshopApi'
-
-/** A board as `GET /api/boards/:id?token` describes it to the holder of that token. */
-export type BoardAccess = BoardInfo & { role?: Role; workshopId?: string }
 
 /** What a workshop's board shows of its workshop: the way back, and the groups' names. */
 export interface WorkshopContext {
@@ -14,7 +10,7 @@ export interface WorkshopContext {
 }
 
 export async function loadWorkshopContext(
-  board: BoardAccess,
+  board: BoardAccessInfo,
   token: string | undefined,
 ): Promise<WorkshopContext | undefined> {
   if (!board.workshopId || !token) return undefined

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { boardLink } from '../boardLink'
-import type { BoardOverview } from '../types'
+import type { BoardOverview } from '../../../shared/workshopContracts'
 import { RelativeTime } from './RelativeTime'
 
 /** One board at a glance: who is there, how far they got, and a way in. */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../ConfirmDialog'
-import type { WorkshopInfo } from '../types'
+import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import type { WorkshopApi } from '../workshopApi'
 
 /** Erases the workshop for good, after naming everything that goes with it. */

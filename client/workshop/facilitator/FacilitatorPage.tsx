@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { WorkshopInfo } from '../types'
+import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'

@@ -1,6 +1,10 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Assignments, BoardOverview, Participant } from '../types'
+import type {
+  BoardOverview,
+  GroupAssignments,
+  ParticipantSummary as Participant,
+} from '../../../shared/workshopContracts'
 import type { WorkshopApi } from '../workshopApi'
 
 interface GroupPlannerProps {
@@ -26,7 +30,7 @@ function repeatedMunicipalities(people: Participant[]): string[] {
  */
 export function GroupPlanner({ api, groups, participants, onClose }: GroupPlannerProps) {
   const { t } = useTranslation()
-  const [assignments, setAssignments] = useState<Assignments>()
+  const [assignments, setAssignments] = useState<GroupAssignments['assignments']>()
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [dropTarget, setDropTarget] = useState<string>()

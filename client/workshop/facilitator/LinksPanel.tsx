@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../ConfirmDialog'
-import type { Role, WorkshopLinks as Links } from '../types'
+import type { Role, RoleLinks as Links } from '../../../shared/workshopContracts'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopLinks } from '../WorkshopLinks'
 

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import type { BoardOverview, Participant } from '../types'
+import type {
+  BoardOverview,
+  ParticipantSummary as Participant,
+} from '../../../shared/workshopContracts'
 
 /** Everyone who joined, with their municipality and current group. */
 export function ParticipantTable(props: { participants: Participant[]; boards: BoardOverview[] }) {

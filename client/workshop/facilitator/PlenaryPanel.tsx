@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLink } from '../boardLink'
-import type { WorkshopInfo } from '../types'
+import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import type { WorkshopApi } from '../workshopApi'
 
 /** Gathers every group's factors into the plenary board's synthesis. */

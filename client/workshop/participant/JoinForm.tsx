@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { storeDisplayName, storedDisplayName } from '../../board/identity'
-import type { WorkshopInfo } from '../types'
+import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
 import { storeMunicipality, storedMunicipality } from './membership'

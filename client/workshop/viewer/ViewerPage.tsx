@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { boardLink } from '../boardLink'
-import type { WorkshopInfo } from '../types'
+import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { WorkshopHeader } from '../WorkshopHeader'
 
 /** The audience's entrance: every board of the workshop, to watch without editing. */
