@@ -2,7 +2,9 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
-import { OpenAccess, type AccessControl } from './auth/AccessControl'
+import type { AccessControl } from './auth/AccessControl'
+import { FailureLimiter } from './auth/FailureLimiter'
+import { TokenAccess } from './auth/TokenAccess'
 import type { Config } from './config'
 import { createApi } from './http/api'
 import { HttpError, sendError } from './http/respond'
@@ -38,7 +40,14 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     graceMs: config.roomGraceMs,
     compactEveryUpdates: config.compactEveryUpdates,
   })
-  const access: AccessControl = new OpenAccess()
+  const access: AccessControl = new TokenAccess(
+    storage,
+    new FailureLimiter({
+      failures: config.authFailureLimit,
+      windowSeconds: config.authFailureWindowSeconds,
+    }),
+    config.adminToken,
+  )
   const sync = new SyncEndpoint(rooms, storage, access, log, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,

@@ -20,6 +20,9 @@ const schema = z.object({
   PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 })
 
 export type Config = {
@@ -34,6 +37,11 @@ export type Config = {
   pingIntervalMs: number
   compactEveryUpdates: number
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  /** When set, creating boards and workshops needs `Authorization: Bearer <adminToken>`. */
+  adminToken: string | undefined
+  /** Failed token checks allowed per address and window before it gets 429 / 4429. */
+  authFailureLimit: number
+  authFailureWindowSeconds: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +63,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pingIntervalMs: s.PING_INTERVAL_MS,
     compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
+    adminToken: s.ADMIN_TOKEN,
+    authFailureLimit: s.AUTH_FAILURE_LIMIT,
+    authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
   }
 }

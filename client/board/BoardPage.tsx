@@ -34,8 +34,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
     if (!isValidBoardId(boardId)) return
     Promise.all([api.board(boardId, token), api.config()]).then(
       async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
-        // A workshop's boards carry their token; listing them under "recent" would leak it.
-        if (!board.workshopId) rememberBoard(board)
+        rememberBoard({ id: board.id, title: board.title, url: window.location.href })
         document.title = `${board.title} – Samskapa`
         setLoaded({ board, config, workshop: await loadWorkshopContext(board, token) })
       },

@@ -24,7 +24,8 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   config: () => request<ClientConfig>('/api/config'),
   templates: () => request<{ id: string; title: string }[]>('/api/templates'),
-  board: (id: string, token?: string) =>
+  /** The board as the page's `token` (if any) may see it; its sync params carry the token. */
+  board: (id: string, token?: string | null) =>
     request<BoardAccessInfo>(
       `/api/boards/${encodeURIComponent(id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
     ),

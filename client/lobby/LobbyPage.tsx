@@ -100,7 +100,7 @@ export function LobbyPage() {
                   <button type="button" onClick={copy}>
                     {copied ? t('lobby.copied') : t('lobby.copy')}
                   </button>
-                  <a className="button primary" href={`/b/${created.id}`}>
+                  <a className="button primary" href={created.url}>
                     {t('lobby.open')}
                   </a>
                 </div>
@@ -125,7 +125,7 @@ function RecentList() {
     <ul className="recent">
       {boards.map((board) => (
         <li key={board.id}>
-          <a href={`/b/${board.id}`}>{board.title}</a>
+          <a href={board.url ?? `/b/${board.id}`}>{board.title}</a>
         </li>
       ))}
     </ul>

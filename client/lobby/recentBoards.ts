@@ -4,6 +4,8 @@ const MAX = 12
 export interface RecentBoard {
   id: string
   title: string
+  /** The link it was opened with, token included. */
+  url?: string
   openedAt: number
 }
 
@@ -17,7 +19,7 @@ export function recentBoards(): RecentBoard[] {
   }
 }
 
-export function rememberBoard(board: { id: string; title: string }) {
+export function rememberBoard(board: { id: string; title: string; url: string }) {
   const others = recentBoards().filter((entry) => entry.id !== board.id)
   const next = [{ ...board, openedAt: Date.now() }, ...others].slice(0, MAX)
   localStorage.setItem(STORAGE_KEY, JSON.stringify(next))

@@ -5,7 +5,7 @@ import { writeRecords, writeStoredSchema } from '../../shared/board/boardDoc'
 import { documentRecord, pageRecord } from '../../shared/board/shapeRecords'
 import { findBuiltInTemplate, type Language } from '../../shared/templates'
 import type { JsonValue } from '../../shared/board/yjsValue'
-import type { BoardRecord, Storage } from '../storage/Storage'
+import type { BoardRecord, NewBoard, Storage, TokenRecord } from '../storage/Storage'
 
 const schema = createTLSchema()
 
@@ -21,26 +21,40 @@ const pageName: Record<Language, string> = { sv: 'Tavla', en: 'Board' }
 export class BoardService {
   constructor(private readonly storage: Storage) {}
 
-  create(input: { title: string; template: string; language: Language }): BoardRecord {
-    const template = findBuiltInTemplate(input.template)
-    if (!template) throw new UnknownTemplateError(`unknown template "${input.template}"`)
-    const doc = new Y.Doc()
-    const shapes = template.build({
-      language: input.language,
-      newId: (kind) => `${kind}:${newId(9)}`,
-    })
-    doc.transact(() => {
-      writeRecords(doc, [documentRecord(), pageRecord(pageName[input.language]), ...shapes])
-      writeStoredSchema(doc, schema.serialize() as unknown as JsonValue)
-    })
-    const board: BoardRecord = {
-      id: newId(),
-      title: input.title,
-      template: template.id,
-      createdAt: Date.now(),
-    }
-    this.storage.createBoard(board, Y.encodeStateAsUpdate(doc))
-    doc.destroy()
+  /** Creates and stores a board; `tokensFor` gives the new board its own role tokens. */
+  create(input: BoardInput, tokensFor?: (boardId: string) => TokenRecord[]): BoardRecord {
+    const { board, initialUpdate } = buildBoard(input)
+    this.storage.createBoard(board, initialUpdate, tokensFor?.(board.id))
     return board
   }
+}
+
+export interface BoardInput {
+  title: string
+  template: string
+  language: Language
+}
+
+/** A board's record and first doc update, not yet stored (a workshop stores many at once). */
+export function buildBoard(input: BoardInput): NewBoard {
+  const template = findBuiltInTemplate(input.template)
+  if (!template) throw new UnknownTemplateError(`unknown template "${input.template}"`)
+  const doc = new Y.Doc()
+  const shapes = template.build({
+    language: input.language,
+    newId: (kind) => `${kind}:${newId(9)}`,
+  })
+  doc.transact(() => {
+    writeRecords(doc, [documentRecord(), pageRecord(pageName[input.language]), ...shapes])
+    writeStoredSchema(doc, schema.serialize() as unknown as JsonValue)
+  })
+  const board: BoardRecord = {
+    id: newId(),
+    title: input.title,
+    template: template.id,
+    createdAt: Date.now(),
+  }
+  const initialUpdate = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return { board, initialUpdate }
 }

@@ -1,34 +1,49 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { StorageError, type BoardRecord, type Storage, type StoredDoc } from './Storage'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  data BLOB NOT NULL,
-  upto_seq INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
-`
+import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
+import { migrateSchema } from './sqliteSchema'
+import {
+  StorageError,
+  type BoardRecord,
+  type NewBoard,
+  type ParticipantRecord,
+  type Storage,
+  type StoredDoc,
+  type TokenRecord,
+  type WorkshopBoardRecord,
+  type WorkshopRecord,
+} from './Storage'
 
 function asBytes(value: unknown, boardId: string, what: string): Uint8Array {
   if (value instanceof Uint8Array) return value
   throw new StorageError(`Stored ${what} of board ${boardId} is not binary data`, boardId)
 }
 
-/** The default storage: one SQLite file in DATA_DIR, in WAL mode. */
+interface WorkshopRow {
+  id: string
+  title: string
+  date: string | null
+  track: string | null
+  template: string
+  allowGroupChoice: number
+  createdAt: number
+}
+
+interface TokenRow {
+  id: string
+  scopeId: string
+  role: Role
+  hash: Buffer
+  sealed: Buffer | null
+  createdAt: number
+  rotatedAt: number | null
+}
+
+/**
+ * The default storage: one SQLite file in DATA_DIR, in WAL mode. `secure_delete` zeroes
+ * deleted content, so an erased workshop leaves no trace in the file.
+ */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
@@ -39,32 +54,107 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${synchronous}`)
     this.db.pragma('foreign_keys = ON')
-    this.db.exec(SCHEMA)
+    this.db.pragma('secure_delete = ON')
+    migrateSchema(this.db)
+    const db = this.db
     this.statements = {
-      insertBoard: this.db.prepare(
+      insertBoard: db.prepare(
         'INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, ?)',
       ),
-      getBoard: this.db.prepare(
+      getBoard: db.prepare(
         'SELECT id, title, template, created_at AS createdAt FROM boards WHERE id = ?',
       ),
-      getSnapshot: this.db.prepare('SELECT data, upto_seq FROM snapshots WHERE board_id = ?'),
-      getUpdates: this.db.prepare(
+      getSnapshot: db.prepare('SELECT data, upto_seq FROM snapshots WHERE board_id = ?'),
+      getUpdates: db.prepare(
         'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
-      insertUpdate: this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
-      upsertSnapshot: this.db.prepare(
+      insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
+      touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+      lastActivity: db.prepare('SELECT updated_at AS at FROM boards WHERE id = ?'),
+      upsertSnapshot: db.prepare(
         `INSERT INTO snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
          ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
-      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      insertWorkshop: db.prepare(
+        `INSERT INTO workshops (id, title, date, track, template, allow_group_choice, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getWorkshop: db.prepare(
+        `SELECT id, title, date, track, template, allow_group_choice AS allowGroupChoice,
+         created_at AS createdAt FROM workshops WHERE id = ?`,
+      ),
+      renameWorkshop: db.prepare('UPDATE workshops SET title = ? WHERE id = ?'),
+      setGroupChoice: db.prepare('UPDATE workshops SET allow_group_choice = ? WHERE id = ?'),
+      insertWorkshopBoard: db.prepare(
+        'INSERT INTO workshop_boards (board_id, workshop_id, kind, position) VALUES (?, ?, ?, ?)',
+      ),
+      workshopBoards: db.prepare(
+        `SELECT b.id, b.title, b.template, b.created_at AS createdAt, w.kind, w.position
+         FROM workshop_boards w JOIN boards b ON b.id = w.board_id
+         WHERE w.workshop_id = ? ORDER BY w.position`,
+      ),
+      workshopOfBoard: db.prepare(
+        'SELECT workshop_id AS id FROM workshop_boards WHERE board_id = ?',
+      ),
+      deleteBoardsOf: db.prepare(
+        'DELETE FROM boards WHERE id IN (SELECT board_id FROM workshop_boards WHERE workshop_id = ?)',
+      ),
+      deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
+      insertToken: db.prepare(
+        `INSERT INTO tokens (id, scope_id, role, hash, sealed, created_at, rotated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      replaceToken: db.prepare(
+        'UPDATE tokens SET id = ?, hash = ?, sealed = ?, rotated_at = ? WHERE scope_id = ? AND role = ?',
+      ),
+      tokensOf: db.prepare(
+        `SELECT id, scope_id AS scopeId, role, hash, sealed, created_at AS createdAt,
+         rotated_at AS rotatedAt FROM tokens WHERE scope_id = ? ORDER BY role`,
+      ),
+      deleteTokens: db.prepare('DELETE FROM tokens WHERE scope_id = ?'),
+      insertParticipant: db.prepare(
+        `INSERT INTO participants (id, workshop_id, key_hash, name, municipality, board_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      findParticipant: db.prepare(
+        `SELECT id, workshop_id AS workshopId, key_hash AS keyHash, name, municipality,
+         board_id AS boardId, created_at AS createdAt FROM participants
+         WHERE workshop_id = ? AND key_hash = ?`,
+      ),
+      participants: db.prepare(
+        `SELECT id, workshop_id AS workshopId, key_hash AS keyHash, name, municipality,
+         board_id AS boardId, created_at AS createdAt FROM participants
+         WHERE workshop_id = ? ORDER BY created_at, id`,
+      ),
+      assignParticipant: db.prepare(
+        'UPDATE participants SET board_id = ? WHERE id = ? AND workshop_id = ?',
+      ),
     }
   }
 
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array) {
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokens: TokenRecord[] = []) {
     this.db.transaction(() => {
-      this.statements.insertBoard.run(board.id, board.title, board.template, board.createdAt)
-      this.statements.insertUpdate.run(board.id, initialUpdate)
+      this.insertBoard({ board, initialUpdate })
+      for (const token of tokens) this.insertToken(token)
     })()
+  }
+
+  private insertBoard({ board, initialUpdate }: NewBoard) {
+    this.statements.insertBoard.run(board.id, board.title, board.template, board.createdAt)
+    this.statements.insertUpdate.run(board.id, initialUpdate)
+  }
+
+  private insertToken(token: TokenRecord) {
+    this.statements.insertToken.run(
+      token.id,
+      token.scopeId,
+      token.role,
+      token.hash,
+      token.sealed,
+      token.createdAt,
+      token.rotatedAt,
+    )
   }
 
   getBoard(id: string): BoardRecord | undefined {
@@ -92,6 +182,7 @@ export class SqliteStorage implements Storage {
       for (const update of updates) {
         seq = Number(this.statements.insertUpdate.run(boardId, update).lastInsertRowid)
       }
+      this.statements.touchBoard.run(Date.now(), boardId)
       return seq
     })()
   }
@@ -101,6 +192,115 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.statements.deleteUpdates.run(boardId, uptoSeq)
     })()
+  }
+
+  lastActivity(boardId: string): number | null {
+    const row = this.statements.lastActivity.get(boardId) as { at: number | null } | undefined
+    return row?.at ?? null
+  }
+
+  createWorkshop(
+    workshop: WorkshopRecord,
+    boards: (NewBoard & { kind: WorkshopBoardKind })[],
+    tokens: TokenRecord[],
+  ) {
+    this.db.transaction(() => {
+      this.statements.insertWorkshop.run(
+        workshop.id,
+        workshop.title,
+        workshop.date,
+        workshop.track,
+        workshop.template,
+        workshop.allowGroupChoice ? 1 : 0,
+        workshop.createdAt,
+      )
+      boards.forEach((entry, position) => {
+        this.insertBoard(entry)
+        this.statements.insertWorkshopBoard.run(entry.board.id, workshop.id, entry.kind, position)
+      })
+      for (const token of tokens) this.insertToken(token)
+    })()
+  }
+
+  getWorkshop(id: string): WorkshopRecord | undefined {
+    const row = this.statements.getWorkshop.get(id) as WorkshopRow | undefined
+    return row && { ...row, allowGroupChoice: row.allowGroupChoice === 1 }
+  }
+
+  updateWorkshop(id: string, patch: { title?: string; allowGroupChoice?: boolean }) {
+    this.db.transaction(() => {
+      if (patch.title !== undefined) this.statements.renameWorkshop.run(patch.title, id)
+      if (patch.allowGroupChoice !== undefined) {
+        this.statements.setGroupChoice.run(patch.allowGroupChoice ? 1 : 0, id)
+      }
+    })()
+  }
+
+  workshopBoards(workshopId: string): WorkshopBoardRecord[] {
+    return this.statements.workshopBoards.all(workshopId) as WorkshopBoardRecord[]
+  }
+
+  workshopOfBoard(boardId: string): string | undefined {
+    return (this.statements.workshopOfBoard.get(boardId) as { id: string } | undefined)?.id
+  }
+
+  deleteWorkshop(id: string) {
+    this.db.transaction(() => {
+      this.statements.deleteBoardsOf.run(id)
+      this.statements.deleteTokens.run(id)
+      this.statements.deleteWorkshop.run(id)
+    })()
+  }
+
+  tokensOf(scopeId: string): TokenRecord[] {
+    return this.statements.tokensOf.all(scopeId) as TokenRow[]
+  }
+
+  replaceTokens(tokens: TokenRecord[]) {
+    this.db.transaction(() => {
+      for (const token of tokens) {
+        this.statements.replaceToken.run(
+          token.id,
+          token.hash,
+          token.sealed,
+          token.rotatedAt,
+          token.scopeId,
+          token.role,
+        )
+      }
+    })()
+  }
+
+  addParticipant(p: ParticipantRecord) {
+    this.statements.insertParticipant.run(
+      p.id,
+      p.workshopId,
+      p.keyHash,
+      p.name,
+      p.municipality,
+      p.boardId,
+      p.createdAt,
+    )
+  }
+
+  findParticipant(workshopId: string, keyHash: Buffer): ParticipantRecord | undefined {
+    return this.statements.findParticipant.get(workshopId, keyHash) as ParticipantRecord | undefined
+  }
+
+  participants(workshopId: string): ParticipantRecord[] {
+    return this.statements.participants.all(workshopId) as ParticipantRecord[]
+  }
+
+  assignParticipants(workshopId: string, assignments: Record<string, string | null>) {
+    this.db.transaction(() => {
+      for (const [participantId, boardId] of Object.entries(assignments)) {
+        this.statements.assignParticipant.run(boardId, participantId, workshopId)
+      }
+    })()
+  }
+
+  checkpoint() {
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   close() {

@@ -1,3 +1,6 @@
+import type { Role } from '../../shared/workshopContracts'
+import type { WorkshopBoardKind } from '../../shared/workshopContracts'
+
 /** A board's stored metadata. */
 export interface BoardRecord {
   id: string
@@ -14,13 +17,64 @@ export interface StoredDoc {
   lastSeq: number
 }
 
+export interface WorkshopRecord {
+  id: string
+  title: string
+  date: string | null
+  track: string | null
+  template: string
+  allowGroupChoice: boolean
+  createdAt: number
+}
+
+/** A board of a workshop, in the workshop's order (groups first, then the plenary). */
+export interface WorkshopBoardRecord extends BoardRecord {
+  kind: WorkshopBoardKind
+  position: number
+}
+
+/** A new board with its first doc update. */
+export interface NewBoard {
+  board: BoardRecord
+  initialUpdate: Uint8Array
+}
+
 /**
- * Where boards live. The SQLite implementation is the default; another (Postgres) plugs in
- * behind the same interface without touching the room code. All methods are synchronous
- * and durable when they return, so the sync server may relay an update right after storing it.
+ * One role's credential on a scope (a workshop, or a standalone board). Only the SHA-256 of
+ * the token is kept. `sealed` is the token itself encrypted with a key derived from the
+ * facilitator's token (null for the facilitator's own), so only a facilitator can show the
+ * links again; the database alone opens nothing.
+ */
+export interface TokenRecord {
+  id: string
+  scopeId: string
+  role: Role
+  hash: Buffer
+  sealed: Buffer | null
+  createdAt: number
+  rotatedAt: number | null
+}
+
+export interface ParticipantRecord {
+  id: string
+  workshopId: string
+  /** SHA-256 of the participant's secret key. */
+  keyHash: Buffer
+  name: string
+  municipality: string | null
+  boardId: string | null
+  createdAt: number
+}
+
+/**
+ * Where boards and workshops live. The SQLite implementation is the default; another
+ * (Postgres) plugs in behind the same interface without touching the room code. All methods
+ * are synchronous and durable when they return, so the sync server may relay an update right
+ * after storing it.
  */
 export interface Storage {
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array): void
+  /** Creates a board, and its tokens when given, in one transaction. */
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokens?: TokenRecord[]): void
   getBoard(id: string): BoardRecord | undefined
   /** Reads a board's doc data; throws StorageError if a row cannot be read. */
   loadDoc(boardId: string): StoredDoc
@@ -28,6 +82,36 @@ export interface Storage {
   appendUpdates(boardId: string, updates: Uint8Array[]): number
   /** Replaces the snapshot and deletes the updates it includes (up to and including `uptoSeq`). */
   compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): void
+  /** Milliseconds since the epoch of the newest stored update of a board, if any. */
+  lastActivity(boardId: string): number | null
+
+  /** Creates a workshop with all its boards and tokens in one transaction. */
+  createWorkshop(
+    workshop: WorkshopRecord,
+    boards: (NewBoard & { kind: WorkshopBoardKind })[],
+    tokens: TokenRecord[],
+  ): void
+  getWorkshop(id: string): WorkshopRecord | undefined
+  updateWorkshop(id: string, patch: { title?: string; allowGroupChoice?: boolean }): void
+  workshopBoards(workshopId: string): WorkshopBoardRecord[]
+  /** The workshop a board belongs to, if any. */
+  workshopOfBoard(boardId: string): string | undefined
+  /** Erases a workshop: boards, updates, snapshots, tokens and participants. */
+  deleteWorkshop(id: string): void
+
+  /** The tokens of a scope (a workshop id or a standalone board id). */
+  tokensOf(scopeId: string): TokenRecord[]
+  /** Replaces tokens by id (rotation), all in one transaction. */
+  replaceTokens(tokens: TokenRecord[]): void
+
+  addParticipant(participant: ParticipantRecord): void
+  findParticipant(workshopId: string, keyHash: Buffer): ParticipantRecord | undefined
+  participants(workshopId: string): ParticipantRecord[]
+  /** Sets participants' boards (null unassigns), in one transaction. */
+  assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
+
+  /** Moves the write-ahead log into the database file and empties it. */
+  checkpoint(): void
   close(): void
 }
 

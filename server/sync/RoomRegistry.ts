@@ -118,6 +118,21 @@ export class RoomRegistry {
     this.log.info({ room: boardId }, 'room unloaded')
   }
 
+  /**
+   * Drops a room without storing it, for a board being erased. Its sockets must be closed
+   * first; their late close events find no room.
+   */
+  discard(boardId: string) {
+    this.cancelUnload(boardId)
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    room.connections.clear()
+    room.discardPending()
+    room.destroy()
+    this.rooms.delete(boardId)
+    this.log.info({ room: boardId }, 'room discarded')
+  }
+
   /** Stores every room and unloads it; used on shutdown. */
   unloadAll() {
     for (const [boardId, room] of this.rooms) {

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
-import type { AccessControl } from '../auth/AccessControl'
+import type { AccessControl, Role } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
@@ -54,17 +54,33 @@ export class SyncEndpoint {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
       return true
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, boardId, request))
+    // Decide before upgrading, so no frame can arrive while access is being checked.
+    const decided = this.storage.getBoard(boardId)
+      ? this.access.authorizeBoard(request, boardId)
+      : Promise.resolve(undefined)
+    decided.then(
+      (decision) =>
+        this.wss.handleUpgrade(request, socket, head, (ws) => {
+          if (!decision) return this.reject(ws, boardId, 'boardNotFound', 'no such board')
+          if (!decision.ok) return this.reject(ws, boardId, decision.reason, decision.message)
+          this.accept(ws, boardId, request, decision.role, decision.credentialId)
+        }),
+      (error: unknown) => {
+        this.log.error({ room: boardId, err: error }, 'access check failed')
+        socket.destroy()
+      },
+    )
     return true
   }
 
-  private accept(socket: AliveSocket, boardId: string, request: IncomingMessage) {
+  private accept(
+    socket: AliveSocket,
+    boardId: string,
+    request: IncomingMessage,
+    role: Role,
+    credentialId: string | undefined,
+  ) {
     const address = request.socket.remoteAddress ?? 'unknown'
-    if (!this.storage.getBoard(boardId)) {
-      return this.reject(socket, boardId, 'boardNotFound', 'no such board')
-    }
-    const decision = this.access.authorizeBoard(request, boardId)
-    if (!decision.ok) return this.reject(socket, boardId, decision.reason, decision.message)
     let room
     try {
       room = this.rooms.open(boardId)
@@ -76,9 +92,9 @@ export class SyncEndpoint {
     const connection: Connection = {
       socket,
       boardId,
-      role: decision.role,
-      credentialId: decision.credentialId,
-      readOnly: decision.role === 'viewer',
+      role,
+      credentialId,
+      readOnly: role === 'viewer',
       awarenessIds: new Set(),
       remoteAddress: address,
     }

@@ -81,7 +81,9 @@ describe('bad input', () => {
       const before = Y.encodeStateAsUpdate(server.rooms.get(board.id)!.doc)
       const rowsBefore = storedRowCount(server.dataDir)
 
-      const attacker = await rawSocket(`${board.sync.serverUrl}/${board.sync.room}`)
+      const attacker = await rawSocket(
+        `${board.sync.serverUrl}/${board.sync.room}?token=${board.sync.params.token}`,
+      )
       attacker.socket.send(frame())
       expect((await attacker.closed).code).toBe(code)
 
@@ -107,7 +109,9 @@ describe('bad input', () => {
     )
     db.close()
 
-    const attempt = await rawSocket(`${broken.sync.serverUrl}/${broken.sync.room}`)
+    const attempt = await rawSocket(
+      `${broken.sync.serverUrl}/${broken.sync.room}?token=${broken.sync.params.token}`,
+    )
     expect((await attempt.closed).code).toBe(CloseCode.roomLoadFailed)
     const bob = connectProvider(healthy.sync)
     await whenSynced(bob.provider)

@@ -26,11 +26,16 @@ describe('sync server', () => {
     expect(await health.json()).toMatchObject({ ok: true })
 
     const board = await server.createBoard({ title: 'Grupp 1', template: 'hindering-enabling' })
-    expect(board).toMatchObject({ title: 'Grupp 1', url: `${server.url}/b/${board.id}` })
+    const token = board.sync.params.token
+    expect(token).toMatch(/^[\w-]{43}$/)
+    expect(board).toMatchObject({
+      title: 'Grupp 1',
+      url: `${server.url}/b/${board.id}?token=${token}`,
+    })
     expect(board.sync).toEqual({
       serverUrl: `${server.url.replace('http', 'ws')}/sync`,
       room: board.id,
-      params: {},
+      params: { token },
     })
   })
 

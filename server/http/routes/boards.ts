@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import { isValidBoardId } from '../../../shared/board/boardId'
+import type { BoardAccessInfo, CreatedBoard } from '../../../shared/workshopContracts'
+import { issueTokens, revealTokens, type IssuedTokens } from '../../auth/tokens'
 import { BoardService, UnknownTemplateError } from '../../boards/BoardService'
+import { boardLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
+import { allow, denied, EVERY_ROLE } from '../authorize'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -18,16 +22,28 @@ export const boardRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/api\/boards$/,
     async handle({ req, res, context }) {
+      const creation = await context.access.authorizeCreation(req)
+      if (!creation.ok) throw denied(creation)
       const body = createBoardBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
       const language = body.data.language ?? requestLanguage(req)
+      let issued: IssuedTokens | undefined
       try {
-        const board = new BoardService(context.storage).create({
-          title: body.data.title || (language === 'sv' ? 'Namnlös tavla' : 'Untitled board'),
-          template: body.data.template ?? 'hindering-enabling',
-          language,
-        })
-        sendJson(res, 201, boardInfo(baseUrl(context.config, req), board))
+        const board = new BoardService(context.storage).create(
+          {
+            title: body.data.title || (language === 'sv' ? 'Namnlös tavla' : 'Untitled board'),
+            template: body.data.template ?? 'hindering-enabling',
+            language,
+          },
+          (boardId) => (issued = issueTokens(boardId)).records,
+        )
+        const base = baseUrl(context.config, req)
+        const { tokens } = issued!
+        const created: CreatedBoard = {
+          ...boardInfo(base, board, { token: tokens.facilitator }),
+          links: boardLinks(base, board.id, tokens),
+        }
+        sendJson(res, 201, created)
       } catch (error) {
         if (error instanceof UnknownTemplateError) {
           throw new HttpError(400, 'unknown_template', error.message)
@@ -39,12 +55,23 @@ export const boardRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/boards\/([^/]*)$/,
-    handle({ req, res, params, context }) {
+    async handle({ req, res, params, context }) {
       const id = params[0]!
       if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
       const board = context.storage.getBoard(id)
       if (!board) throw new HttpError(404, 'not_found', 'no such board')
-      sendJson(res, 200, boardInfo(baseUrl(context.config, req), board))
+      const access = allow(await context.access.authorizeBoard(req, id), ...EVERY_ROLE)
+      const base = baseUrl(context.config, req)
+      const workshopId = context.storage.workshopOfBoard(id)
+      const info: BoardAccessInfo = {
+        ...boardInfo(base, board, access.token ? { token: access.token } : {}),
+        role: access.role,
+      }
+      if (workshopId) info.workshopId = workshopId
+      else if (access.role === 'facilitator' && access.token) {
+        info.links = boardLinks(base, id, revealTokens(context.storage.tokensOf(id), access.token))
+      }
+      sendJson(res, 200, info)
     },
   },
 ]

@@ -1,0 +1,97 @@
+import type { IncomingMessage } from 'node:http'
+import type { Storage } from '../storage/Storage'
+import type {
+  AccessControl,
+  AccessDecision,
+  AccessDenied,
+  ParticipantDecision,
+} from './AccessControl'
+import type { FailureLimiter } from './FailureLimiter'
+import { hashSecret, sameHash } from './tokens'
+
+const tooMany: AccessDenied = {
+  ok: false,
+  status: 429,
+  reason: 'rateLimited',
+  message: 'too many failed attempts; try again later',
+}
+
+/**
+ * Token-based access: each workshop (or standalone board) has one token per role, kept as
+ * SHA-256 hashes. Boards created before tokens existed have none and stay open to anyone
+ * with the link, as participants.
+ */
+export class TokenAccess implements AccessControl {
+  private readonly adminHash: Buffer | undefined
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly limiter: FailureLimiter,
+    adminToken: string | undefined,
+  ) {
+    this.adminHash = adminToken ? hashSecret(adminToken) : undefined
+  }
+
+  authorizeBoard(request: IncomingMessage, boardId: string): Promise<AccessDecision> {
+    return this.authorizeScope(request, this.storage.workshopOfBoard(boardId) ?? boardId)
+  }
+
+  authorizeWorkshop(request: IncomingMessage, workshopId: string): Promise<AccessDecision> {
+    return this.authorizeScope(request, workshopId)
+  }
+
+  private async authorizeScope(request: IncomingMessage, scopeId: string): Promise<AccessDecision> {
+    const address = addressOf(request)
+    if (await this.limiter.isBlocked(address)) return tooMany
+    const records = this.storage.tokensOf(scopeId)
+    if (records.length === 0) {
+      return { ok: true, role: 'participant', credentialId: undefined, token: undefined }
+    }
+    const token = queryParam(request, 'token')
+    if (token) {
+      const hash = hashSecret(token)
+      // Check every role so the time taken does not tell which one matched.
+      const matched = records.filter((record) => sameHash(record.hash, hash))[0]
+      if (matched) return { ok: true, role: matched.role, credentialId: matched.id, token }
+    }
+    return this.fail(
+      address,
+      token ? 'this link is not valid (any more)' : 'this link needs a token',
+    )
+  }
+
+  async authorizeCreation(request: IncomingMessage): Promise<{ ok: true } | AccessDenied> {
+    if (!this.adminHash) return { ok: true }
+    const address = addressOf(request)
+    if (await this.limiter.isBlocked(address)) return tooMany
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+    if (bearer && sameHash(hashSecret(bearer), this.adminHash)) return { ok: true }
+    return this.fail(address, 'creating needs the admin token')
+  }
+
+  async identifyParticipant(
+    request: IncomingMessage,
+    workshopId: string,
+  ): Promise<ParticipantDecision> {
+    const address = addressOf(request)
+    if (await this.limiter.isBlocked(address)) return tooMany
+    const key = queryParam(request, 'participant')
+    const participant = key ? this.storage.findParticipant(workshopId, hashSecret(key)) : undefined
+    if (participant) return { ok: true, participant }
+    return this.fail(address, 'unknown participant key; join again')
+  }
+
+  private async fail(address: string, message: string): Promise<AccessDenied> {
+    if (await this.limiter.recordFailure(address)) return tooMany
+    return { ok: false, status: 401, reason: 'unauthorized', message }
+  }
+}
+
+function queryParam(request: IncomingMessage, name: string): string | undefined {
+  const value = new URL(request.url ?? '/', 'http://localhost').searchParams.get(name)
+  return value || undefined
+}
+
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown'
+}

@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * The SQLite schema. Boards of a workshop cascade from the workshop; updates, snapshots and
+ * workshop membership cascade from their board. Tokens name their scope (a workshop or a
+ * standalone board) and are deleted with it explicitly.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  data BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  date TEXT,
+  track TEXT,
+  template TEXT NOT NULL,
+  allow_group_choice INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workshop_boards (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary')),
+  position INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS workshop_boards_by_workshop ON workshop_boards(workshop_id, position);
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY,
+  scope_id TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer')),
+  hash BLOB NOT NULL,
+  sealed BLOB,
+  created_at INTEGER NOT NULL,
+  rotated_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS tokens_by_scope ON tokens(scope_id);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  key_hash BLOB NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  municipality TEXT,
+  board_id TEXT REFERENCES boards(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_by_workshop ON participants(workshop_id, created_at);
+`
+
+/** Creates missing tables and adds columns that older databases lack. */
+export function migrateSchema(db: Database.Database) {
+  db.exec(SCHEMA)
+  const boardColumns = db.prepare('PRAGMA table_info(boards)').all() as { name: string }[]
+  if (!boardColumns.some((column) => column.name === 'updated_at')) {
+    db.exec('ALTER TABLE boards ADD COLUMN updated_at INTEGER')
+  }
+}

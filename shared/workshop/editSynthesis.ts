@@ -1,0 +1,103 @@
+import type * as Y from 'yjs'
+import { readRecord, writeRecords } from '../board/boardDoc'
+import { richText } from '../board/shapeRecords'
+import type { JsonValue } from '../board/yjsValue'
+import { meta, numberOr } from '../factors/recordFields'
+import type { SynthesisWording } from '../workshopContracts'
+import { factorRef, readGatherState, writeGatherState, type FactorRef } from './gatherState'
+
+function entryKeyOf(state: { entries: Record<string, { noteId: string }> }, noteId: string) {
+  return Object.entries(state.entries).find(([, entry]) => entry.noteId === noteId)?.[0]
+}
+
+function wordingsOf(noteMeta: { [key: string]: JsonValue }): SynthesisWording[] {
+  return Array.isArray(noteMeta.wordings)
+    ? (noteMeta.wordings as unknown as SynthesisWording[])
+    : []
+}
+
+/**
+ * The facilitator merges entries by hand: the other notes' factors join `intoNoteId`'s entry
+ * and their notes go. Gathering again keeps them together.
+ */
+export function mergeEntries(doc: Y.Doc, intoNoteId: string, fromNoteIds: readonly string[]) {
+  const state = readGatherState(doc)
+  const intoKey = state && entryKeyOf(state, intoNoteId)
+  const into = intoKey ? state.entries[intoKey] : undefined
+  const intoNote = readRecord(doc, intoNoteId)
+  if (!state || !into || !intoNote) throw new Error(`note ${intoNoteId} is no synthesis entry`)
+  const wordings = wordingsOf(meta(intoNote))
+  const removed: string[] = []
+  for (const noteId of fromNoteIds) {
+    const key = entryKeyOf(state, noteId)
+    const entry = key ? state.entries[key] : undefined
+    if (!key || !entry || noteId === intoNoteId) continue
+    into.factors.push(...entry.factors)
+    const note = readRecord(doc, noteId)
+    if (note) wordings.push(...wordingsOf(meta(note)))
+    delete state.entries[key]
+    removed.push(noteId)
+  }
+  doc.transact(() => {
+    writeRecords(
+      doc,
+      [{ ...intoNote, meta: { ...meta(intoNote), wordings: wordings as unknown as JsonValue } }],
+      removed,
+    )
+    writeGatherState(doc, state)
+  })
+}
+
+/**
+ * The facilitator splits an entry by hand: `factors` leave `noteId`'s entry for a new note
+ * beside it, worded as the first of them. Gathering again keeps them apart.
+ */
+export function splitEntry(
+  doc: Y.Doc,
+  noteId: string,
+  factors: readonly FactorRef[],
+  newNoteId: string,
+) {
+  const state = readGatherState(doc)
+  const key = state && entryKeyOf(state, noteId)
+  const entry = key ? state.entries[key] : undefined
+  const note = readRecord(doc, noteId)
+  if (!state || !entry || !note) throw new Error(`note ${noteId} is no synthesis entry`)
+  const leaving = new Set(factors.filter((ref) => entry.factors.includes(ref)))
+  if (leaving.size === 0 || leaving.size === entry.factors.length) return
+  entry.factors = entry.factors.filter((ref) => !leaving.has(ref))
+  const isLeaving = (w: SynthesisWording) => leaving.has(factorRef(w.groupId, w.factorId))
+  const wordings = wordingsOf(meta(note))
+  const text = wordings.find(isLeaving)?.text ?? ''
+  state.entries[newNoteId.replace(/^shape:/, '')] = {
+    ...entry,
+    noteId: newNoteId,
+    factors: [...leaving],
+    generatedText: text,
+  }
+  const newNote = {
+    ...note,
+    id: newNoteId,
+    x: numberOr(note.x, 0) + 30,
+    y: numberOr(note.y, 0) + 30,
+    props: { ...(note.props as object), richText: richText(text) } as JsonValue,
+    meta: {
+      ...meta(note),
+      synthesisKey: newNoteId.replace(/^shape:/, ''),
+      wordings: wordings.filter(isLeaving) as unknown as JsonValue,
+    },
+  }
+  doc.transact(() => {
+    writeRecords(doc, [
+      {
+        ...note,
+        meta: {
+          ...meta(note),
+          wordings: wordings.filter((w) => !isLeaving(w)) as unknown as JsonValue,
+        },
+      },
+      newNote,
+    ])
+    writeGatherState(doc, state)
+  })
+}
