@@ -37,7 +37,7 @@ export function ConnectionBanner(props: {
       <h1 className="board-title">{props.title}</h1>
       {readOnly && (
         <p className="read-only-label" data-testid="read-only">
-          <span aria-hidden="true">👁 </span>
+          <span aria-hidden="true">◉ </span>
           {t('workshop.readOnly')}
         </p>
       )}

@@ -169,7 +169,7 @@ describe('a workshop day in Chromium', () => {
       }
 
       // The overview counts the factors; then the plenary gathers the groups.
-      const enablingCounts = facilitator.locator('.count.enabling', { hasText: '1 främjande' })
+      const enablingCounts = facilitator.locator('.count.enabling', { hasText: /^⊕ 1 främjande$/ })
       await expect.poll(() => enablingCounts.count(), { timeout: 10_000 }).toBe(3)
       await facilitator.screenshot({
         path: `${SCREENSHOTS}facilitator-overview.png`,

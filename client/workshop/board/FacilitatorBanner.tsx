@@ -41,7 +41,7 @@ export function FacilitatorBanner({ doc, boardId }: { doc: Y.Doc; boardId: strin
       {visible && (
         <div className="facilitator-banner">
           <span aria-hidden="true" className="banner-icon">
-            📣
+            ⚑
           </span>
           <p>
             <strong>{t('workshop.banner.from')}</strong> {banner.text}

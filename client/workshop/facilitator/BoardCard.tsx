@@ -28,16 +28,25 @@ export function BoardCard(props: { board: BoardOverview; token: string; now: num
       </p>
       <ul className="counts" aria-label={t('workshop.countsLabel')}>
         <li className="count hindering">
-          <span aria-hidden="true">{polarityIcon.hindering}</span>{' '}
-          {t('workshop.count.hindering', { count: board.counts.hindering })}
+          <span className="count-number">
+            <span aria-hidden="true">{polarityIcon.hindering} </span>
+            {board.counts.hindering}
+          </span>{' '}
+          {t('workshop.countWord.hindering', { count: board.counts.hindering })}
         </li>
         <li className="count enabling">
-          <span aria-hidden="true">{polarityIcon.enabling}</span>{' '}
-          {t('workshop.count.enabling', { count: board.counts.enabling })}
+          <span className="count-number">
+            <span aria-hidden="true">{polarityIcon.enabling} </span>
+            {board.counts.enabling}
+          </span>{' '}
+          {t('workshop.countWord.enabling', { count: board.counts.enabling })}
         </li>
         <li className="count unsorted">
-          <span aria-hidden="true">◌</span>{' '}
-          {t('workshop.count.unsorted', { count: board.counts.unsorted })}
+          <span className="count-number">
+            <span aria-hidden="true">◌ </span>
+            {board.counts.unsorted}
+          </span>{' '}
+          {t('workshop.countWord.unsorted', { count: board.counts.unsorted })}
         </li>
       </ul>
       {board.clusters.length > 0 ? (

@@ -36,7 +36,7 @@ export function GroupChoice(props: {
 
   const groups = info.boards.filter((board) => board.kind === 'group')
   return (
-    <div className="page narrow">
+    <div className="page workshop-narrow">
       <WorkshopHeader info={info} subtitle={t('workshop.participantView')} />
       <main>
         {info.allowGroupChoice ? (
@@ -56,7 +56,7 @@ export function GroupChoice(props: {
         ) : (
           <div className="waiting card" role="status">
             <span className="waiting-icon" aria-hidden="true">
-              ☕
+              ⌛
             </span>
             <h2>{t('workshop.waiting.heading')}</h2>
             <p>{t('workshop.waiting.body')}</p>

@@ -38,7 +38,7 @@ export function JoinForm(props: {
   }
 
   return (
-    <div className="page narrow">
+    <div className="page workshop-narrow">
       <WorkshopHeader info={props.info} subtitle={t('workshop.participantView')} />
       <main>
         <h2>{t('workshop.join.heading')}</h2>

@@ -7,7 +7,7 @@ import { WorkshopHeader } from '../WorkshopHeader'
 export function ViewerPage({ info, token }: { info: WorkshopInfo; token: string }) {
   const { t } = useTranslation()
   return (
-    <div className="page narrow">
+    <div className="page workshop-narrow">
       <WorkshopHeader info={info} subtitle={t('workshop.viewerView')} />
       <main>
         <h2>{t('workshop.viewer.heading')}</h2>
