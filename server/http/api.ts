@@ -7,9 +7,19 @@ import type { Route, ServerContext } from './Route'
 import { boardRoutes } from './routes/boards'
 import { healthRoutes } from './routes/health'
 import { templateRoutes } from './routes/templates'
+import { workshopRoutes } from './routes/workshops'
+import { workshopParticipantRoutes } from './routes/workshopsParticipants'
+import { workshopSynthesisRoutes } from './routes/workshopsSynthesis'
 
 /** Every API route; feature folders add theirs here. */
-const routes: Route[] = [...healthRoutes, ...templateRoutes, ...boardRoutes]
+const routes: Route[] = [
+  ...healthRoutes,
+  ...templateRoutes,
+  ...boardRoutes,
+  ...workshopRoutes,
+  ...workshopParticipantRoutes,
+  ...workshopSynthesisRoutes,
+]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */
 export function baseUrl(config: Config, req: IncomingMessage): string {

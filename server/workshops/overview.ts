@@ -1,0 +1,70 @@
+import { computeOutcome, countOutcome } from '../../shared/factors'
+import type { GroupOutcome } from '../../shared/workshop/synthesis'
+import type { BoardOverview, WorkshopOverview } from '../../shared/workshopContracts'
+import type { ServerContext } from '../http/Route'
+import type { ParticipantRecord, WorkshopBoardRecord } from '../storage/Storage'
+import { readBoardRecords } from './boardDocs'
+
+/** Display names of the people on a board now, from its room's presence (awareness) states. */
+function onlineNames(context: ServerContext, boardId: string): string[] {
+  const room = context.rooms.get(boardId)
+  if (!room) return []
+  const names = new Set<string>()
+  for (const state of room.awareness.getStates().values()) {
+    const presence = (state as { presence?: { userName?: unknown } }).presence
+    if (typeof presence?.userName === 'string' && presence.userName.trim()) {
+      names.add(presence.userName.trim())
+    }
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, 'sv'))
+}
+
+function boardOverview(context: ServerContext, board: WorkshopBoardRecord): BoardOverview {
+  const counts = countOutcome(computeOutcome(readBoardRecords(context, board.id)))
+  return {
+    id: board.id,
+    name: board.title,
+    kind: board.kind,
+    online: onlineNames(context, board.id),
+    counts: {
+      hindering: counts.hindering,
+      enabling: counts.enabling,
+      undecided: counts.undecided,
+      unsorted: counts.unsorted.total,
+      total: counts.total,
+    },
+    clusters: counts.clusters.map(({ id, name, total }) => ({ id, name, total })),
+    lastActivity: context.storage.lastActivity(board.id),
+  }
+}
+
+export function participantSummary(participant: ParticipantRecord) {
+  return {
+    id: participant.id,
+    name: participant.name,
+    municipality: participant.municipality,
+    boardId: participant.boardId,
+  }
+}
+
+/** What the facilitator watches: every board's progress and who is where. */
+export function workshopOverview(context: ServerContext, workshopId: string): WorkshopOverview {
+  return {
+    boards: context.storage
+      .workshopBoards(workshopId)
+      .map((board) => boardOverview(context, board)),
+    participants: context.storage.participants(workshopId).map(participantSummary),
+  }
+}
+
+/** Each group board's outcome, in the workshop's order. */
+export function groupOutcomes(context: ServerContext, workshopId: string): GroupOutcome[] {
+  return context.storage
+    .workshopBoards(workshopId)
+    .filter((board) => board.kind === 'group')
+    .map((board) => ({
+      id: board.id,
+      name: board.title,
+      outcome: computeOutcome(readBoardRecords(context, board.id)),
+    }))
+}
