@@ -12,7 +12,7 @@ const today = () => new Date().toLocaleDateString('sv-SE')
 
 /** Creates a workshop (group boards and a plenary board) and hands out its three links. */
 export function CreateWorkshop({ templates }: { templates: { id: string; title: string }[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(today)
   const [track, setTrack] = useState<string>('school')
@@ -29,7 +29,14 @@ export function CreateWorkshop({ templates }: { templates: { id: string; title: 
     setError(undefined)
     try {
       const workshop = await createWorkshop(
-        { title: title.trim() || t('workshop.untitled'), date, track, template, groups },
+        {
+          title: title.trim() || t('workshop.untitled'),
+          date,
+          track,
+          template,
+          groups,
+          language: i18n.language === 'en' ? 'en' : 'sv',
+        },
         adminToken,
       )
       setCreated(workshop)
