@@ -49,18 +49,7 @@ export function BoardCard(props: { board: BoardOverview; token: string; now: num
           {t('workshop.countWord.unsorted', { count: board.counts.unsorted })}
         </li>
       </ul>
-      {board.clusters.length > 0 ? (
-        <ul className="clusters" aria-label={t('workshop.clustersLabel')}>
-          {board.clusters.map((cluster) => (
-            <li key={cluster.id}>
-              {cluster.name || t('workshop.unnamedCluster')}{' '}
-              <span className="cluster-total">{cluster.total}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted small-text">{t('workshop.noClusters')}</p>
-      )}
+      <ClusterList clusters={board.clusters} />
       <footer>
         <span className="muted small-text">
           {board.lastActivity ? (
@@ -77,5 +66,30 @@ export function BoardCard(props: { board: BoardOverview; token: string; now: num
         </a>
       </footer>
     </article>
+  )
+}
+
+/** Clusters holding notes, and how many are still empty (templates bring many). */
+function ClusterList({ clusters }: { clusters: BoardOverview['clusters'] }) {
+  const { t } = useTranslation()
+  const used = clusters.filter((cluster) => cluster.total > 0)
+  const empty = clusters.length - used.length
+  if (clusters.length === 0) return <p className="muted small-text">{t('workshop.noClusters')}</p>
+  return (
+    <div>
+      {used.length > 0 && (
+        <ul className="clusters" aria-label={t('workshop.clustersLabel')}>
+          {used.map((cluster) => (
+            <li key={cluster.id}>
+              {cluster.name || t('workshop.unnamedCluster')}{' '}
+              <span className="cluster-total">{cluster.total}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {empty > 0 && (
+        <p className="muted small-text">{t('workshop.emptyClusters', { count: empty })}</p>
+      )}
+    </div>
   )
 }
