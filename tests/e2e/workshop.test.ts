@@ -155,6 +155,17 @@ describe('a workshop day in Chromium', () => {
       )
       expect(new Set(titles).size).toBe(3)
 
+      // The facilitator's message shows on every board until each person hides it.
+      await facilitator.getByLabel('Meddelande', { exact: true }).fill('Fem minuter kvar')
+      await facilitator.getByRole('button', { name: 'Skicka' }).click()
+      const banner = participants[1]!.page
+        .getByRole('status')
+        .filter({ hasText: 'Fem minuter kvar' })
+      await banner.waitFor({ timeout: 10_000 })
+      await participants[1]!.page.getByRole('button', { name: 'Dölj' }).click()
+      await banner.waitFor({ state: 'detached' })
+      await participants[2]!.page.getByText('Fem minuter kvar').waitFor()
+
       // One note typed by hand, the rest written into the key areas through the sync protocol.
       await addNote(participants[0]!.page, { x: 640, y: 420 }, 'Vi provar i liten skala')
       const boardOf = new Map(groupBoards.map((board) => [board.name, board.id]))
