@@ -18,10 +18,10 @@ export function readBoardRecords(context: ServerContext, boardId: string): Recor
 }
 
 /**
- * Changes a board's doc on the server: the room stores the change and relays it to every
- * client by itself. A room opened only for this unloads after its grace period.
+ * Reads or changes a board's live doc on the server: the room stores a change and relays it
+ * to every client by itself. A room opened only for this unloads after its grace period.
  */
-export function writeBoardDoc<T>(
+export function withBoardDoc<T>(
   context: ServerContext,
   boardId: string,
   write: (doc: Y.Doc) => T,

@@ -210,10 +210,9 @@ describe('workshops', () => {
       },
     ])
     const facilitator = { token: tokenOf(workshop.links.facilitator) }
-    let overview: WorkshopOverview | undefined
     await waitFor(() => server!.storage.lastActivity(board.id) !== null)
     await waitFor(() => (server!.rooms.get(board.id)?.awareness.getStates().size ?? 0) > 0)
-    overview = (await (
+    const overview = (await (
       await call(server.url, 'GET', `/api/workshops/${workshop.id}/overview`, facilitator)
     ).json()) as WorkshopOverview
     expect(overview.boards[0]).toMatchObject({

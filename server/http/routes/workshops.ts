@@ -9,7 +9,7 @@ import {
 } from '../../../shared/workshopContracts'
 import { revealTokens, rotateToken } from '../../auth/tokens'
 import { UnknownTemplateError } from '../../boards/BoardService'
-import { writeBoardDoc } from '../../workshops/boardDocs'
+import { withBoardDoc } from '../../workshops/boardDocs'
 import { createWorkshop } from '../../workshops/WorkshopService'
 import { eraseWorkshop } from '../../workshops/eraseWorkshop'
 import { workshopLinks } from '../../workshops/links'
@@ -147,7 +147,7 @@ export const workshopRoutes: Route[] = [
       if (!body.success) throw invalidBody(body.error.issues)
       const banner = body.data.text ? { text: body.data.text, at: Date.now() } : null
       for (const board of context.storage.workshopBoards(workshop.id)) {
-        writeBoardDoc(context, board.id, (doc) =>
+        withBoardDoc(context, board.id, (doc) =>
           doc.transact(() => {
             if (banner) metaMap(doc).set(BANNER_META_KEY, banner)
             else metaMap(doc).delete(BANNER_META_KEY)
