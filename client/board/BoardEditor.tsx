@@ -22,6 +22,9 @@ import type { BoardInfo } from '../../shared/contracts'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
+import { FacilitatorBanner } from '../workshop/board/FacilitatorBanner'
+import { SynthesisPanel } from '../workshop/board/SynthesisPanel'
+import type { WorkshopContext } from '../workshop/board/workshopContext'
 import { BoardSettingsContext, useBoardSettingsState } from './factors/BoardSettingsContext'
 import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
@@ -45,13 +48,18 @@ interface BoardEditorProps {
   me: Identity
   licenseKey: string
   board: BoardInfo
-  /** May change board-wide settings such as anonymity; roles decide this later. */
+  /** May change board-wide settings such as anonymity. */
   canManageBoard?: boolean
+  /** A viewer's board: tldraw's read-only mode; the server drops a viewer's edits anyway. */
+  readOnly?: boolean
+  workshop?: WorkshopContext
+  notice?: string
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
 export function BoardEditor(props: BoardEditorProps) {
-  const { sync, me, licenseKey, board, canManageBoard = true } = props
+  const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
+  const { workshop, notice } = props
   const { i18n } = useTranslation()
   const store = useMemo(() => createTLStore({ shapeUtils }), [])
   const [editor, setEditor] = useState<Editor>()
@@ -95,10 +103,22 @@ export function BoardEditor(props: BoardEditorProps) {
   return (
     <BoardSettingsContext.Provider value={settings}>
       <div className="board">
-        <ConnectionBanner connection={connection} unsaved={unsaved} title={board.title}>
-          <BoardTools board={board} view={view} onViewChange={setView} />
+        <ConnectionBanner
+          connection={connection}
+          unsaved={unsaved}
+          title={board.title}
+          readOnly={readOnly}
+          overviewUrl={workshop?.overviewUrl}
+        >
+          <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
         </ConnectionBanner>
-        {view === 'outline' && <OutlineView doc={doc} author={me.name} />}
+        <FacilitatorBanner doc={doc} boardId={board.id} />
+        {notice && (
+          <p className="board-notice" role="status">
+            {notice}
+          </p>
+        )}
+        {view === 'outline' && <OutlineView doc={doc} author={me.name} readOnly={readOnly} />}
         {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
         <div className="board-workspace" hidden={view === 'outline'}>
           <div className="board-canvas">
@@ -111,13 +131,16 @@ export function BoardEditor(props: BoardEditorProps) {
               assetUrls={assetUrls}
               user={user}
               onMount={(mounted) => {
+                if (readOnly) mounted.updateInstanceState({ isReadonly: true })
                 setEditor(mounted)
                 void mounted.zoomToFit({ animation: { duration: 0 } })
               }}
-            />
+            >
+              {workshop && <SynthesisPanel workshop={workshop} />}
+            </Tldraw>
             <LicenseNotice />
           </div>
-          <FactorPanel editor={editor} />
+          {!readOnly && <FactorPanel editor={editor} />}
         </div>
       </div>
     </BoardSettingsContext.Provider>

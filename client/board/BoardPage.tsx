@@ -2,52 +2,77 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
 import { CloseCode } from '../../shared/closeCodes'
-import type { BoardInfo, ClientConfig } from '../../shared/contracts'
+import type { ClientConfig } from '../../shared/contracts'
+import type { BoardAccessInfo } from '../../shared/workshopContracts'
 import { ApiRequestError, api } from '../common/api'
 import { NotFoundPage } from '../common/NotFoundPage'
 import { rememberBoard } from '../lobby/recentBoards'
+import { LinkProblem } from '../workshop/board/LinkProblem'
+import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
 import { BoardEditor } from './BoardEditor'
 import { identity, storedDisplayName } from './identity'
 import { NameDialog } from './NameDialog'
 import { useBoardSync } from './useBoardSync'
 
-type Loaded = { board: BoardInfo; config: ClientConfig }
+type Loaded = { board: BoardAccessInfo; config: ClientConfig; workshop?: WorkshopContext }
 
-export function BoardPage({ boardId }: { boardId: string }) {
+interface BoardPageProps {
+  boardId: string
+  /** The role token from the page link; boards made before tokens existed need none. */
+  token?: string
+  /** A short message shown over the board, e.g. that the person was moved here. */
+  notice?: string
+}
+
+export function BoardPage({ boardId, token, notice }: BoardPageProps) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded>()
-  const [failure, setFailure] = useState<'notFound' | 'badId' | 'error'>()
+  const [failure, setFailure] = useState<'notFound' | 'badId' | 'unauthorized' | 'error'>()
   const [named, setNamed] = useState(storedDisplayName() !== '')
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
-    const token = new URLSearchParams(window.location.search).get('token')
     Promise.all([api.board(boardId, token), api.config()]).then(
-      ([board, config]) => {
+      async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
         rememberBoard({ id: board.id, title: board.title, url: window.location.href })
         document.title = `${board.title} – Samskapa`
-        setLoaded({ board, config })
+        setLoaded({ board, config, workshop: await loadWorkshopContext(board, token) })
       },
       (error: unknown) => {
         const status = error instanceof ApiRequestError ? error.status : 0
-        setFailure(status === 404 ? 'notFound' : status === 400 ? 'badId' : 'error')
+        setFailure(
+          status === 404
+            ? 'notFound'
+            : status === 400
+              ? 'badId'
+              : status === 401 || status === 403
+                ? 'unauthorized'
+                : 'error',
+        )
       },
     )
-  }, [boardId])
+  }, [boardId, token])
 
   if (!isValidBoardId(boardId) || failure === 'badId') return <NotFoundPage badLink />
   if (failure === 'notFound') return <NotFoundPage />
+  if (failure === 'unauthorized') return <LinkProblem />
   if (failure === 'error') return <Message text={t('board.loadFailed')} />
   if (!loaded) return <Message text={t('board.loading')} />
-  if (!named) return <NameDialog boardTitle={loaded.board.title} onDone={() => setNamed(true)} />
-  return <SyncedBoard loaded={loaded} />
+  // Viewers are an audience and need not introduce themselves.
+  if (!named && loaded.board.role !== 'viewer') {
+    return <NameDialog boardTitle={loaded.board.title} onDone={() => setNamed(true)} />
+  }
+  return <SyncedBoard loaded={loaded} notice={notice} />
 }
 
-function SyncedBoard({ loaded }: { loaded: Loaded }) {
+function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   const { t } = useTranslation()
   const sync = useBoardSync(loaded.board.sync)
   const [me] = useState(identity)
   if (sync?.closedCode === CloseCode.boardNotFound) return <NotFoundPage />
+  if (sync?.closedCode === CloseCode.unauthorized || sync?.closedCode === CloseCode.tokenRevoked) {
+    return <LinkProblem />
+  }
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (
     <BoardEditor
@@ -55,6 +80,10 @@ function SyncedBoard({ loaded }: { loaded: Loaded }) {
       me={me}
       licenseKey={loaded.config.tldrawLicenseKey}
       board={loaded.board}
+      canManageBoard={loaded.board.role === 'facilitator'}
+      readOnly={loaded.board.role === 'viewer'}
+      workshop={loaded.workshop}
+      notice={notice}
     />
   )
 }

@@ -12,9 +12,12 @@ export function ConnectionBanner(props: {
   title: string
   /** The board's tools (view switch, import, templates), shown between title and status. */
   children?: ReactNode
+  readOnly?: boolean
+  /** The facilitator's way back to the workshop overview. */
+  overviewUrl?: string
 }) {
   const { t } = useTranslation()
-  const { connection, unsaved } = props
+  const { connection, unsaved, readOnly, overviewUrl } = props
   const message =
     connection === 'online'
       ? t('board.online')
@@ -28,8 +31,20 @@ export function ConnectionBanner(props: {
       <a href="/" className="home-link">
         {t('app.name')}
       </a>
+      {overviewUrl && (
+        <a href={overviewUrl} className="button small overview-link">
+          <span aria-hidden="true">← </span>
+          {t('workshop.backToOverview')}
+        </a>
+      )}
       <h1 className="board-title">{props.title}</h1>
       {props.children}
+      {readOnly && (
+        <p className="read-only-label" data-testid="read-only">
+          <span aria-hidden="true">◉ </span>
+          {t('workshop.readOnly')}
+        </p>
+      )}
       <p className={`connection connection-${connection}`} role="status" data-testid="connection">
         <span aria-hidden="true">{ICON[connection]}</span> {message}
       </p>

@@ -1,4 +1,5 @@
 import type { ApiError, BoardInfo, ClientConfig } from '../../shared/contracts'
+import type { BoardAccessInfo } from '../../shared/workshopContracts'
 
 export class ApiRequestError extends Error {
   constructor(
@@ -9,8 +10,10 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** Fetches JSON; a non-2xx answer becomes an `ApiRequestError` with the server's message. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init)
+  if (response.status === 204) return undefined as T
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ApiError | null
     throw new ApiRequestError(response.status, body?.message ?? response.statusText)
@@ -22,8 +25,8 @@ export const api = {
   config: () => request<ClientConfig>('/api/config'),
   templates: () => request<{ id: string; title: string }[]>('/api/templates'),
   /** The board as the page's `token` (if any) may see it; its sync params carry the token. */
-  board: (id: string, token: string | null) =>
-    request<BoardInfo>(
+  board: (id: string, token?: string | null) =>
+    request<BoardAccessInfo>(
       `/api/boards/${encodeURIComponent(id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
     ),
   createBoard: (input: { title: string; template: string; language: string }) =>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { BoardInfo } from '../../shared/contracts'
 import { api } from '../common/api'
 import { LanguageSwitch } from '../common/LanguageSwitch'
+import { CreateWorkshop } from './CreateWorkshop'
 import { recentBoards } from './recentBoards'
 
 export function LobbyPage() {
@@ -48,62 +49,69 @@ export function LobbyPage() {
         <LanguageSwitch />
       </header>
       <main className="lobby">
-        <section aria-labelledby="create-heading" className="card">
-          <h2 id="create-heading">{t('lobby.createHeading')}</h2>
-          <form onSubmit={create}>
-            <label htmlFor="board-title">{t('lobby.title')}</label>
-            <input
-              id="board-title"
-              value={title}
-              maxLength={200}
-              placeholder={t('lobby.titlePlaceholder')}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-            <label htmlFor="board-template">{t('lobby.template')}</label>
-            <select
-              id="board-template"
-              value={template}
-              onChange={(event) => setTemplate(event.target.value)}
-            >
-              {templates.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.title}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('lobby.creating') : t('lobby.create')}
-            </button>
-          </form>
-          {error && (
-            <p role="alert" className="error">
-              {t('lobby.error', { message: error })}
-            </p>
-          )}
-          {created && (
-            <div className="created" role="status">
-              <p>{t('lobby.created')}</p>
+        <section aria-labelledby="workshop-heading" className="card">
+          <h2 id="workshop-heading">{t('workshop.createHeading')}</h2>
+          <p className="muted">{t('workshop.createIntro')}</p>
+          <CreateWorkshop templates={templates} />
+        </section>
+        <div className="lobby-side">
+          <section aria-labelledby="create-heading" className="card">
+            <h2 id="create-heading">{t('lobby.createHeading')}</h2>
+            <form onSubmit={create}>
+              <label htmlFor="board-title">{t('lobby.title')}</label>
               <input
-                aria-label={t('lobby.open')}
-                readOnly
-                value={created.url}
-                onFocus={(e) => e.target.select()}
+                id="board-title"
+                value={title}
+                maxLength={200}
+                placeholder={t('lobby.titlePlaceholder')}
+                onChange={(event) => setTitle(event.target.value)}
               />
-              <div className="row">
-                <button type="button" onClick={copy}>
-                  {copied ? t('lobby.copied') : t('lobby.copy')}
-                </button>
-                <a className="button primary" href={created.url}>
-                  {t('lobby.open')}
-                </a>
+              <label htmlFor="board-template">{t('lobby.template')}</label>
+              <select
+                id="board-template"
+                value={template}
+                onChange={(event) => setTemplate(event.target.value)}
+              >
+                {templates.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.title}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="primary" disabled={busy}>
+                {busy ? t('lobby.creating') : t('lobby.create')}
+              </button>
+            </form>
+            {error && (
+              <p role="alert" className="error">
+                {t('lobby.error', { message: error })}
+              </p>
+            )}
+            {created && (
+              <div className="created" role="status">
+                <p>{t('lobby.created')}</p>
+                <input
+                  aria-label={t('lobby.open')}
+                  readOnly
+                  value={created.url}
+                  onFocus={(e) => e.target.select()}
+                />
+                <div className="row">
+                  <button type="button" onClick={copy}>
+                    {copied ? t('lobby.copied') : t('lobby.copy')}
+                  </button>
+                  <a className="button primary" href={created.url}>
+                    {t('lobby.open')}
+                  </a>
+                </div>
               </div>
-            </div>
-          )}
-        </section>
-        <section aria-labelledby="recent-heading" className="card">
-          <h2 id="recent-heading">{t('lobby.recentHeading')}</h2>
-          <RecentList />
-        </section>
+            )}
+          </section>
+          <section aria-labelledby="recent-heading" className="card">
+            <h2 id="recent-heading">{t('lobby.recentHeading')}</h2>
+            <RecentList />
+          </section>
+        </div>
       </main>
     </div>
   )

@@ -17,6 +17,8 @@ export function BoardTools(props: {
   board: BoardInfo
   view: BoardView
   onViewChange: (view: BoardView) => void
+  /** Viewers may switch views but not change the board. */
+  readOnly?: boolean
 }) {
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<Dialog>()
@@ -27,15 +29,19 @@ export function BoardTools(props: {
   return (
     <div className="board-tools">
       <ViewToggle view={props.view} onChange={props.onViewChange} />
-      <button type="button" className="quiet" onClick={() => setDialog('import')}>
-        {t('import.open')}
-      </button>
-      <button type="button" className="quiet" onClick={() => setDialog('apply')}>
-        {t('templates.apply')}
-      </button>
-      <button type="button" className="quiet" onClick={() => setDialog('save')}>
-        {t('templates.save')}
-      </button>
+      {!props.readOnly && (
+        <>
+          <button type="button" className="quiet" onClick={() => setDialog('import')}>
+            {t('import.open')}
+          </button>
+          <button type="button" className="quiet" onClick={() => setDialog('apply')}>
+            {t('templates.apply')}
+          </button>
+          <button type="button" className="quiet" onClick={() => setDialog('save')}>
+            {t('templates.save')}
+          </button>
+        </>
+      )}
       <p className="board-tools-status" role="status">
         {status}
       </p>

@@ -32,16 +32,18 @@ export function ClusterSection({
             total,
           })}
         </p>
-        <button
-          ref={renameButton}
-          type="button"
-          className="quiet"
-          aria-expanded={renaming}
-          aria-label={t('outline.rename.openLabel', { name })}
-          onClick={() => setRenaming(!renaming)}
-        >
-          {t('outline.rename.open')}
-        </button>
+        {!actions.readOnly && (
+          <button
+            ref={renameButton}
+            type="button"
+            className="quiet"
+            aria-expanded={renaming}
+            aria-label={t('outline.rename.openLabel', { name })}
+            onClick={() => setRenaming(!renaming)}
+          >
+            {t('outline.rename.open')}
+          </button>
+        )}
       </div>
       {renaming && (
         <RenameForm

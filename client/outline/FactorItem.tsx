@@ -46,16 +46,18 @@ export function FactorItem({ factor, actions }: { factor: Factor; actions: Outli
           />
         )}
       </div>
-      <button
-        ref={editButton}
-        type="button"
-        className="quiet"
-        aria-expanded={editing}
-        aria-label={t('outline.edit.openLabel', { text: factor.text })}
-        onClick={() => setEditing(!editing)}
-      >
-        {t('outline.edit.open')}
-      </button>
+      {!actions.readOnly && (
+        <button
+          ref={editButton}
+          type="button"
+          className="quiet"
+          aria-expanded={editing}
+          aria-label={t('outline.edit.openLabel', { text: factor.text })}
+          onClick={() => setEditing(!editing)}
+        >
+          {t('outline.edit.open')}
+        </button>
+      )}
     </li>
   )
 }

@@ -26,7 +26,8 @@ import './outline.css'
  * ones. It reads and writes the same Y.Doc as the canvas, so both stay in step for everyone.
  * It is the keyboard and screen-reader way to take part, and the quickest way to read a result.
  */
-export function OutlineView({ doc, author }: { doc: Y.Doc; author: string }) {
+export function OutlineView(props: { doc: Y.Doc; author: string; readOnly?: boolean }) {
+  const { doc, author, readOnly = false } = props
   const { t, i18n } = useTranslation()
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
@@ -53,6 +54,7 @@ export function OutlineView({ doc, author }: { doc: Y.Doc; author: string }) {
   const actions: OutlineActions = useMemo(
     () => ({
       clusters: outcome.clusters,
+      readOnly,
       focusTarget,
       focusDone,
       updateFactor(factor: Factor, next) {
@@ -76,7 +78,7 @@ export function OutlineView({ doc, author }: { doc: Y.Doc; author: string }) {
         setAnnouncement(t('outline.rename.done', { name }))
       },
     }),
-    [doc, outcome.clusters, focusTarget, focusDone, placeName, t, i18n.language],
+    [doc, outcome.clusters, readOnly, focusTarget, focusDone, placeName, t, i18n.language],
   )
 
   return (
@@ -94,7 +96,7 @@ export function OutlineView({ doc, author }: { doc: Y.Doc; author: string }) {
             })}
           </p>
         </header>
-        <AddFactorForm clusters={outcome.clusters} onAdd={add} />
+        {!readOnly && <AddFactorForm clusters={outcome.clusters} onAdd={add} />}
         {outcome.clusters.length === 0 && <p className="muted">{t('outline.noClusters')}</p>}
         {outcome.clusters.map((cluster) => (
           <ClusterSection key={cluster.id} cluster={cluster} actions={actions} />

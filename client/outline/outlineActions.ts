@@ -3,6 +3,8 @@ import type { ClusterOutcome, Factor, Polarity } from '../../shared/factors'
 /** What the outline's parts may do to the board, and where focus goes after a change. */
 export interface OutlineActions {
   clusters: readonly ClusterOutcome[]
+  /** A viewer reads the outline; no edit controls are shown. */
+  readOnly: boolean
   updateFactor(
     factor: Factor,
     next: { text: string; polarity: Polarity; clusterId: string | undefined },

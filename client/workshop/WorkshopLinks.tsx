@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next'
+import { CopyButton } from './CopyButton'
+import type { Role, RoleLinks as Links } from '../../shared/workshopContracts'
+
+const ROLES: Role[] = ['facilitator', 'participant', 'viewer']
+
+/** The three links of a workshop, each with who should get it and a copy button. */
+export function WorkshopLinks({
+  links,
+  onRotate,
+}: {
+  links: Links
+  onRotate?: (role: Role) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <dl className="workshop-links">
+      {ROLES.map((role) => (
+        <div key={role} className={`workshop-link link-${role}`}>
+          <dt>
+            <span aria-hidden="true" className="role-icon">
+              {t(`workshop.roleIcon.${role}`)}
+            </span>{' '}
+            {t(`workshop.link.${role}`)}
+          </dt>
+          <dd>
+            <p className="muted">{t(`workshop.linkWho.${role}`)}</p>
+            <div className="link-row">
+              <input
+                readOnly
+                value={links[role]}
+                aria-label={t(`workshop.link.${role}`)}
+                onFocus={(event) => event.target.select()}
+              />
+              <CopyButton text={links[role]} what={t(`workshop.link.${role}`)} />
+              {onRotate && (
+                <button type="button" className="small quiet" onClick={() => onRotate(role)}>
+                  {t('workshop.rotate')}
+                </button>
+              )}
+            </div>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { BoardPage } from '../../board/BoardPage'
+import { ApiRequestError } from '../../common/api'
+import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { usePolling } from '../usePolling'
+import type { WorkshopApi } from '../workshopApi'
+import { GroupChoice } from './GroupChoice'
+import { JoinForm } from './JoinForm'
+import { forgetParticipantKey, storeParticipantKey, storedParticipantKey } from './membership'
+
+const POLL_MS = 2000
+
+/** Join once; then the participant's board, which follows the facilitator's grouping live. */
+export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
+  const [key, setKey] = useState(() => storedParticipantKey(props.info.id))
+  if (!key) {
+    return (
+      <JoinForm
+        info={props.info}
+        api={props.api}
+        onJoined={(joined) => {
+          storeParticipantKey(props.info.id, joined)
+          setKey(joined)
+        }}
+      />
+    )
+  }
+  return (
+    <Assigned
+      {...props}
+      participantKey={key}
+      onForgotten={() => {
+        forgetParticipantKey(props.info.id)
+        setKey(undefined)
+      }}
+    />
+  )
+}
+
+function Assigned(props: {
+  info: WorkshopInfo
+  api: WorkshopApi
+  token: string
+  participantKey: string
+  onForgotten(): void
+}) {
+  const { t } = useTranslation()
+  const { api, participantKey, onForgotten } = props
+  const me = usePolling(
+    useCallback(() => api.me(participantKey), [api, participantKey]),
+    POLL_MS,
+  )
+  const boardId = me.data?.boardId ?? null
+  const notice = useMoveNotice(boardId, props.info)
+
+  // A key the server no longer knows (the workshop was reset) means joining again.
+  const unknown = me.error instanceof ApiRequestError && [401, 403, 404].includes(me.error.status)
+  useEffect(() => {
+    if (unknown) onForgotten()
+  }, [unknown, onForgotten])
+
+  if (!me.data) {
+    return (
+      <main className="page narrow">
+        <p role="status">{t('workshop.loading')}</p>
+      </main>
+    )
+  }
+  if (!boardId) {
+    return (
+      <GroupChoice
+        info={props.info}
+        api={api}
+        participantKey={participantKey}
+        onChosen={me.refresh}
+      />
+    )
+  }
+  return <BoardPage key={boardId} boardId={boardId} token={props.token} notice={notice} />
+}
+
+/** "You are now in Group 2" for a few seconds after the facilitator moves this person. */
+function useMoveNotice(boardId: string | null, info: WorkshopInfo): string | undefined {
+  const { t } = useTranslation()
+  const previous = useRef<string | null | undefined>(undefined)
+  const [notice, setNotice] = useState<string>()
+  useEffect(() => {
+    const before = previous.current
+    previous.current = boardId
+    if (before === undefined || !boardId || before === boardId) return
+    const name = info.boards.find((board) => board.id === boardId)?.name ?? ''
+    setNotice(t('workshop.moved', { group: name }))
+    const timer = setTimeout(() => setNotice(undefined), 8000)
+    return () => clearTimeout(timer)
+  }, [boardId, info, t])
+  return notice
+}

@@ -1,0 +1,64 @@
+import { request } from '../common/api'
+import type {
+  CreateWorkshopBody,
+  CreatedWorkshop,
+  GroupAssignments,
+  JoinWorkshopBody,
+  JoinedWorkshop,
+  ParticipantSelf,
+  PatchWorkshopBody,
+  Role,
+  RotatedLinks,
+  Synthesis,
+  WorkshopInfo,
+  WorkshopOverview,
+} from '../../shared/workshopContracts'
+
+function path(id: string, rest: string, query: Record<string, string | undefined>) {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value)
+  return `/api/workshops/${encodeURIComponent(id)}${rest}?${search.toString()}`
+}
+
+function send(method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }
+}
+
+/** Every workshop call carries the page's role token; a participant also their own key. */
+export function workshopApi(id: string, token: string) {
+  const at = (rest: string, participant?: string) => path(id, rest, { token, participant })
+  return {
+    info: () => request<WorkshopInfo>(at('')),
+    overview: () => request<WorkshopOverview>(at('/overview')),
+    join: (person: JoinWorkshopBody) => request<JoinedWorkshop>(at('/join'), send('POST', person)),
+    me: (participantKey: string) => request<ParticipantSelf>(at('/me', participantKey)),
+    chooseGroup: (participantKey: string, boardId: string) =>
+      request<void>(at('/choose-group', participantKey), send('POST', { boardId })),
+    proposeGroups: () => request<GroupAssignments>(at('/groups/propose'), send('POST')),
+    confirmGroups: (assignments: GroupAssignments['assignments']) =>
+      request<void>(at('/groups/confirm'), send('POST', { assignments })),
+    update: (patch: PatchWorkshopBody) => request<WorkshopInfo>(at(''), send('PATCH', patch)),
+    message: (text: string) => request<void>(at('/message'), send('POST', { text })),
+    rotate: (role: Role) => request<RotatedLinks>(at('/rotate'), send('POST', { role })),
+    gather: () => request<Synthesis>(at('/gather'), send('POST')),
+    erase: () => request<void>(at(''), send('DELETE')),
+  }
+}
+
+export type WorkshopApi = ReturnType<typeof workshopApi>
+
+export function createWorkshop(input: CreateWorkshopBody, adminToken?: string) {
+  const headers: Record<string, string> = adminToken
+    ? { Authorization: `Bearer ${adminToken}` }
+    : {}
+  return request<CreatedWorkshop>('/api/workshops', send('POST', input, headers))
+}
+
+/** The role token of the page, from its `token` query parameter. */
+export function pageToken(): string {
+  return new URLSearchParams(window.location.search).get('token') ?? ''
+}
