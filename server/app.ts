@@ -9,6 +9,7 @@ import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
+import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
@@ -34,16 +35,29 @@ export interface SamskapaServer {
 export async function startServer(config: Config, clientDir = CLIENT_DIR): Promise<SamskapaServer> {
   const log = createLogger(config.logLevel)
   const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
-  const rooms = new RoomRegistry(storage, log, {
-    graceMs: config.roomGraceMs,
-    compactEveryUpdates: config.compactEveryUpdates,
-  })
+  const metrics = createMetrics()
+  const rooms = new RoomRegistry(
+    storage,
+    log,
+    {
+      graceMs: config.roomGraceMs,
+      maxRooms: config.maxRooms,
+      compactEveryUpdates: config.compactEveryUpdates,
+      awarenessIntervalMs: config.awarenessIntervalMs,
+      maxDocBytes: config.maxDocBytes,
+    },
+    metrics,
+  )
   const access: AccessControl = new OpenAccess()
-  const sync = new SyncEndpoint(rooms, storage, access, log, {
+  const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
+    allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
   })
-  const api = createApi({ config, storage, rooms, sync, access, log })
+  const api = createApi({ config, storage, rooms, sync, access, log, metrics })
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {
@@ -76,7 +90,8 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     log,
     url,
     async stop() {
-      sync.closeAll(CloseCode.serviceRestart, 'server restarting')
+      // Sockets close first: what clients send until then still reaches storage below.
+      await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       rooms.unloadAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -20,6 +20,16 @@ const schema = z.object({
   PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  MAX_DOC_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(64 * MiB),
+  MAX_ROOMS: z.coerce.number().int().min(1).default(1000),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+  MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
+  ALLOWED_ORIGINS: z.string().default(''),
 })
 
 export type Config = {
@@ -34,6 +44,13 @@ export type Config = {
   pingIntervalMs: number
   compactEveryUpdates: number
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  awarenessIntervalMs: number
+  maxDocBytes: number
+  maxRooms: number
+  maxConnectionsPerAddress: number
+  maxMessagesPerSecond: number
+  /** Browser origins allowed to open sync sockets; empty means the server's own origin only. */
+  allowedOrigins: string[]
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +72,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pingIntervalMs: s.PING_INTERVAL_MS,
     compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
+    awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
+    maxDocBytes: s.MAX_DOC_BYTES,
+    maxRooms: s.MAX_ROOMS,
+    maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
+    maxMessagesPerSecond: s.MAX_MESSAGES_PER_SECOND,
+    allowedOrigins: s.ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
   }
 }

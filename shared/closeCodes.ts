@@ -13,7 +13,9 @@ export const CloseCode = {
   forbidden: 4403,
   boardNotFound: 4404,
   tokenRevoked: 4409,
+  docTooLarge: 4413,
   rateLimited: 4429,
+  tooManyConnections: 4430,
   roomLoadFailed: 4500,
   roomLimitReached: 4503,
 } as const

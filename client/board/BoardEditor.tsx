@@ -1,6 +1,14 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Tldraw, atom, createTLCurrentUser, createTLStore, type TLUserPreferences } from 'tldraw'
+import {
+  Tldraw,
+  atom,
+  createTLCurrentUser,
+  createTLStore,
+  defaultShapeUtils,
+  type Editor,
+  type TLUserPreferences,
+} from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
 import { bindStoreToDoc } from '../../shared/board/storeBinding'
@@ -9,22 +17,47 @@ import { bindPresence } from './presence'
 import type { Identity } from './identity'
 import { ConnectionBanner } from './ConnectionBanner'
 import { LicenseNotice } from './LicenseNotice'
+import { readBoardSettings } from '../../shared/board/boardSettings'
+import type { BoardInfo } from '../../shared/contracts'
+import { BoardTools } from '../outline/BoardTools'
+import { OutlineView } from '../outline/OutlineView'
+import type { BoardView } from '../outline/ViewToggle'
+import { BoardSettingsContext, useBoardSettingsState } from './factors/BoardSettingsContext'
+import { factorComponents, factorOverrides } from './factors/canvasUi'
+import { enterFinishesNote } from './factors/enterFinishesNote'
+import { FactorNoteShapeUtil } from './factors/FactorNoteShapeUtil'
+import { FactorPanel } from './factors/FactorPanel'
+import { registerFactorSideEffects } from './factors/factorSideEffects'
+import { ClusterFrameShapeUtil } from './clusters/ClusterFrameShapeUtil'
 
 // Fonts, icons and tldraw's translations are bundled by Vite and served by our own server.
 const assetUrls = getAssetUrlsByImport()
+
+// Notes are factors and frames may be clusters: tldraw's shapes, same types, with our badges.
+const shapeUtils = [
+  ...defaultShapeUtils.filter((util) => util.type !== 'note' && util.type !== 'frame'),
+  FactorNoteShapeUtil,
+  ClusterFrameShapeUtil,
+]
 
 interface BoardEditorProps {
   sync: BoardSync
   me: Identity
   licenseKey: string
-  title: string
+  board: BoardInfo
+  /** May change board-wide settings such as anonymity; roles decide this later. */
+  canManageBoard?: boolean
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
-export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
+export function BoardEditor(props: BoardEditorProps) {
+  const { sync, me, licenseKey, board, canManageBoard = true } = props
   const { i18n } = useTranslation()
-  const store = useMemo(() => createTLStore(), [])
+  const store = useMemo(() => createTLStore({ shapeUtils }), [])
+  const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
+  const settings = useBoardSettingsState(doc, canManageBoard)
+  const [view, setView] = useState<BoardView>('canvas')
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -48,19 +81,45 @@ export function BoardEditor({ sync, me, licenseKey, title }: BoardEditorProps) {
     }
   }, [store, doc, provider, me, noteLocalChanges])
 
+  useEffect(() => {
+    if (!editor) return
+    const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
+    const unregister = registerFactorSideEffects(editor, { author })
+    const stopEnter = enterFinishesNote(editor)
+    return () => {
+      stopEnter()
+      unregister()
+    }
+  }, [editor, doc, me])
+
   return (
-    <div className="board">
-      <ConnectionBanner connection={connection} unsaved={unsaved} title={title} />
-      <div className="board-canvas">
-        <Tldraw
-          store={store}
-          licenseKey={licenseKey || undefined}
-          assetUrls={assetUrls}
-          user={user}
-          onMount={(editor) => void editor.zoomToFit({ animation: { duration: 0 } })}
-        />
-        <LicenseNotice />
+    <BoardSettingsContext.Provider value={settings}>
+      <div className="board">
+        <ConnectionBanner connection={connection} unsaved={unsaved} title={board.title}>
+          <BoardTools board={board} view={view} onViewChange={setView} />
+        </ConnectionBanner>
+        {view === 'outline' && <OutlineView doc={doc} author={me.name} />}
+        {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
+        <div className="board-workspace" hidden={view === 'outline'}>
+          <div className="board-canvas">
+            <Tldraw
+              store={store}
+              shapeUtils={shapeUtils}
+              overrides={factorOverrides}
+              components={factorComponents}
+              licenseKey={licenseKey || undefined}
+              assetUrls={assetUrls}
+              user={user}
+              onMount={(mounted) => {
+                setEditor(mounted)
+                void mounted.zoomToFit({ animation: { duration: 0 } })
+              }}
+            />
+            <LicenseNotice />
+          </div>
+          <FactorPanel editor={editor} />
+        </div>
       </div>
-    </div>
+    </BoardSettingsContext.Provider>
   )
 }

@@ -53,7 +53,7 @@ function SyncedBoard({ loaded }: { loaded: Loaded }) {
       sync={sync}
       me={me}
       licenseKey={loaded.config.tldrawLicenseKey}
-      title={loaded.board.title}
+      board={loaded.board}
     />
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import type { ConnectionState } from './useBoardSync'
@@ -9,6 +10,8 @@ export function ConnectionBanner(props: {
   connection: ConnectionState
   unsaved: number
   title: string
+  /** The board's tools (view switch, import, templates), shown between title and status. */
+  children?: ReactNode
 }) {
   const { t } = useTranslation()
   const { connection, unsaved } = props
@@ -26,6 +29,7 @@ export function ConnectionBanner(props: {
         {t('app.name')}
       </a>
       <h1 className="board-title">{props.title}</h1>
+      {props.children}
       <p className={`connection connection-${connection}`} role="status" data-testid="connection">
         <span aria-hidden="true">{ICON[connection]}</span> {message}
       </p>

@@ -14,7 +14,11 @@ self.addEventListener('message', (event) => {
     const url = new URL(u, self.location.origin)
     return url.origin === self.location.origin && isCacheable(url)
   })
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(wanted)))
+  const done = caches
+    .open(CACHE)
+    .then((cache) => Promise.all(wanted.map((url) => cache.add(url).catch(() => undefined))))
+    .then(() => event.ports[0]?.postMessage('cached'))
+  event.waitUntil(done)
 })
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 

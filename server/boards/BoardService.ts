@@ -3,9 +3,10 @@ import * as Y from 'yjs'
 import { createTLSchema } from '@tldraw/tlschema'
 import { writeRecords, writeStoredSchema } from '../../shared/board/boardDoc'
 import { documentRecord, pageRecord } from '../../shared/board/shapeRecords'
-import { findBuiltInTemplate, type Language } from '../../shared/templates'
+import type { Language } from '../../shared/templates'
 import type { JsonValue } from '../../shared/board/yjsValue'
 import type { BoardRecord, Storage } from '../storage/Storage'
+import { findTemplate } from './findTemplate'
 
 const schema = createTLSchema()
 
@@ -22,7 +23,7 @@ export class BoardService {
   constructor(private readonly storage: Storage) {}
 
   create(input: { title: string; template: string; language: Language }): BoardRecord {
-    const template = findBuiltInTemplate(input.template)
+    const template = findTemplate(this.storage, input.template)
     if (!template) throw new UnknownTemplateError(`unknown template "${input.template}"`)
     const doc = new Y.Doc()
     const shapes = template.build({

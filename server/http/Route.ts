@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
+import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
@@ -14,6 +15,7 @@ export interface ServerContext {
   sync: SyncEndpoint
   access: AccessControl
   log: Logger
+  metrics: SyncMetrics
 }
 
 export interface RouteRequest {

@@ -6,10 +6,22 @@ import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
 import { boardRoutes } from './routes/boards'
 import { healthRoutes } from './routes/health'
+import { importRoutes } from './routes/import'
+import { metricsRoutes } from './routes/metrics'
+import { outcomeRoutes } from './routes/outcome'
+import { savedTemplateRoutes } from './routes/savedTemplates'
 import { templateRoutes } from './routes/templates'
 
 /** Every API route; feature folders add theirs here. */
-const routes: Route[] = [...healthRoutes, ...templateRoutes, ...boardRoutes]
+const routes: Route[] = [
+  ...healthRoutes,
+  ...metricsRoutes,
+  ...templateRoutes,
+  ...savedTemplateRoutes,
+  ...boardRoutes,
+  ...outcomeRoutes,
+  ...importRoutes,
+]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */
 export function baseUrl(config: Config, req: IncomingMessage): string {

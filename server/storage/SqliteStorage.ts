@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { StorageError, type BoardRecord, type Storage, type StoredDoc } from './Storage'
+import {
+  StorageError,
+  type BoardRecord,
+  type Storage,
+  type StoredDoc,
+  type TemplateRecord,
+} from './Storage'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -21,6 +27,12 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS templates (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  records TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
 `
 
 function asBytes(value: unknown, boardId: string, what: string): Uint8Array {
@@ -57,6 +69,15 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      insertTemplate: this.db.prepare(
+        'INSERT INTO templates (id, title, records, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      listTemplates: this.db.prepare(
+        'SELECT id, title, created_at AS createdAt FROM templates ORDER BY created_at, id',
+      ),
+      getTemplate: this.db.prepare(
+        'SELECT id, title, records, created_at AS createdAt FROM templates WHERE id = ?',
+      ),
     }
   }
 
@@ -101,6 +122,23 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.statements.deleteUpdates.run(boardId, uptoSeq)
     })()
+  }
+
+  saveTemplate(template: TemplateRecord) {
+    this.statements.insertTemplate.run(
+      template.id,
+      template.title,
+      template.records,
+      template.createdAt,
+    )
+  }
+
+  listTemplates(): Omit<TemplateRecord, 'records'>[] {
+    return this.statements.listTemplates.all() as Omit<TemplateRecord, 'records'>[]
+  }
+
+  getTemplate(id: string): TemplateRecord | undefined {
+    return this.statements.getTemplate.get(id) as TemplateRecord | undefined
   }
 
   close() {

@@ -6,6 +6,14 @@ export interface BoardRecord {
   createdAt: number
 }
 
+/** A template saved from a board; `records` is the JSON of its shapes. */
+export interface TemplateRecord {
+  id: string
+  title: string
+  records: string
+  createdAt: number
+}
+
 /** What is stored of a board's Y.Doc: a compacted snapshot plus the updates since it. */
 export interface StoredDoc {
   snapshot: Uint8Array | undefined
@@ -28,6 +36,10 @@ export interface Storage {
   appendUpdates(boardId: string, updates: Uint8Array[]): number
   /** Replaces the snapshot and deletes the updates it includes (up to and including `uptoSeq`). */
   compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): void
+  saveTemplate(template: TemplateRecord): void
+  /** Saved templates, oldest first, without their records. */
+  listTemplates(): Omit<TemplateRecord, 'records'>[]
+  getTemplate(id: string): TemplateRecord | undefined
   close(): void
 }
 

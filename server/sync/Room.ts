@@ -5,8 +5,10 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import type { CloseReason } from '../../shared/closeCodes'
+import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
+import { UpdateGate } from './UpdateGate'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -29,30 +31,51 @@ interface PendingUpdate {
 
 export interface RoomOptions {
   compactEveryUpdates: number
+  /** Cursor and presence changes are gathered this long and relayed as one message. */
+  awarenessIntervalMs: number
+  /** Stored bytes (snapshot plus updates) a board may grow to. */
+  maxDocBytes: number
 }
 
 /**
  * One board's live doc and the sockets working on it: the y-websocket protocol (sync and
- * awareness) and nothing else. Each incoming update is stored before it is relayed; updates
- * arriving within one event-loop turn are stored in one transaction and relayed as one message.
+ * awareness) and nothing else. Each incoming update is checked by the UpdateGate, then
+ * applied, stored, and only then relayed; updates arriving within one event-loop turn are
+ * stored in one transaction and relayed as one merged message. Presence is relayed in
+ * batches, since each cursor move sent alone to every peer is what saturates a plenary.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
+  private gate: UpdateGate | undefined
   private pending: PendingUpdate[] = []
   private flushScheduled = false
-  private lastSeq: number
+  private lastSeq = 0
   private updatesSinceCompaction = 0
+  private storedBytes = 0
+  private changedPresence = new Set<number>()
+  private presenceTimer: ReturnType<typeof setTimeout> | undefined
+  lastActivity = Date.now()
 
   constructor(
     readonly boardId: string,
     private readonly storage: Storage,
     private readonly options: RoomOptions,
-    lastSeq: number,
+    private readonly metrics: SyncMetrics,
   ) {
-    this.lastSeq = lastSeq
     this.awareness.setLocalState(null)
+  }
+
+  /** Fills the doc from storage; throws if a stored update is corrupt. */
+  load(snapshot: Uint8Array | undefined, updates: Uint8Array[], lastSeq: number) {
+    Y.transact(this.doc, () => {
+      if (snapshot) Y.applyUpdate(this.doc, snapshot, 'storage')
+      for (const update of updates) Y.applyUpdate(this.doc, update, 'storage')
+    })
+    this.lastSeq = lastSeq
+    this.storedBytes = (snapshot?.byteLength ?? 0) + updates.reduce((n, u) => n + u.byteLength, 0)
+    this.gate = new UpdateGate(this.doc)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -64,9 +87,7 @@ export class Room {
     syncProtocol.writeSyncStep1(step1, this.doc)
     this.send(connection, encoding.toUint8Array(step1))
     const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) {
-      this.send(connection, this.awarenessMessage(states))
-    }
+    if (states.length > 0) this.send(connection, this.awarenessMessage(states))
   }
 
   leave(connection: Connection) {
@@ -76,6 +97,7 @@ export class Room {
 
   /** Handles one binary frame; throws ProtocolError for anything that breaks the protocol. */
   receive(connection: Connection, message: Uint8Array) {
+    this.lastActivity = Date.now()
     const decoder = decoding.createDecoder(message)
     const type = readVarUint(decoder)
     switch (type) {
@@ -98,7 +120,11 @@ export class Room {
       const stateVector = readBytes(decoder)
       const reply = encoding.createEncoder()
       encoding.writeVarUint(reply, MESSAGE_SYNC)
-      syncProtocol.writeSyncStep2(reply, this.doc, stateVector)
+      try {
+        syncProtocol.writeSyncStep2(reply, this.doc, stateVector)
+      } catch {
+        throw new ProtocolError('protocolViolation', 'malformed state vector')
+      }
       this.send(connection, encoding.toUint8Array(reply))
       return
     }
@@ -110,39 +136,34 @@ export class Room {
     }
     const update = readBytes(decoder)
     if (connection.readOnly) return
-    assertWellFormedUpdate(update)
-    try {
-      Y.applyUpdate(this.doc, update, connection)
-    } catch (error) {
-      throw new ProtocolError('corruptUpdate', `update could not be applied: ${String(error)}`)
+    if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+      throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
+    const started = performance.now()
+    const verdict = this.gate!.check(update)
+    if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
+    Y.applyUpdate(this.doc, update, connection)
+    this.metrics.applySeconds.observe((performance.now() - started) / 1000)
   }
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder) {
     const update = readBytes(decoder)
     try {
-      const states = decodeAwarenessClients(update)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
-      for (const { clientId, removed } of states) {
-        if (removed) connection.awarenessIds.delete(clientId)
-        else connection.awarenessIds.add(clientId)
-      }
     } catch (error) {
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
     }
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    const from = this.isConnection(origin) ? origin : undefined
+    const from = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
+    // The server's own writes (migration, import, gather) bypass the gate; keep it in step.
+    if (!from) this.gate?.mirror(update)
     this.pending.push({ update, from })
     if (!this.flushScheduled) {
       this.flushScheduled = true
       setImmediate(this.flush)
     }
-  }
-
-  private isConnection(origin: unknown): origin is Connection {
-    return this.connections.has(origin as Connection)
   }
 
   /** Stores pending updates, then relays them. Also called before the room unloads. */
@@ -151,13 +172,14 @@ export class Room {
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
-    this.lastSeq = this.storage.appendUpdates(
-      this.boardId,
-      batch.map((p) => p.update),
-    )
+    const started = performance.now()
+    const updates = batch.map((p) => p.update)
+    this.lastSeq = this.storage.appendUpdates(this.boardId, updates)
+    this.metrics.persistSeconds.observe((performance.now() - started) / 1000)
     this.updatesSinceCompaction += batch.length
-    const merged =
-      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update))
+    this.storedBytes += updates.reduce((n, u) => n + u.byteLength, 0)
+
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeUpdate(encoder, merged)
@@ -169,27 +191,34 @@ export class Room {
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compact()
   }
 
-  /** Drops updates that came from storage itself while loading. */
-  discardPending() {
-    this.pending = []
-  }
-
   /** Folds the stored updates into one snapshot of the current doc. */
   compact() {
     this.flush()
-    this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    this.storage.compact(this.boardId, snapshot, this.lastSeq)
     this.updatesSinceCompaction = 0
+    this.storedBytes = snapshot.byteLength
   }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const changed = [...added, ...updated, ...removed]
-    const message = this.awarenessMessage(changed)
-    for (const connection of this.connections) {
-      if (connection !== origin) this.send(connection, message)
-    }
+    const connection = this.connections.has(origin as Connection)
+      ? (origin as Connection)
+      : undefined
+    for (const id of [...added, ...updated]) connection?.awarenessIds.add(id)
+    for (const id of removed) connection?.awarenessIds.delete(id)
+    for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
+    this.presenceTimer ??= setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+  }
+
+  private flushPresence = () => {
+    this.presenceTimer = undefined
+    if (this.changedPresence.size === 0) return
+    const message = this.awarenessMessage([...this.changedPresence])
+    this.changedPresence.clear()
+    for (const connection of this.connections) this.send(connection, message)
   }
 
   private awarenessMessage(clients: number[]): Uint8Array {
@@ -203,18 +232,19 @@ export class Room {
   }
 
   send(connection: Connection, message: Uint8Array) {
-    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(message)
-  }
-
-  close(code: number, reason: string) {
-    for (const connection of this.connections) connection.socket.close(code, reason)
+    if (connection.socket.readyState !== WebSocket.OPEN) return
+    connection.socket.send(message)
+    this.metrics.messagesOut.inc()
+    this.metrics.bytesOut.inc(message.byteLength)
   }
 
   destroy() {
     this.flush()
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
+    this.gate?.destroy()
     this.doc.destroy()
   }
 }
@@ -238,26 +268,4 @@ function readBytes(decoder: decoding.Decoder): Uint8Array {
     throw new ProtocolError('protocolViolation', 'trailing bytes after payload')
   }
   return bytes
-}
-
-/** Decodes an update fully before it touches the doc, so a corrupt one changes nothing. */
-function assertWellFormedUpdate(update: Uint8Array) {
-  try {
-    Y.decodeUpdate(update)
-  } catch (error) {
-    throw new ProtocolError('corruptUpdate', `malformed Yjs update: ${String(error)}`)
-  }
-}
-
-function decodeAwarenessClients(update: Uint8Array) {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  const clients: { clientId: number; removed: boolean }[] = []
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder)
-    const state = JSON.parse(decoding.readVarString(decoder)) as unknown
-    clients.push({ clientId, removed: state === null })
-  }
-  return clients
 }

@@ -1,15 +1,17 @@
-import * as Y from 'yjs'
 import { createTLSchema } from '@tldraw/tlschema'
 import { migrateBoard } from '../../shared/board/migrateBoard'
 import type { Logger } from '../logger'
+import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
-import { Room } from './Room'
+import { Room, type RoomOptions } from './Room'
 
 export class RoomLoadError extends Error {}
 
-export interface RoomRegistryOptions {
+export class RoomLimitError extends Error {}
+
+export interface RoomRegistryOptions extends RoomOptions {
   graceMs: number
-  compactEveryUpdates: number
+  maxRooms: number
 }
 
 const schema = createTLSchema()
@@ -26,6 +28,7 @@ export class RoomRegistry {
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly options: RoomRegistryOptions,
+    private readonly metrics: SyncMetrics,
   ) {}
 
   get size() {
@@ -40,13 +43,20 @@ export class RoomRegistry {
     return [...this.rooms.values()]
   }
 
-  /** Returns the loaded room, loading it first; throws RoomLoadError if storage is unreadable. */
+  /**
+   * Returns the loaded room, loading it first. Throws RoomLoadError if storage is unreadable
+   * and RoomLimitError when MAX_ROOMS boards are already loaded.
+   */
   open(boardId: string): Room {
     this.cancelUnload(boardId)
     const loaded = this.rooms.get(boardId)
     if (loaded) return loaded
+    if (this.rooms.size >= this.options.maxRooms) {
+      throw new RoomLimitError(`${this.options.maxRooms} boards are already loaded`)
+    }
     const room = this.load(boardId)
     this.rooms.set(boardId, room)
+    this.metrics.roomsLoaded.set(this.rooms.size)
     return room
   }
 
@@ -58,23 +68,13 @@ export class RoomRegistry {
     } catch (error) {
       throw new RoomLoadError(`stored data could not be read: ${String(error)}`)
     }
-    const room = new Room(
-      boardId,
-      this.storage,
-      { compactEveryUpdates: this.options.compactEveryUpdates },
-      stored.lastSeq,
-    )
+    const room = new Room(boardId, this.storage, this.options, this.metrics)
     try {
-      Y.transact(room.doc, () => {
-        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, 'storage')
-        for (const update of stored.updates) Y.applyUpdate(room.doc, update, 'storage')
-      })
+      room.load(stored.snapshot, stored.updates, stored.lastSeq)
     } catch (error) {
       room.destroy()
       throw new RoomLoadError(`stored update is corrupt: ${String(error)}`)
     }
-    // Loading re-emits the stored updates; they are already stored, so nothing is pending.
-    room.discardPending()
     const migration = migrateBoard(room.doc, schema)
     if (migration.kind === 'failed') {
       this.log.error({ room: boardId, reason: migration.reason }, 'board migration failed')
@@ -115,6 +115,7 @@ export class RoomRegistry {
     room.compact()
     room.destroy()
     this.rooms.delete(boardId)
+    this.metrics.roomsLoaded.set(this.rooms.size)
     this.log.info({ room: boardId }, 'room unloaded')
   }
 
@@ -126,5 +127,6 @@ export class RoomRegistry {
       room.destroy()
     }
     this.rooms.clear()
+    this.metrics.roomsLoaded.set(0)
   }
 }

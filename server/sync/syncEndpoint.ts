@@ -1,20 +1,27 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
+import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import { ProtocolError } from './Room'
-import { RoomLoadError, type RoomRegistry } from './RoomRegistry'
+import { isOriginAllowed } from './originCheck'
+import { RoomLimitError, RoomLoadError, type RoomRegistry } from './RoomRegistry'
 
 export const SYNC_PATH = '/sync/'
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number
   pingIntervalMs: number
+  maxConnectionsPerAddress: number
+  maxMessagesPerSecond: number
+  allowedOrigins: string[]
+  publicUrl: string | undefined
 }
 
 type AliveSocket = WebSocket & { isAlive?: boolean }
@@ -28,15 +35,25 @@ export class SyncEndpoint {
   private readonly wss: WebSocketServer
   private readonly pingTimer: ReturnType<typeof setInterval>
   private readonly connections = new Set<Connection>()
+  private readonly perAddress = new Map<string, number>()
+  private readonly messageLimiter: RateLimiterMemory
+  private connectionSerial = 0
+  private stopping = false
 
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly storage: Storage,
     private readonly access: AccessControl,
     private readonly log: Logger,
-    options: SyncEndpointOptions,
+    private readonly metrics: SyncMetrics,
+    private readonly options: SyncEndpointOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    // A burst of twice the rate is allowed: a reconnecting client sends its backlog at once.
+    this.messageLimiter = new RateLimiterMemory({
+      points: options.maxMessagesPerSecond * 2,
+      duration: 2,
+    })
     this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs)
     this.pingTimer.unref()
   }
@@ -49,9 +66,21 @@ export class SyncEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(SYNC_PATH)) return false
+    if (this.stopping) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return true
+    }
     const boardId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length))
     if (!isValidBoardId(boardId)) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      return true
+    }
+    if (!isOriginAllowed(request, this.options.allowedOrigins, this.options.publicUrl)) {
+      this.log.warn(
+        { room: boardId, reason: 'originNotAllowed', origin: request.headers.origin },
+        'connection refused',
+      )
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return true
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, boardId, request))
@@ -60,6 +89,14 @@ export class SyncEndpoint {
 
   private accept(socket: AliveSocket, boardId: string, request: IncomingMessage) {
     const address = request.socket.remoteAddress ?? 'unknown'
+    if ((this.perAddress.get(address) ?? 0) >= this.options.maxConnectionsPerAddress) {
+      return this.reject(
+        socket,
+        boardId,
+        'tooManyConnections',
+        'too many connections from one address',
+      )
+    }
     if (!this.storage.getBoard(boardId)) {
       return this.reject(socket, boardId, 'boardNotFound', 'no such board')
     }
@@ -69,6 +106,9 @@ export class SyncEndpoint {
     try {
       room = this.rooms.open(boardId)
     } catch (error) {
+      if (error instanceof RoomLimitError) {
+        return this.reject(socket, boardId, 'roomLimitReached', error.message)
+      }
       if (!(error instanceof RoomLoadError)) throw error
       this.log.error({ room: boardId, reason: error.message }, 'room failed to load')
       return this.reject(socket, boardId, 'roomLoadFailed', 'board could not be loaded')
@@ -86,13 +126,22 @@ export class SyncEndpoint {
     socket.binaryType = 'nodebuffer'
     socket.on('pong', () => (socket.isAlive = true))
     this.connections.add(connection)
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
+    this.metrics.connections.set(this.connections.size)
+    const limiterKey = `${address}:${++this.connectionSerial}`
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (socket.readyState !== socket.OPEN) return
+      const bytes = toBytes(data)
+      this.metrics.messagesIn.inc()
+      this.metrics.bytesIn.inc(bytes.byteLength)
       if (!isBinary) {
         return this.closeFor(connection, boardId, 'protocolViolation', 'text frame')
       }
+      this.messageLimiter.consume(limiterKey).catch(() => {
+        this.closeFor(connection, boardId, 'rateLimited', 'too many messages')
+      })
       try {
-        room.receive(connection, toBytes(data))
+        room.receive(connection, bytes)
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error
         this.closeFor(connection, boardId, error.reason, error.message)
@@ -101,10 +150,16 @@ export class SyncEndpoint {
     socket.on('error', (error: Error & { code?: string }) => {
       const reason: CloseReason =
         error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'messageTooBig' : 'protocolViolation'
+      this.metrics.closes.inc({ reason })
       this.log.warn({ room: boardId, reason, detail: error.message, address }, 'connection closed')
     })
     socket.on('close', () => {
       this.connections.delete(connection)
+      const remaining = (this.perAddress.get(address) ?? 1) - 1
+      if (remaining > 0) this.perAddress.set(address, remaining)
+      else this.perAddress.delete(address)
+      this.metrics.connections.set(this.connections.size)
+      void this.messageLimiter.delete(limiterKey)
       room.leave(connection)
       this.rooms.scheduleUnload(boardId)
     })
@@ -112,11 +167,14 @@ export class SyncEndpoint {
   }
 
   private reject(socket: WebSocket, boardId: string, reason: CloseReason, message: string) {
+    this.metrics.closes.inc({ reason })
     this.log.warn({ room: boardId, reason }, 'connection refused')
     socket.close(CloseCode[reason], message)
   }
 
   private closeFor(connection: Connection, boardId: string, reason: CloseReason, detail: string) {
+    if (connection.socket.readyState !== connection.socket.OPEN) return
+    this.metrics.closes.inc({ reason })
     this.log.warn(
       { room: boardId, reason, detail, address: connection.remoteAddress },
       'connection closed',
@@ -144,9 +202,17 @@ export class SyncEndpoint {
   }
 
   /** Closes every socket with `code` (1012 on restart, so clients reconnect). */
-  closeAll(code: number, reason: string) {
+  async closeAll(code: number, reason: string, waitMs = 1000) {
+    this.stopping = true
     clearInterval(this.pingTimer)
-    for (const socket of this.wss.clients) socket.close(code, reason)
+    const sockets = [...this.wss.clients]
+    const closed = sockets.map(
+      (socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())),
+    )
+    for (const socket of sockets) socket.close(code, reason)
+    // Clients answer the close frame at once; one that does not is not waited for.
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, waitMs))])
+    for (const socket of this.wss.clients) socket.terminate()
     this.wss.close()
   }
 }

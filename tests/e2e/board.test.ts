@@ -82,6 +82,7 @@ describe('the shared board in Chromium', () => {
       await bertil.waitForSelector('.tl-canvas')
       await onCanvas(bertil, 'Ledningen saknar en gemensam bild').waitFor()
 
+      await anna.waitForSelector('html[data-offline-ready]', { state: 'attached', timeout: 20_000 })
       await annaContext.setOffline(true)
       await anna.getByText(/^\S? ?Offline/).waitFor()
       await addNote(anna, { x: 640, y: 520 }, 'Vi vågar göra fel')

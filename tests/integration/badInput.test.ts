@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, rawSocket, waitFor, whenSynced } from '../support/syncClients'
+import { connectProvider, putNote, rawSocket, waitFor, whenSynced } from '../support/syncClients'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -87,8 +87,8 @@ describe('bad input', () => {
 
       expect(Y.encodeStateAsUpdate(server.rooms.get(board.id)!.doc)).toEqual(before)
       expect(storedRowCount(server.dataDir)).toBe(rowsBefore)
-      alice.doc.getMap('records').set('shape:after', new Y.Map([['ok', true]]))
-      elsewhere.doc.getMap('records').set('shape:elsewhere', new Y.Map([['ok', true]]))
+      putNote(alice.doc, 'shape:after', 'ok')
+      putNote(elsewhere.doc, 'shape:elsewhere', 'ok')
       await waitFor(() => server!.rooms.get(board.id)!.doc.getMap('records').has('shape:after'))
       await waitFor(() => server!.rooms.get(other.id)!.doc.getMap('records').has('shape:elsewhere'))
       alice.provider.destroy()

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords } from '../../shared/board/boardDoc'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
+import { connectProvider, noteText, putNote, waitFor, whenSynced } from '../support/syncClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -42,8 +42,8 @@ describe('sync server', () => {
     await Promise.all([whenSynced(alice.provider), whenSynced(bob.provider)])
 
     expect(readRecords(bob.doc).map((r) => r.typeName)).toContain('page')
-    alice.doc.getMap('records').set('shape:a', new Y.Map([['text', 'från Alice']]))
-    bob.doc.getMap('records').set('shape:b', new Y.Map([['text', 'från Bob']]))
+    putNote(alice.doc, 'shape:a', 'från Alice')
+    putNote(bob.doc, 'shape:b', 'från Bob')
     await waitFor(() => alice.doc.getMap('records').has('shape:b'))
     await waitFor(() => bob.doc.getMap('records').has('shape:a'))
     expect(Y.encodeStateVector(alice.doc)).toEqual(Y.encodeStateVector(bob.doc))
@@ -55,7 +55,7 @@ describe('sync server', () => {
     const board = await server.createBoard()
     const alice = track(connectProvider(board.sync))
     await whenSynced(alice.provider)
-    alice.doc.getMap('records').set('shape:kept', new Y.Map([['text', 'Vi vågar göra fel']]))
+    putNote(alice.doc, 'shape:kept', 'Vi vågar göra fel')
     await waitFor(() => server!.rooms.get(board.id)!.doc.getMap('records').has('shape:kept'))
     await new Promise((resolve) => setTimeout(resolve, 50))
     alice.provider.destroy()
@@ -65,8 +65,7 @@ describe('sync server', () => {
     const sync = { ...board.sync, serverUrl: `${server.url.replace('http', 'ws')}/sync` }
     const carol = track(connectProvider(sync))
     await whenSynced(carol.provider)
-    const kept = carol.doc.getMap('records').get('shape:kept') as Y.Map<string>
-    expect(kept.get('text')).toBe('Vi vågar göra fel')
+    expect(noteText(carol.doc, 'shape:kept')).toBe('Vi vågar göra fel')
   })
 
   it('unloads a room after its last client leaves and loads it again on return', async () => {
@@ -74,7 +73,7 @@ describe('sync server', () => {
     const board = await server.createBoard()
     const alice = connectProvider(board.sync)
     await whenSynced(alice.provider)
-    alice.doc.getMap('records').set('shape:x', new Y.Map([['n', 1]]))
+    putNote(alice.doc, 'shape:x', 'x')
     await waitFor(() => server!.rooms.get(board.id)?.doc.getMap('records').has('shape:x') ?? false)
     alice.provider.destroy()
     await waitFor(() => server!.rooms.get(board.id) === undefined)

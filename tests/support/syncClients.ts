@@ -1,7 +1,10 @@
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
+import { readRecord, writeRecords } from '../../shared/board/boardDoc'
+import { noteShape } from '../../shared/board/shapeRecords'
 import type { SyncInfo } from '../../shared/contracts'
+import { factorText } from '../../shared/factors/factorText'
 
 /** A stock y-websocket client in Node, joined exactly as the README tells integrators. */
 export function connectProvider(sync: SyncInfo, doc = new Y.Doc()) {
@@ -41,4 +44,17 @@ export async function rawSocket(url: string) {
     socket.once('unexpected-response', () => resolve(false))
   })
   return { socket, opened, closed }
+}
+
+/** Writes a valid sticky-note record into a board doc, as a tldraw client would. */
+export function putNote(doc: Y.Doc, id: string, text: string) {
+  doc.transact(() =>
+    writeRecords(doc, [noteShape({ id, x: 0, y: 0, index: 'a1' }, { text, color: 'yellow' })]),
+  )
+}
+
+/** The plain text of a stored note, or undefined. */
+export function noteText(doc: Y.Doc, id: string): string | undefined {
+  const record = readRecord(doc, id)
+  return record ? factorText(record) : undefined
 }

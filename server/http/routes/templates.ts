@@ -6,13 +6,14 @@ export const templateRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/templates$/,
-    handle({ req, res }) {
+    handle({ req, res, context }) {
       const language = requestLanguage(req)
-      sendJson(
-        res,
-        200,
-        builtInTemplates.map((template) => ({ id: template.id, title: template.title[language] })),
-      )
+      const builtIn = builtInTemplates.map((template) => ({
+        id: template.id,
+        title: template.title[language],
+      }))
+      const saved = context.storage.listTemplates().map(({ id, title }) => ({ id, title }))
+      sendJson(res, 200, [...builtIn, ...saved])
     },
   },
 ]

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next'
+import { useEditor, useValue, type TLNoteShape } from 'tldraw'
+import { polarityIcon } from '../../../shared/factors/polarity'
+import { useBoardSettings } from './BoardSettingsContext'
+import { cyclePolarity } from './polarityCommands'
+import { factorOf } from './records'
+
+/**
+ * The polarity of a note as icon and word (its colour says it a third way). One click
+ * switches it. Who wrote the note, and when, shows while the note is hovered or selected.
+ */
+export function PolarityBadge({ note }: { note: TLNoteShape }) {
+  const editor = useEditor()
+  const { t, i18n } = useTranslation()
+  const { settings } = useBoardSettings()
+  const factor = factorOf(note)
+  const word = t(`factors.${factor.polarity}`)
+  const showsSignature = useValue(
+    'note in focus',
+    () => editor.getHoveredShapeId() === note.id || editor.getSelectedShapeIds().includes(note.id),
+    [editor, note.id],
+  )
+  const time = factor.createdAt
+    ? new Date(factor.createdAt).toLocaleString(i18n.language, {
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : ''
+  const author = settings.anonymous ? undefined : factor.author
+  const signature = author
+    ? t('factors.writtenBy', { author, time })
+    : time
+      ? t('factors.writtenAt', { time })
+      : ''
+  const scale = note.props.scale
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`factor-badge factor-badge-${factor.polarity}`}
+        style={{ fontSize: 13 * scale, top: 6 * scale, left: 6 * scale }}
+        title={signature || undefined}
+        aria-label={t('factors.badge', { word })}
+        data-testid="polarity-badge"
+        onPointerDown={(event) => editor.markEventAsHandled(event)}
+        onClick={() => cyclePolarity(editor, [note.id])}
+      >
+        <span aria-hidden="true">{polarityIcon[factor.polarity]}</span> {word}
+      </button>
+      {showsSignature && signature && (
+        <div
+          className="factor-signature"
+          style={{ fontSize: 11 * scale, top: -20 * scale }}
+          data-testid="factor-signature"
+        >
+          {signature}
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,63 @@
+import type { Editor, TLNoteShape, TLShape } from 'tldraw'
+import { isPolarity } from '../../../shared/factors/Factor'
+import { isCluster } from '../../../shared/factors/isCluster'
+import { polarityColour } from '../../../shared/factors/polarity'
+import { NOTE_SIZE } from '../../../shared/factors/shapeBounds'
+import { splitSideAt } from '../../../shared/factors/splitSideAt'
+import { setPolarity } from './polarityCommands'
+import { asRecordJson, factorOf } from './records'
+
+interface FactorContext {
+  /** The name new notes are signed with; undefined on an anonymous board. */
+  author(): string | undefined
+}
+
+function isNote(shape: TLShape): shape is TLNoteShape {
+  return shape.type === 'note'
+}
+
+/**
+ * Makes every note a factor: a note created here gets an undecided polarity, its author and
+ * its time. tldraw's own first-editor attribution is cleared, since `meta.author` is the one
+ * record of who wrote a note and anonymous boards must not show it. A note the user drags
+ * into a half of a key-area cluster takes that half's polarity (tidying and remote moves
+ * never change a polarity).
+ */
+export function registerFactorSideEffects(editor: Editor, context: FactorContext): () => void {
+  const disposers = [
+    editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+      if (source !== 'user' || !isNote(shape)) return shape
+      const props = { ...shape.props, textFirstEditedBy: null }
+      if (isPolarity(shape.meta.polarity)) return { ...shape, props }
+      const author = context.author()
+      return {
+        ...shape,
+        props: { ...props, color: polarityColour.undecided },
+        meta: { polarity: 'undecided', createdAt: Date.now(), ...(author ? { author } : {}) },
+      }
+    }),
+    editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next, source) => {
+      if (source !== 'user' || !isNote(next) || next.props.textFirstEditedBy === null) return next
+      return { ...next, props: { ...next.props, textFirstEditedBy: null } }
+    }),
+    editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
+      if (source !== 'user' || !isNote(next) || !editor.isIn('select.translating')) return
+      const moved = prev.parentId !== next.parentId || prev.x !== next.x || prev.y !== next.y
+      if (moved) followHalf(editor, next)
+    }),
+  ]
+  return () => disposers.forEach((dispose) => dispose())
+}
+
+function followHalf(editor: Editor, note: TLNoteShape) {
+  const parent = editor.getShape(note.parentId as TLShape['id'])
+  if (!parent || !isCluster(asRecordJson(parent))) return
+  const children = editor
+    .getSortedChildIdsForParent(parent.id)
+    .map((id) => editor.getShape(id))
+    .filter((child): child is TLShape => child !== undefined)
+    .map(asRecordJson)
+  const half = (NOTE_SIZE * note.props.scale) / 2
+  const side = splitSideAt(parent.id, children, { x: note.x + half, y: note.y + half })
+  if (side && side !== factorOf(note).polarity) setPolarity(editor, [note.id], side)
+}

@@ -1,0 +1,83 @@
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BoardInfo } from '../../shared/contracts'
+import { boardPath, sendRequest } from '../common/boardRequest'
+import { ModalDialog } from '../common/ModalDialog'
+import './strings'
+
+/** Sends a pasted list or a CSV file to the board's import endpoint: all of it, or nothing. */
+function importFactors(board: BoardInfo, body: string, contentType: string, language: string) {
+  return sendRequest<{ imported: number }>(boardPath(board, '/import'), {
+    method: 'POST',
+    headers: { 'Content-Type': `${contentType}; charset=utf-8`, 'Accept-Language': language },
+    body,
+  })
+}
+
+export function ImportDialog(props: {
+  board: BoardInfo
+  onClose: () => void
+  onImported: (message: string) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const id = useId()
+  const [list, setList] = useState('')
+  const [file, setFile] = useState<File>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!file && list.trim() === '') return setError(t('import.nothing'))
+    setBusy(true)
+    setError(undefined)
+    try {
+      const { imported } = file
+        ? await importFactors(props.board, await file.text(), 'text/csv', i18n.language)
+        : await importFactors(props.board, list, 'text/plain', i18n.language)
+      props.onImported(t('import.done', { count: imported }))
+      props.onClose()
+    } catch (e) {
+      setError(t('import.failed', { message: (e as Error).message }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <ModalDialog title={t('import.heading')} onClose={props.onClose}>
+      <p className="muted">{t('import.intro')}</p>
+      <form onSubmit={submit}>
+        <label htmlFor={`${id}-list`}>{t('import.paste')}</label>
+        <textarea
+          id={`${id}-list`}
+          rows={8}
+          value={list}
+          disabled={file !== undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => setList(event.target.value)}
+        />
+        <label htmlFor={`${id}-file`}>{t('import.file')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => setFile(event.target.files?.[0])}
+        />
+        {error && (
+          <p id={`${id}-error`} className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('import.busy') : t('import.submit')}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t('import.cancel')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,21 @@
+import type { ClusterOutcome, Factor, Polarity } from '../../shared/factors'
+
+/** What the outline's parts may do to the board, and where focus goes after a change. */
+export interface OutlineActions {
+  clusters: readonly ClusterOutcome[]
+  updateFactor(
+    factor: Factor,
+    next: { text: string; polarity: Polarity; clusterId: string | undefined },
+  ): void
+  renameCluster(clusterId: string, name: string): void
+  /** The factor whose edit button takes focus once it has rendered in its new place. */
+  focusTarget: FocusTarget | undefined
+  focusDone(): void
+}
+
+/** A factor and where it will be after an edit; the doc update renders a frame later. */
+export interface FocusTarget {
+  factorId: string
+  clusterId: string | undefined
+  polarity: Polarity
+}

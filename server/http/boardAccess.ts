@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http'
+import type * as Y from 'yjs'
+import { isValidBoardId } from '../../shared/board/boardId'
+import type { Role } from '../auth/AccessControl'
+import { RoomLoadError } from '../sync/RoomRegistry'
+import { HttpError } from './respond'
+import type { ServerContext } from './Route'
+
+/**
+ * Checks a request about a board, in the order a client can act on: a malformed id (400),
+ * an unknown board (404), then the access decision (401/403/429). `allowed` limits the roles,
+ * e.g. to keep viewers from writing. Returns the caller's role.
+ */
+export function authorizeBoardRequest(
+  req: IncomingMessage,
+  context: ServerContext,
+  boardId: string,
+  allowed: readonly Role[] = ['facilitator', 'participant', 'viewer'],
+): Role {
+  if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
+  if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
+  const decision = context.access.authorizeBoard(req, boardId)
+  if (!decision.ok) throw new HttpError(decision.status, decision.reason, decision.message)
+  if (!allowed.includes(decision.role)) {
+    throw new HttpError(403, 'forbidden', `a ${decision.role} may not do this`)
+  }
+  return decision.role
+}
+
+/**
+ * Runs `work` on a board's live doc: the loaded room's, or the room loaded for this call and
+ * unloaded after the grace period if nobody joins. Writes reach storage and every client
+ * through the room, as if they came from a connection.
+ */
+export function withBoardDoc<T>(
+  context: ServerContext,
+  boardId: string,
+  work: (doc: Y.Doc) => T,
+): T {
+  let room
+  try {
+    room = context.rooms.open(boardId)
+  } catch (error) {
+    if (error instanceof RoomLoadError) {
+      context.log.error({ room: boardId, err: error }, 'room could not be loaded')
+      throw new HttpError(503, 'room_load_failed', 'the board could not be loaded')
+    }
+    throw error
+  }
+  try {
+    return work(room.doc)
+  } finally {
+    context.rooms.scheduleUnload(boardId)
+  }
+}

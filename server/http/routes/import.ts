@@ -1,0 +1,38 @@
+import { importFactors } from '../../../shared/factors/factorOps'
+import { parseFactorCsv, parseFactorList } from '../../../shared/factors'
+import { newId } from '../../boards/BoardService'
+import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { HttpError, readBody, requestLanguage, sendJson } from '../respond'
+import type { Route } from '../Route'
+
+const IMPORT_LIMIT = 1024 * 1024
+
+/** The parser for a body's media type: a pasted list (one factor a line) or a CSV file. */
+function parserFor(contentType: string | undefined) {
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  if (mediaType === 'text/plain') return parseFactorList
+  if (mediaType === 'text/csv') return parseFactorCsv
+  throw new HttpError(415, 'unsupported_media_type', 'send text/plain or text/csv')
+}
+
+export const importRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/api\/boards\/([^/]*)\/import$/,
+    async handle({ req, res, params, context }) {
+      const id = params[0]!
+      authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      const parse = parserFor(req.headers['content-type'])
+      const parsed = parse(await readBody(req, IMPORT_LIMIT), requestLanguage(req))
+      if (!parsed.ok) {
+        sendJson(res, 400, { error: parsed.code, message: parsed.message, line: parsed.line })
+        return
+      }
+      const imported = withBoardDoc(context, id, (doc) =>
+        importFactors(doc, parsed.factors, { now: Date.now(), newId: () => `shape:${newId(9)}` }),
+      )
+      context.log.info({ room: id, imported }, 'factors imported')
+      sendJson(res, 200, { imported })
+    },
+  },
+]

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/closeCodes'
+import { startTestServer, type TestServer } from '../support/testServer'
+import { connectProvider, putNote, rawSocket, whenSynced } from '../support/syncClients'
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.stop()
+  server = undefined
+})
+
+const queryAwareness = new Uint8Array([3])
+
+describe('limits', () => {
+  it('closes a connection that sends more messages than allowed', async () => {
+    server = await startTestServer({ MAX_MESSAGES_PER_SECOND: '20' })
+    const board = await server.createBoard()
+    const flood = await rawSocket(`${board.sync.serverUrl}/${board.sync.room}`)
+    for (let i = 0; i < 200; i++) flood.socket.send(queryAwareness)
+    expect((await flood.closed).code).toBe(CloseCode.rateLimited)
+  })
+
+  it('refuses connections beyond the limit per address', async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '2' })
+    const board = await server.createBoard()
+    const url = `${board.sync.serverUrl}/${board.sync.room}`
+    const first = await rawSocket(url)
+    const second = await rawSocket(url)
+    const third = await rawSocket(url)
+    expect((await third.closed).code).toBe(CloseCode.tooManyConnections)
+    first.socket.close()
+    second.socket.close()
+  })
+
+  it('refuses to load more boards than allowed', async () => {
+    server = await startTestServer({ MAX_ROOMS: '1' })
+    const one = await server.createBoard()
+    const two = await server.createBoard()
+    const first = await rawSocket(`${one.sync.serverUrl}/${one.sync.room}`)
+    const second = await rawSocket(`${two.sync.serverUrl}/${two.sync.room}`)
+    expect((await second.closed).code).toBe(CloseCode.roomLimitReached)
+    first.socket.close()
+  })
+
+  it('refuses an update that would grow a board past its size limit', async () => {
+    server = await startTestServer({ MAX_DOC_BYTES: String(64 * 1024) })
+    const board = await server.createBoard({ template: 'blank' })
+    const alice = connectProvider(board.sync)
+    await whenSynced(alice.provider)
+    const closed = new Promise<number>((resolve) =>
+      alice.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    putNote(alice.doc, 'shape:huge', 'lång text '.repeat(8000))
+    expect(await closed).toBe(CloseCode.docTooLarge)
+    alice.provider.destroy()
+  })
+
+  it('refuses sync sockets from pages on other sites', async () => {
+    server = await startTestServer()
+    const board = await server.createBoard()
+    const url = `${board.sync.serverUrl}/${board.sync.room}`
+    const { WebSocket } = await import('ws')
+    const foreign = new WebSocket(url, { headers: { Origin: 'https://evil.example' } })
+    const status = await new Promise<number>((resolve) =>
+      foreign.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    )
+    expect(status).toBe(403)
+    const own = new WebSocket(url, { headers: { Origin: server.url } })
+    await new Promise((resolve) => own.on('open', resolve))
+    own.close()
+  })
+})
+
+describe('operations', () => {
+  it('serves Prometheus metrics', async () => {
+    server = await startTestServer()
+    const board = await server.createBoard()
+    const alice = connectProvider(board.sync)
+    await whenSynced(alice.provider)
+    const text = await (await fetch(`${server.url}/metrics`)).text()
+    expect(text).toMatch(/samskapa_rooms_loaded 1/)
+    expect(text).toMatch(/samskapa_connections 1/)
+    expect(text).toMatch(/samskapa_messages_in_total [1-9]/)
+    expect(text).toContain('samskapa_persist_seconds_bucket')
+    alice.provider.destroy()
+  })
+
+  it('sends security headers with every page', async () => {
+    server = await startTestServer()
+    const response = await fetch(`${server.url}/`)
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+  })
+})

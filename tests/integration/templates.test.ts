@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readRecords } from '../../shared/board/boardDoc'
+import type { Outcome } from '../../shared/factors'
+import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
+import { startTestServer, type TestServer } from '../support/testServer'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+function postJson(path: string, body: unknown) {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+async function outcome(boardId: string) {
+  return (await (await fetch(`${server.url}/api/boards/${boardId}/outcome`)).json()) as Outcome
+}
+
+async function shapeCount(sync: Parameters<typeof connectProvider>[0]) {
+  const { doc, provider } = connectProvider(sync)
+  await whenSynced(provider)
+  const count = readRecords(doc).filter((r) => r.typeName === 'shape').length
+  provider.destroy()
+  return count
+}
+
+describe('templates saved on the server', () => {
+  it('saves a board as a template that the lobby lists and new boards are built from', async () => {
+    const source = await server.createBoard({ template: 'design-process', language: 'sv' })
+    await fetch(`${server.url}/api/boards/${source.id}/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: 'text,cluster\nExempel,Samskapa\n',
+    })
+    const saved = await postJson('/api/templates', { boardId: source.id, title: 'Vår mall' })
+    expect(saved.status).toBe(201)
+    const { id } = (await saved.json()) as { id: string }
+
+    const list = (await (await fetch(`${server.url}/api/templates`)).json()) as {
+      id: string
+      title: string
+    }[]
+    expect(list.map((t) => t.id)).toContain('key-areas')
+    expect(list).toContainEqual({ id, title: 'Vår mall' })
+
+    const copy = await server.createBoard({ template: id })
+    const copied = await outcome(copy.id)
+    expect(copied.clusters.map((c) => c.name)).toEqual([
+      'Skapa grogrund',
+      'Samskapa',
+      'Prototypa',
+      'Uppskalning',
+    ])
+    expect(copied.clusters[1]!.undecided.map((f) => f.text)).toEqual(['Exempel'])
+    const original = await outcome(source.id)
+    expect(copied.clusters[0]!.id).not.toBe(original.clusters[0]!.id)
+    expect(await shapeCount(copy.sync)).toBe(await shapeCount(source.sync))
+  })
+
+  it('applies a template to an existing board beside its content, live for connected clients', async () => {
+    const board = await server.createBoard({ template: 'hindering-enabling' })
+    const { doc, provider } = connectProvider(board.sync)
+    await whenSynced(provider)
+    const before = readRecords(doc).filter((r) => r.typeName === 'shape').length
+    const response = await postJson(`/api/boards/${board.id}/apply-template`, {
+      template: 'reflection',
+    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ added: 3 })
+    await waitFor(
+      () => readRecords(doc).filter((r) => r.typeName === 'shape').length === before + 3,
+    )
+    expect((await outcome(board.id)).clusters).toHaveLength(3)
+    provider.destroy()
+  })
+
+  it('refuses unknown templates, unknown boards and malformed bodies', async () => {
+    const board = await server.createBoard({ template: 'blank' })
+    const apply = (template: unknown) =>
+      postJson(`/api/boards/${board.id}/apply-template`, { template })
+    expect((await apply('no-such-template')).status).toBe(400)
+    expect((await apply(42)).status).toBe(400)
+    expect(
+      (await postJson('/api/boards/unknownboard1/apply-template', { template: 'blank' })).status,
+    ).toBe(404)
+    expect(
+      (await postJson('/api/templates', { boardId: 'unknownboard1', title: 'x' })).status,
+    ).toBe(404)
+    expect((await postJson('/api/templates', { boardId: board.id, title: '' })).status).toBe(400)
+    expect((await postJson('/api/boards', { template: 'saved-nothing' })).status).toBe(400)
+  })
+})
