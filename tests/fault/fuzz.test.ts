@@ -86,7 +86,7 @@ async function runWorker(url: string, rooms: BoardInfo[], seed: number, count: n
     // Alternate rooms, so a closed connection has surely left before its room is joined again.
     socket ??= await FuzzSocket.open(socketUrl(url, rooms[connections++ % rooms.length]!))
     const batch = Array.from({ length: Math.min(HARMLESS_BATCH, count - handled - 1) }, () =>
-      harmless(gen),
+      harmless(gen, seed * 100_000 + connections),
     )
     const batchOutcome = await socket.exchangeMany(batch)
     if (!batchOutcome.kept) throw new Error(`harmless frames closed ${batchOutcome.code}`)

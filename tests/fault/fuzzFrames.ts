@@ -10,7 +10,8 @@ import { toYValue, type JsonValue } from '../../shared/board/yjsValue'
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
-export const QUERY_AWARENESS = new Uint8Array([3])
+/** A sync step 1 with an empty state vector: always answered, never closes. */
+export const SYNC_PROBE = new Uint8Array([MESSAGE_SYNC, 0, 1, 0])
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -125,8 +126,11 @@ function truncatedVarint(gen: prng.PRNG): Uint8Array {
   return new Uint8Array([...prefix, ...continuation])
 }
 
-/** Frames a client may legally send that change nothing and keep the connection open. */
-export function harmless(gen: prng.PRNG): Uint8Array {
+/**
+ * Frames a client may legally send that change nothing and keep the connection open; like a
+ * real client, one connection speaks for one awareness client id.
+ */
+export function harmless(gen: prng.PRNG, clientId: number): Uint8Array {
   return prng.oneOf(gen, [
     () =>
       frame((e) => {
@@ -139,7 +143,7 @@ export function harmless(gen: prng.PRNG): Uint8Array {
         encoding.writeVarUint(e, 0)
         encoding.writeVarUint8Array(e, new Uint8Array([0]))
       }),
-    () => awarenessFrame(prng.uint32(gen, 1, 2 ** 30), { cursor: { x: prng.real53(gen) } }),
+    () => awarenessFrame(clientId, { cursor: { x: prng.real53(gen) } }),
   ])()
 }
 

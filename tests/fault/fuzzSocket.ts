@@ -1,16 +1,17 @@
 import { WebSocket } from 'ws'
-import { QUERY_AWARENESS } from './fuzzFrames'
+import { SYNC_PROBE } from './fuzzFrames'
 
-const MESSAGE_AWARENESS = 1
+/** A sync step 2: the server sends it only to answer a sync step 1. */
+const isStep2 = (data: Buffer) => data[0] === 0 && data[1] === 1
+const isStep1 = (frame: Uint8Array) => frame[0] === 0 && frame[1] === 0
 
 /** What the server did with one frame: kept the connection, or closed it with a code. */
 export type Outcome = { kept: true } | { kept: false; code: number }
 
 /**
- * A raw socket that sends one frame at a time, each followed by a query for awareness. The
- * server handles a socket's frames in order, so the query's answer (or the close) proves the
- * frame was handled. Needs a room of its own: a peer's relayed awareness would look like an
- * answer.
+ * A raw socket that sends one frame at a time, each followed by a sync step 1. The
+ * server handles a socket's frames in order, so its step 2 answer (or the close) proves the
+ * frame was handled. Needs a room of its own: peers' messages would only add noise.
  */
 export class FuzzSocket {
   private answers = 0
@@ -19,7 +20,7 @@ export class FuzzSocket {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
-      if (data[0] === MESSAGE_AWARENESS) this.answers++
+      if (isStep2(data)) this.answers++
       this.wake?.()
     })
     socket.on('close', (code) => {
@@ -42,13 +43,12 @@ export class FuzzSocket {
     return this.exchangeMany([frame])
   }
 
-  /** Sends `frames` and one query; resolves once the server handled them all or closed. */
+  /** Sends `frames` and one probe; resolves once the server handled them all or closed. */
   async exchangeMany(frames: Uint8Array[], timeoutMs = 30_000): Promise<Outcome> {
-    // A fuzzed query for awareness is answered too, so it adds an answer to wait for.
-    const queries = frames.filter((frame) => frame[0] === QUERY_AWARENESS[0]).length
-    const target = this.answers + queries + 1
+    // A fuzzed sync step 1 is answered too (or closes the connection), so it adds an answer.
+    const target = this.answers + frames.filter(isStep1).length + 1
     for (const frame of frames) this.socket.send(frame)
-    this.socket.send(QUERY_AWARENESS)
+    this.socket.send(SYNC_PROBE)
     const started = Date.now()
     while (this.answers < target && this.closeCode === undefined) {
       if (Date.now() - started > timeoutMs) throw new Error('server neither answered nor closed')
