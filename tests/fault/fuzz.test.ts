@@ -45,7 +45,8 @@ afterEach(async () => {
 })
 
 function socketUrl(url: string, board: BoardInfo) {
-  return `${url.replace('http', 'ws')}/sync/${board.id}`
+  const query = new URLSearchParams(board.sync.params).toString()
+  return `${url.replace('http', 'ws')}/sync/${board.id}?${query}`
 }
 
 /** Watches the server process like an operator: alive, healthy, and its peak memory. */
