@@ -9,7 +9,7 @@ import {
   personContext,
   seriousViolations,
 } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
 import { factorFixture } from '../unit/factorFixture'
 
 let server: TestServer
@@ -26,7 +26,7 @@ afterAll(async () => {
 })
 
 async function importCsv(boardId: string, csv: string) {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/import`, {
+  const response = await fetch(`${server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'text/csv' },
     body: csv,
@@ -35,7 +35,7 @@ async function importCsv(boardId: string, csv: string) {
 }
 
 async function outcome(boardId: string) {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/outcome`)
+  const response = await fetch(`${server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`)
   return (await response.json()) as Outcome
 }
 
