@@ -42,7 +42,7 @@ describe('tldraw license on a production host', () => {
       await context.addInitScript(() => localStorage.setItem('samskapa.displayName', 'Anna'))
       const page = await context.newPage()
       const origins = watchRequests(context)
-      await page.goto(`${proxy.url}/b/${board.id}`)
+      await page.goto(`${proxy.url}${new URL(board.url).pathname}${new URL(board.url).search}`)
       const notice = page.getByRole('alert').filter({ hasText: 'licensnyckel' })
       await notice.waitFor({ timeout: 20_000 })
       expect(await notice.textContent()).toContain('TLDRAW_LICENSE_KEY')
