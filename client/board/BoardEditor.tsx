@@ -28,6 +28,7 @@ import type { WorkshopContext } from '../workshop/board/workshopContext'
 import { BoardSettingsContext, useBoardSettingsState } from './factors/BoardSettingsContext'
 import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
+import { fitNotesToText } from './factors/fitNotesToText'
 import { FactorNoteShapeUtil } from './factors/FactorNoteShapeUtil'
 import { FactorPanel } from './factors/FactorPanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
@@ -94,11 +95,13 @@ export function BoardEditor(props: BoardEditorProps) {
     const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
     const unregister = registerFactorSideEffects(editor, { author })
     const stopEnter = enterFinishesNote(editor)
+    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor)
     return () => {
+      stopFitting()
       stopEnter()
       unregister()
     }
-  }, [editor, doc, me])
+  }, [editor, doc, me, readOnly])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
