@@ -7,6 +7,8 @@ const syncServer = process.env.SAMSKAPA_DEV_SERVER ?? 'http://127.0.0.1:8080'
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  // tldraw's asset list imports files with ?url, which only Vite's own asset handling resolves.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
