@@ -15,6 +15,11 @@ const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
 const MESSAGE_QUERY_AWARENESS = 3
 
+/** A person's presence (cursor, name, selection) is a few hundred bytes; this is generous. */
+const MAX_AWARENESS_BYTES = 64 * 1024
+/** One browser tab announces one awareness client; a few allow for reconnect overlap. */
+const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+
 export class ProtocolError extends Error {
   constructor(
     readonly reason: CloseReason,
@@ -148,10 +153,16 @@ export class Room {
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder) {
     const update = readBytes(decoder)
+    if (update.byteLength > MAX_AWARENESS_BYTES) {
+      throw new ProtocolError('messageTooBig', `awareness update of ${update.byteLength} bytes`)
+    }
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
     } catch (error) {
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
+    }
+    if (connection.awarenessIds.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
+      throw new ProtocolError('protocolViolation', 'too many awareness clients on one connection')
     }
   }
 

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, putNote, rawSocket, syncUrl, whenSynced } from '../support/syncClients'
@@ -68,6 +71,39 @@ describe('limits', () => {
     const own = new WebSocket(url, { headers: { Origin: server.url } })
     await new Promise((resolve) => own.on('open', resolve))
     own.close()
+  })
+})
+
+function awarenessFrame(clientIds: number[], state: object) {
+  const awareness = new Awareness(new Y.Doc())
+  const states = awareness.getStates()
+  for (const id of clientIds) {
+    states.set(id, state)
+    awareness.meta.set(id, { clock: 1, lastUpdated: Date.now() })
+  }
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, clientIds))
+  awareness.destroy()
+  return encoding.toUint8Array(encoder)
+}
+
+describe('presence limits', () => {
+  it('closes a connection whose presence is far larger than a cursor', async () => {
+    server = await startTestServer()
+    const board = await server.createBoard()
+    const socket = await rawSocket(syncUrl(board.sync))
+    socket.socket.send(awarenessFrame([1], { blob: 'x'.repeat(100_000) }))
+    expect((await socket.closed).code).toBe(CloseCode.messageTooBig)
+  })
+
+  it('closes a connection that announces many presence clients', async () => {
+    server = await startTestServer()
+    const board = await server.createBoard()
+    const socket = await rawSocket(syncUrl(board.sync))
+    const ids = Array.from({ length: 20 }, (_, i) => 1000 + i)
+    socket.socket.send(awarenessFrame(ids, { cursor: { x: 1, y: 2 } }))
+    expect((await socket.closed).code).toBe(CloseCode.protocolViolation)
   })
 })
 
