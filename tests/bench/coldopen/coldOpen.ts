@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { recordsMap } from '../../../shared/board/boardDoc'
 import type { BoardInfo } from '../../../shared/contracts'
+import { median } from '../format'
 import { readRssMiB } from '../servers/procStats'
 import {
   SERVERS,
@@ -52,11 +53,6 @@ export interface ColdOpenResult {
   rows: SyncRow[]
   paint: PaintRun[]
   paintError?: string
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!
 }
 
 function ensureClientBuilt(log: (line: string) => void) {

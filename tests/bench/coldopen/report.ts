@@ -1,10 +1,5 @@
-import { bytes, ms, ratio, table } from '../format'
+import { bytes, median, ms, ratio, table } from '../format'
 import type { ColdOpenResult } from './coldOpen'
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!
-}
 
 export function paintMedians(result: ColdOpenResult) {
   return {

@@ -1,3 +1,4 @@
+/* global process */
 /**
  * Bench-only preload for our server's child process (started with --expose-gc): SIGUSR2
  * runs a full garbage collection and reports it on stderr, so the harness can read memory
