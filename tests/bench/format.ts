@@ -28,3 +28,9 @@ export function bytes(value: number): string {
   if (value >= 1024) return `${(value / 1024).toFixed(1)} KiB`
   return `${Math.round(value)} B`
 }
+
+/** The middle value (the lower of the two middle ones for an even count); NaN when empty. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!
+}

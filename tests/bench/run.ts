@@ -6,15 +6,23 @@ import { runFanout, type FanoutOptions } from './fanout/fanout'
 import { fanoutReport } from './fanout/report'
 import { runWire } from './wire/wire'
 import { wireGoals, wireReport } from './wire/report'
+import { runQuality } from './quality/runQuality'
+import { runColdOpen, type ColdOpenOptions } from './coldopen/coldOpen'
+import { coldOpenReport, paintMedians } from './coldopen/report'
+import { runLongDay } from './longday/longDay'
+import { longDayGoals, longDayReport } from './longday/report'
+import type { SessionPlan } from './longday/session'
+import { runManyRooms, type ManyRoomsOptions } from './rooms/manyRooms'
+import { manyRoomsReport } from './rooms/report'
 
 /**
- * `npm run bench [-- fanout|wire ...] [--full]`: runs the selected scenarios (all by
- * default) against our server and the anchors in one run, prints tables and writes
- * bench/results/<timestamp>.json. `--full` (or BENCH_FULL=1) adds 300 clients and longer
- * windows. This measures; it asserts nothing.
+ * `npm run bench [-- quality|fanout|wire|coldopen|longday|rooms ...] [--full]`: runs the
+ * selected scenarios (all by default) against our server and the anchors in one run, prints
+ * tables and writes bench/results/<timestamp>.json. `--full` (or BENCH_FULL=1) adds 300
+ * clients, longer windows and a five-minute many-rooms run. This measures; it asserts nothing.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SCENARIOS = ['fanout', 'wire'] as const
+const SCENARIOS = ['quality', 'fanout', 'wire', 'coldopen', 'longday', 'rooms'] as const
 type Scenario = (typeof SCENARIOS)[number]
 
 const args = process.argv.slice(2)
@@ -37,6 +45,34 @@ const fanoutOptions: FanoutOptions = {
   cursorsPerSecond: 10,
 }
 
+const coldOpenOptions: ColdOpenOptions = {
+  notes: 2000,
+  syncRuns: 5,
+  paintRuns: 5,
+  anchors: ['y-websocket', 'hocuspocus'],
+}
+
+const longDayPlan: SessionPlan = {
+  participants: 4,
+  moves: 30_000,
+  creates: 500,
+  deletes: 200,
+  textEdits: 2000,
+  sliceSize: 200,
+  seed: 20_240_611,
+}
+
+const manyRoomsOptions: ManyRoomsOptions = {
+  groups: 25,
+  groupSize: 8,
+  plenary: 150,
+  warmupMs: 3000,
+  measureMs: full ? 300_000 : 60_000,
+  drainMs: 3000,
+  editsPerSecond: 2,
+  cursorsPerSecond: 10,
+}
+
 const machine = {
   cores: os.availableParallelism(),
   cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -54,13 +90,12 @@ log(
 )
 log(`scenarios: ${selected.join(', ')}${full ? ' (full)' : ''}`)
 
-for (const name of ['clusterQuality', 'synthesisQuality']) {
-  if (fs.existsSync(path.join(ROOT, 'tests/bench/quality', `${name}.ts`))) {
-    log(`  (quality/${name}.ts present; not run here — the lead wires quality measures)`)
-  }
-}
-
 const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), machine, full }
+
+if (selected.includes('quality')) {
+  log('\nScenario 0 — similarity quality on the 85-note fixture (no servers)')
+  results.quality = await runQuality(log)
+}
 
 if (selected.includes('fanout')) {
   log(
@@ -81,6 +116,41 @@ if (selected.includes('wire')) {
   const rows = await runWire({ speed: 1 }, log)
   log(`\n${wireReport(rows)}`)
   results.wire = { rows, goals: wireGoals(rows) }
+}
+
+if (selected.includes('coldopen')) {
+  log(
+    `\nScenario 3 — cold open: a key-areas board with ${coldOpenOptions.notes} notes in 11 clusters, stored in SQLite by our server, opened by a fresh server process and by Chromium`,
+  )
+  const coldOpen = await runColdOpen(coldOpenOptions, log)
+  log(`\n${coldOpenReport(coldOpen)}`)
+  log(
+    `"Cold open" is the first client's connect → synced on a fresh server process (the room is read from SQLite); "late joiner" is a new client while the doc is in memory (anchors: loaded by a first client that stays connected). First paint: navigation start → the animation frame in which all notes are in tldraw's DOM, fresh browser context each time, server room already loaded. ${machine.cores} cores.`,
+  )
+  results.coldOpen = { options: coldOpenOptions, ...coldOpen, paintMedians: paintMedians(coldOpen) }
+}
+
+if (selected.includes('longday')) {
+  const p = longDayPlan
+  log(
+    `\nScenario 4 — long day: ${p.moves} moves, ${p.creates} notes created, ${p.deletes} deleted, ${p.textEdits} text edits by ${p.participants} participants through bindStoreToDoc into our server, compressed in time`,
+  )
+  const longDay = await runLongDay(longDayPlan, log)
+  log(`\n${longDayReport(longDay)}`)
+  results.longDay = { ...longDay, goals: longDayGoals(longDay) }
+}
+
+if (selected.includes('rooms')) {
+  const o = manyRoomsOptions
+  log(
+    `\nScenario 5 — many rooms: ${o.groups} group rooms × ${o.groupSize} clients and a ${o.plenary}-client plenary, edits ${o.editsPerSecond}/s and cursors ${o.cursorsPerSecond}/s per client, ${o.measureMs / 1000} s window, our server only`,
+  )
+  const rooms = await runManyRooms(manyRoomsOptions, log)
+  log(`\n${manyRoomsReport(rooms)}`)
+  log(
+    `Cursor states replaced by a newer one within the server's 40 ms presence batch are never sent (by design), so "cursors not delivered" is not a loss; edits must all arrive. CPU is a fraction of one core (${machine.cores} cores in total).`,
+  )
+  results.manyRooms = rooms
 }
 
 const finishedAt = new Date()

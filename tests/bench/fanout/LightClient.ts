@@ -2,6 +2,8 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
+import { recordsMap, writeRecords } from '../../../shared/board/boardDoc'
+import { noteShape } from '../../../shared/board/shapeRecords'
 import type { RoomAddress, WireProtocol } from '../servers/serverProcess'
 
 const MESSAGE_SYNC = 0
@@ -36,17 +38,22 @@ export interface Receipt {
 export interface ClientListener {
   onReceipt(receiver: number, receipt: Receipt, arrivedMs: number): void
   onBytes(bytes: number): void
+  /** The socket closed before `close()` was called (e.g. the server dropped it). */
+  onUnexpectedClose?(client: number, code: number, reason: string): void
 }
 
 /**
  * A simulated participant that moves one note and one cursor. It keeps a private Y.Doc
- * holding only its own note, which is enough to produce valid updates (they depend only on
+ * holding only its own note (a complete, valid tldraw note, as our server's update gate
+ * checks every record; the marker rides in the note's `meta`), which is enough to produce valid updates (they depend only on
  * its own earlier items), and never applies anyone else's updates: receiving costs one byte
  * search per message, so the load generator stays far cheaper than the servers it loads.
  */
 export class LightClient {
   private readonly doc = new Y.Doc()
-  private readonly note = new Y.Map<unknown>()
+  private readonly note: Y.Map<unknown>
+  private readonly meta: Y.Map<unknown>
+  private closing = false
   private socket: WebSocket | undefined
   private awarenessClock = 0
   private editSeq = 0
@@ -64,7 +71,12 @@ export class LightClient {
     if (protocol === 'hocuspocus') encoding.writeVarString(prefix, address.docName)
     this.prefix = encoding.toUint8Array(prefix)
     this.doc.on('update', (update: Uint8Array) => (this.lastUpdate = update))
-    this.doc.getMap('records').set(`shape:bench${index}`, this.note)
+    const id = `shape:bench${index}`
+    writeRecords(this.doc, [
+      noteShape({ id, x: 0, y: 0, index: 'a1' }, { text: '', color: 'yellow' }),
+    ])
+    this.note = recordsMap(this.doc).get(id)!
+    this.meta = this.note.get('meta') as Y.Map<unknown>
   }
 
   /** Opens the socket and resolves once the server has answered the initial sync. */
@@ -86,6 +98,9 @@ export class LightClient {
       socket.on('open', () => {
         if (this.protocol === 'hocuspocus') this.sendAuth()
         else this.sendSyncStep1()
+      })
+      socket.on('close', (code, reason) => {
+        if (!this.closing) this.listener.onUnexpectedClose?.(this.index, code, reason.toString())
       })
       socket.on('error', (error) => {
         clearTimeout(timer)
@@ -132,7 +147,7 @@ export class LightClient {
     this.doc.transact(() => {
       this.note.set('x', x)
       this.note.set('y', y)
-      this.note.set('b', marker('e', this.index, seq, sentMs))
+      this.meta.set('b', marker('e', this.index, seq, sentMs))
     })
     this.sendUpdate(this.lastUpdate!)
     return { seq, sentMs }
@@ -161,6 +176,7 @@ export class LightClient {
   }
 
   close() {
+    this.closing = true
     this.socket?.close()
     this.doc.destroy()
   }

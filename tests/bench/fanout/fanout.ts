@@ -48,7 +48,7 @@ export interface FanoutStep {
 const CONNECT_BATCH = 25
 const TICK_MS = 5
 
-class WindowStats implements ClientListener {
+export class WindowStats implements ClientListener {
   readonly histograms = { edit: new Histogram(), cursor: new Histogram() }
   readonly sent = { edit: 0, cursor: 0 }
   readonly received = { edit: 0, cursor: 0 }
@@ -92,7 +92,7 @@ class WindowStats implements ClientListener {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function connectAll(
+export async function connectAll(
   address: RoomAddress,
   server: ServerUnderTest,
   count: number,
@@ -114,7 +114,11 @@ async function connectAll(
  * Drives every client from one timer: each has its own phase so that sends spread evenly
  * over time instead of arriving in bursts, the way independent people move.
  */
-function startLoad(clients: LightClient[], stats: WindowStats, options: FanoutOptions) {
+export function startLoad(
+  clients: LightClient[],
+  stats: WindowStats,
+  options: Pick<FanoutOptions, 'editsPerSecond' | 'cursorsPerSecond'>,
+) {
   const editEvery = 1000 / options.editsPerSecond
   const cursorEvery = 1000 / options.cursorsPerSecond
   const origin = performance.now()

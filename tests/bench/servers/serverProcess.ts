@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { SyncInfo } from '../../../shared/contracts'
+import type { BoardInfo } from '../../../shared/contracts'
 import { syncUrl } from '../../support/syncClients'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -85,35 +85,97 @@ async function launch(args: string[], env: Record<string, string>) {
   return { child, port, pid: child.pid!, stop, stderr }
 }
 
-/** Our server: `server/main.ts` run directly by node with tsx's loader (one process). */
-export async function startOurs(): Promise<ServerUnderTest> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-bench-'))
-  const { pid, port, stop } = await launch(['--import', 'tsx', 'server/main.ts'], {
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-  })
+export interface OurServerOptions {
+  /** Reuse a data directory (kept on stop); by default a temp one is made and removed. */
+  dataDir?: string
+  /** Extra settings, e.g. a short ROOM_GRACE_MS or a higher connection limit. */
+  env?: Record<string, string>
+}
+
+/** Our server with what the storage and memory scenarios need beyond `ServerUnderTest`. */
+export interface OurServer extends ServerUnderTest {
+  baseUrl: string
+  dataDir: string
+  createBoard(body: { title: string; template: string }): Promise<BoardInfo>
+  /** Prometheus text from GET /metrics, as name → value (unlabelled series only). */
+  metrics(): Promise<Map<string, number>>
+  /** A full GC in the server process (see gcOnSignal.mjs); resolves after it has run. */
+  collectGarbage(): Promise<void>
+}
+
+/**
+ * Our server: `server/main.ts` run directly by node with tsx's loader (one process). A
+ * bench-only preload lets the harness trigger a GC with SIGUSR2, so memory read after a
+ * room unloads shows what is still referenced rather than what the collector has not yet
+ * visited; the server's own code is unchanged.
+ */
+export async function startOurServer(options: OurServerOptions = {}): Promise<OurServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-bench-'))
+  const { child, pid, port, stop } = await launch(
+    [
+      '--expose-gc',
+      '--import',
+      './tests/bench/servers/gcOnSignal.mjs',
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ],
+    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+  )
+  const baseUrl = `http://${HOST}:${port}`
+  const createBoard = async (body: { title: string; template: string }) => {
+    const response = await fetch(`${baseUrl}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (response.status !== 201) {
+      throw new Error(`POST /api/boards answered ${response.status}: ${await response.text()}`)
+    }
+    return (await response.json()) as BoardInfo
+  }
   return {
     name: 'ours',
     protocol: 'y-websocket',
     pid,
+    baseUrl,
+    dataDir,
+    createBoard,
     async createRoom(label) {
-      const response = await fetch(`http://${HOST}:${port}/api/boards`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: label, template: 'blank' }),
-      })
-      if (response.status !== 201) {
-        throw new Error(`POST /api/boards answered ${response.status}: ${await response.text()}`)
-      }
-      const board = (await response.json()) as { sync: SyncInfo }
+      const board = await createBoard({ title: label, template: 'blank' })
       return { url: syncUrl(board.sync), docName: board.sync.room }
+    },
+    async metrics() {
+      const text = await (await fetch(`${baseUrl}/metrics`)).text()
+      const values = new Map<string, number>()
+      for (const match of text.matchAll(/^([a-z_]+) ([0-9.e+-]+)$/gm)) {
+        values.set(match[1]!, Number(match[2]))
+      }
+      return values
+    },
+    async collectGarbage() {
+      const done = new Promise<void>((resolve) => {
+        const onData = (chunk: Buffer) => {
+          if (!chunk.toString().includes(GC_DONE)) return
+          child.stderr?.off('data', onData)
+          resolve()
+        }
+        child.stderr?.on('data', onData)
+      })
+      child.kill('SIGUSR2')
+      await done
     },
     async stop() {
       await stop()
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
+
+/** What gcOnSignal.mjs writes to stderr after each collection. */
+const GC_DONE = 'bench-gc-done'
+
+export const startOurs = (): Promise<ServerUnderTest> => startOurServer()
 
 /** The y-websocket reference server, in memory (no YPERSISTENCE), as its README starts it. */
 export async function startYWebsocket(): Promise<ServerUnderTest> {

@@ -25,7 +25,7 @@ export interface WireOptions {
 }
 
 /** tldraw's store delivers changes on the next animation frame; Node has none, so supply one. */
-function installAnimationFrames() {
+export function installAnimationFrames() {
   if (typeof globalThis.requestAnimationFrame === 'function') return
   globalThis.requestAnimationFrame = (callback) =>
     setTimeout(() => callback(performance.now()), 1000 / 60) as unknown as number

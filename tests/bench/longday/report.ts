@@ -1,0 +1,84 @@
+import { bytes, table } from '../format'
+import type { LongDayResult } from './longDay'
+
+export const LONG_DAY_GOAL = 2
+
+const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–')
+const mib = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–')
+
+export function longDayGoals(r: LongDayResult) {
+  const stored = r.storedAfterUnload.snapshotBytes + r.storedAfterUnload.updateBytes
+  return [
+    {
+      goal: `stored after unload ≤ ${LONG_DAY_GOAL}× fresh doc`,
+      measured: times(stored, r.freshDocBytes),
+      met: stored <= LONG_DAY_GOAL * r.freshDocBytes,
+    },
+    {
+      goal: `server doc (encodeStateAsUpdate) ≤ ${LONG_DAY_GOAL}× fresh doc`,
+      measured: times(r.serverDocBytes, r.freshDocBytes),
+      met: r.serverDocBytes <= LONG_DAY_GOAL * r.freshDocBytes,
+    },
+    {
+      goal: `doc in memory (heap) ≤ ${LONG_DAY_GOAL}× fresh doc`,
+      measured: times(r.serverDocHeapMiB, r.freshDocHeapMiB),
+      met: r.serverDocHeapMiB <= LONG_DAY_GOAL * r.freshDocHeapMiB,
+    },
+    {
+      goal: 'server heap back to baseline after unload (within 2 MiB)',
+      measured: `${(r.serverMemory.unloaded.heapUsedMiB - r.serverMemory.before.heapUsedMiB).toFixed(1)} MiB above`,
+      met: r.serverMemory.unloaded.heapUsedMiB - r.serverMemory.before.heapUsedMiB <= 2,
+    },
+  ]
+}
+
+/** Sizes against a fresh doc, the server's memory over the room's life, and the goals. */
+export function longDayReport(r: LongDayResult): string {
+  const c = r.counts
+  const head = `${c.moves} moves, ${c.creates} notes created, ${c.deletes} deleted, ${c.textEdits} text edits by ${r.plan.participants} participants in ${(r.sessionMs / 1000).toFixed(1)} s; ${r.records} records at the end`
+  const sizes = table(
+    ['what', 'bytes', '÷ fresh doc'],
+    [
+      ['fresh doc, same final records (encodeStateAsUpdate)', bytes(r.freshDocBytes), '1.00×'],
+      [
+        'server doc (encodeStateAsUpdate)',
+        bytes(r.serverDocBytes),
+        times(r.serverDocBytes, r.freshDocBytes),
+      ],
+      [
+        `stored while loaded: snapshot + ${r.storedWhileLoaded.updates} updates`,
+        `${bytes(r.storedWhileLoaded.snapshotBytes)} + ${bytes(r.storedWhileLoaded.updateBytes)}`,
+        times(r.storedWhileLoaded.snapshotBytes + r.storedWhileLoaded.updateBytes, r.freshDocBytes),
+      ],
+      [
+        'stored after unload (compacted)',
+        bytes(r.storedAfterUnload.snapshotBytes + r.storedAfterUnload.updateBytes),
+        times(r.storedAfterUnload.snapshotBytes + r.storedAfterUnload.updateBytes, r.freshDocBytes),
+      ],
+      [
+        'SQLite file after checkpoint (in use)',
+        `${bytes(r.sqliteFileBytes)} (${bytes(r.sqliteUsedBytes)})`,
+        times(r.sqliteUsedBytes, r.freshDocBytes),
+      ],
+      [
+        'heap per doc in Node: server doc / fresh doc',
+        `${mib(r.serverDocHeapMiB)} / ${mib(r.freshDocHeapMiB)} MiB`,
+        times(r.serverDocHeapMiB, r.freshDocHeapMiB),
+      ],
+    ],
+  )
+  const m = r.serverMemory
+  const memory = table(
+    ['server process (after GC)', 'RSS MiB', 'heap used MiB'],
+    [
+      ['before the room loaded', mib(m.before.rssMiB), mib(m.before.heapUsedMiB)],
+      ['room loaded', mib(m.loaded.rssMiB), mib(m.loaded.heapUsedMiB)],
+      ['after unload', mib(m.unloaded.rssMiB), mib(m.unloaded.heapUsedMiB)],
+    ],
+  )
+  const goals = table(
+    ['goal', 'measured', 'met'],
+    longDayGoals(r).map((g) => [g.goal, g.measured, g.met ? 'yes' : 'NO']),
+  )
+  return [head, sizes, '', memory, '', goals].join('\n')
+}
