@@ -35,9 +35,23 @@ if (unknown.length > 0) {
 const chosen = args.filter((a): a is Scenario => SCENARIOS.includes(a as Scenario))
 const selected: Scenario[] = chosen.length > 0 ? chosen : [...SCENARIOS]
 
+/** `--clients=300,150` and `--servers=ours,y-websocket` narrow the fan-out scenario. */
+function listFlag(name: string): string[] | undefined {
+  const flag = args.find((a) => a.startsWith(`--${name}=`))
+  return flag
+    ?.slice(name.length + 3)
+    .split(',')
+    .filter(Boolean)
+}
+
 const fanoutOptions: FanoutOptions = {
-  clientCounts: full ? [10, 50, 100, 150, 300] : [10, 50, 100, 150],
-  servers: ['ours', 'y-websocket', 'hocuspocus'],
+  clientCounts:
+    listFlag('clients')?.map(Number) ?? (full ? [10, 50, 100, 150, 300] : [10, 50, 100, 150]),
+  servers: (listFlag('servers') as FanoutOptions['servers'] | undefined) ?? [
+    'ours',
+    'y-websocket',
+    'hocuspocus',
+  ],
   warmupMs: 3000,
   measureMs: full ? 20_000 : 10_000,
   drainMs: 3000,
