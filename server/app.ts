@@ -57,6 +57,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       windowSeconds: config.authFailureWindowSeconds,
     }),
     config.adminToken,
+    config.trustProxy,
   )
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
@@ -65,6 +66,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     maxMessagesPerSecond: config.maxMessagesPerSecond,
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   })
   const api = createApi({ config, storage, rooms, sync, access, log, metrics })
   const serveStatic = createStaticHandler(clientDir)

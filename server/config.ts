@@ -30,6 +30,7 @@ const schema = z.object({
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
   ALLOWED_ORIGINS: z.string().default(''),
+  TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0'),
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -54,6 +55,8 @@ export type Config = {
   maxMessagesPerSecond: number
   /** Browser origins allowed to open sync sockets; empty means the server's own origin only. */
   allowedOrigins: string[]
+  /** Count limits by the address a reverse proxy put in X-Forwarded-For. */
+  trustProxy: boolean
   /** When set, creating boards and workshops needs `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
@@ -88,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: s.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
       .filter(Boolean),
+    trustProxy: s.TRUST_PROXY === '1' || s.TRUST_PROXY === 'true',
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,

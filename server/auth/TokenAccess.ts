@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { clientAddress } from '../http/clientAddress'
 import type { Storage } from '../storage/Storage'
 import type {
   AccessControl,
@@ -28,6 +29,7 @@ export class TokenAccess implements AccessControl {
     private readonly storage: Storage,
     private readonly limiter: FailureLimiter,
     adminToken: string | undefined,
+    private readonly trustProxy = false,
   ) {
     this.adminHash = adminToken ? hashSecret(adminToken) : undefined
   }
@@ -41,7 +43,7 @@ export class TokenAccess implements AccessControl {
   }
 
   private async authorizeScope(request: IncomingMessage, scopeId: string): Promise<AccessDecision> {
-    const address = addressOf(request)
+    const address = clientAddress(request, this.trustProxy)
     if (await this.limiter.isBlocked(address)) return tooMany
     const records = this.storage.tokensOf(scopeId)
     if (records.length === 0) {
@@ -62,7 +64,7 @@ export class TokenAccess implements AccessControl {
 
   async authorizeCreation(request: IncomingMessage): Promise<{ ok: true } | AccessDenied> {
     if (!this.adminHash) return { ok: true }
-    const address = addressOf(request)
+    const address = clientAddress(request, this.trustProxy)
     if (await this.limiter.isBlocked(address)) return tooMany
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer && sameHash(hashSecret(bearer), this.adminHash)) return { ok: true }
@@ -73,7 +75,7 @@ export class TokenAccess implements AccessControl {
     request: IncomingMessage,
     workshopId: string,
   ): Promise<ParticipantDecision> {
-    const address = addressOf(request)
+    const address = clientAddress(request, this.trustProxy)
     if (await this.limiter.isBlocked(address)) return tooMany
     const key = queryParam(request, 'participant')
     const participant = key ? this.storage.findParticipant(workshopId, hashSecret(key)) : undefined
@@ -90,8 +92,4 @@ export class TokenAccess implements AccessControl {
 function queryParam(request: IncomingMessage, name: string): string | undefined {
   const value = new URL(request.url ?? '/', 'http://localhost').searchParams.get(name)
   return value || undefined
-}
-
-function addressOf(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown'
 }

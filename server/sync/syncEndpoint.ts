@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { AccessControl, Role } from '../auth/AccessControl'
+import { clientAddress } from '../http/clientAddress'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
@@ -22,6 +23,7 @@ export interface SyncEndpointOptions {
   maxMessagesPerSecond: number
   allowedOrigins: string[]
   publicUrl: string | undefined
+  trustProxy: boolean
 }
 
 type AliveSocket = WebSocket & { isAlive?: boolean }
@@ -109,7 +111,7 @@ export class SyncEndpoint {
     role: Role,
     credentialId: string | undefined,
   ) {
-    const address = request.socket.remoteAddress ?? 'unknown'
+    const address = clientAddress(request, this.options.trustProxy)
     if ((this.perAddress.get(address) ?? 0) >= this.options.maxConnectionsPerAddress) {
       return this.reject(
         socket,

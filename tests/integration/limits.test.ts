@@ -35,6 +35,24 @@ describe('limits', () => {
     second.socket.close()
   })
 
+  it('counts people behind a trusted reverse proxy by the address it forwards', async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_ADDRESS: '1', TRUST_PROXY: '1' })
+    const board = await server.createBoard()
+    const { WebSocket } = await import('ws')
+    const via = (forwarded: string) =>
+      new WebSocket(syncUrl(board.sync), { headers: { 'X-Forwarded-For': forwarded } })
+    const closeCode = (socket: InstanceType<typeof WebSocket>) =>
+      new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)))
+    const anna = via('10.1.1.1')
+    const bertil = via('10.2.2.2')
+    await Promise.all([anna, bertil].map((s) => new Promise((r) => s.on('open', r))))
+    // A forged first entry does not make the same person someone else.
+    const annaAgain = via('10.9.9.9, 10.1.1.1')
+    expect(await closeCode(annaAgain)).toBe(CloseCode.tooManyConnections)
+    anna.close()
+    bertil.close()
+  })
+
   it('refuses to load more boards than allowed', async () => {
     server = await startTestServer({ MAX_ROOMS: '1' })
     const one = await server.createBoard()
