@@ -5,16 +5,17 @@ import { WebSocket } from 'ws'
 import { recordsMap, writeRecords } from '../../../shared/board/boardDoc'
 import { noteShape } from '../../../shared/board/shapeRecords'
 import type { RoomAddress, WireProtocol } from '../servers/serverProcess'
-
-const MESSAGE_SYNC = 0
-const MESSAGE_AWARENESS = 1
-const MESSAGE_AUTH = 2
-const HOCUSPOCUS_SYNC_REPLY = 4
-const SYNC_STEP1 = 0
-const SYNC_STEP2 = 1
-const SYNC_UPDATE = 2
-const AUTH_TOKEN = 0
-const AUTH_AUTHENTICATED = 2
+import {
+  MESSAGE_SYNC,
+  MESSAGE_AWARENESS,
+  MESSAGE_AUTH,
+  HOCUSPOCUS_SYNC_REPLY,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  AUTH_TOKEN,
+  AUTH_AUTHENTICATED,
+} from '../servers/wireProtocol'
 
 export type MessageKind = 'edit' | 'cursor'
 
