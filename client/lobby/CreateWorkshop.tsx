@@ -6,12 +6,13 @@ import '../workshop/workshop.css'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { createWorkshop } from '../workshop/workshopApi'
 import { WorkshopLinks } from '../workshop/WorkshopLinks'
+import { TemplateSelect, type TemplateOption } from './TemplateSelect'
 
 const TRACKS = ['school', 'care', 'both', 'other'] as const
 const today = () => new Date().toLocaleDateString('sv-SE')
 
 /** Creates a workshop (group boards and a plenary board) and hands out its three links. */
-export function CreateWorkshop({ templates }: { templates: { id: string; title: string }[] }) {
+export function CreateWorkshop({ templates }: { templates: TemplateOption[] }) {
   const { t, i18n } = useTranslation()
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(today)
@@ -113,18 +114,13 @@ export function CreateWorkshop({ templates }: { templates: { id: string; title: 
         ))}
       </fieldset>
       <label htmlFor="workshop-template">{t('workshop.form.template')}</label>
-      <select
+      <TemplateSelect
         id="workshop-template"
+        templates={templates}
         value={template}
-        aria-describedby="workshop-template-hint"
-        onChange={(event) => setTemplate(event.target.value)}
-      >
-        {templates.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.title}
-          </option>
-        ))}
-      </select>
+        describedBy="workshop-template-hint"
+        onChange={setTemplate}
+      />
       <p id="workshop-template-hint" className="hint">
         {t('workshop.form.templateHint')}
       </p>

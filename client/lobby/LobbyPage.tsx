@@ -5,10 +5,11 @@ import { api } from '../common/api'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { CreateWorkshop } from './CreateWorkshop'
 import { recentBoards } from './recentBoards'
+import { TemplateSelect, type TemplateOption } from './TemplateSelect'
 
 export function LobbyPage() {
   const { t, i18n } = useTranslation()
-  const [templates, setTemplates] = useState<{ id: string; title: string }[]>([])
+  const [templates, setTemplates] = useState<TemplateOption[]>([])
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('hindering-enabling')
   const [busy, setBusy] = useState(false)
@@ -67,17 +68,12 @@ export function LobbyPage() {
                 onChange={(event) => setTitle(event.target.value)}
               />
               <label htmlFor="board-template">{t('lobby.template')}</label>
-              <select
+              <TemplateSelect
                 id="board-template"
+                templates={templates}
                 value={template}
-                onChange={(event) => setTemplate(event.target.value)}
-              >
-                {templates.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.title}
-                  </option>
-                ))}
-              </select>
+                onChange={setTemplate}
+              />
               <button type="submit" className="primary" disabled={busy}>
                 {busy ? t('lobby.creating') : t('lobby.create')}
               </button>
