@@ -38,7 +38,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         )
       },
     )
-  }, [api])
+  }, [api, token])
 
   if (failure) return <WorkshopProblem failure={failure} />
   if (!info) {

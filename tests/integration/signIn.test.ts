@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MyScope } from '../../shared/accountContracts'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
-import { startOidcProvider, type TestProvider } from '../support/oidcProvider'
+import {
+  freePort,
+  oidcSettings,
+  startOidcProvider,
+  type TestProvider,
+} from '../support/oidcProvider'
 import { startRogueProvider, type RogueProvider } from '../support/rogueProvider'
 import { CookieBrowser, reachCallback } from '../support/signInFlow'
 import { startTestServer, type TestServer } from '../support/testServer'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 
 const users = [
   {
@@ -31,15 +34,6 @@ const users = [
     groups: ['annat'],
   },
 ]
-
-/** A port that is free now, so the provider can know Samskapa's callback before it starts. */
-async function freePort(): Promise<number> {
-  const probe = http.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as AddressInfo).port
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
-}
 
 async function signIn(server: TestServer, login: string, password: string) {
   const browser = new CookieBrowser()
@@ -71,11 +65,7 @@ describe('sign-in with the municipality’s OpenID provider', () => {
     provider = await startOidcProvider([`http://127.0.0.1:${port}/auth/callback`], users)
     server = await startTestServer({
       PORT: String(port),
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_SCOPES: 'openid profile email groups',
-      OIDC_ALLOWED_GROUPS: 'samskapa',
+      ...oidcSettings(provider, { OIDC_ALLOWED_GROUPS: 'samskapa' }),
     })
   })
 

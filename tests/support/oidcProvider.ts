@@ -149,3 +149,23 @@ async function handleInteraction(
     { mergeWithLastSubmission: false },
   )
 }
+
+/** A port that is free now, so the provider can know Samskapa's callback before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = http.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const port = (probe.address() as AddressInfo).port
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+/** A Samskapa server wired to `provider` with the settings an operator would set. */
+export function oidcSettings(provider: TestProvider, extra: Record<string, string> = {}) {
+  return {
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: provider.clientSecret,
+    OIDC_SCOPES: 'openid profile email groups',
+    ...extra,
+  }
+}
