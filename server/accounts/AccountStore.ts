@@ -47,6 +47,8 @@ export interface AccountStore {
   getAccount(id: string): Account | undefined
   /** Accounts whose e-mail is `query`, or whose name contains it (case-insensitive). */
   findAccounts(query: string, limit: number): Account[]
+  /** Gives every scope `fromId` facilitates to `toId` as well (keeping owner or co-facilitator). */
+  handOverScopes(fromId: string, toId: string): void
   /** Removes an account, its sessions and its facilitator roles. */
   deleteAccount(id: string): void
 

@@ -76,6 +76,11 @@ export class SqliteAccountStore implements AccountStore {
          ORDER BY name LIMIT @limit`,
       ),
       deleteAccount: db.prepare('DELETE FROM accounts WHERE id = ?'),
+      handOver: db.prepare(
+        `INSERT INTO scope_facilitators (scope_id, account_id, kind, added_at)
+         SELECT scope_id, @toId, kind, @now FROM scope_facilitators WHERE account_id = @fromId
+         ON CONFLICT DO NOTHING`,
+      ),
       insertSession: db.prepare(
         `INSERT INTO sessions (id_hash, account_id, created_at, expires_at)
          VALUES (@idHash, @accountId, @createdAt, @expiresAt)`,
@@ -135,6 +140,10 @@ export class SqliteAccountStore implements AccountStore {
 
   findAccounts(query: string, limit: number): Account[] {
     return this.statements.findAccounts.all({ query, limit }) as Account[]
+  }
+
+  handOverScopes(fromId: string, toId: string) {
+    this.statements.handOver.run({ fromId, toId, now: Date.now() })
   }
 
   deleteAccount(id: string) {

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MyScope } from '../../shared/accountContracts'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
@@ -24,6 +26,13 @@ const users = [
     password: 'pw-erik',
     name: 'Erik Lund',
     email: 'erik@kommun.se',
+    groups: ['samskapa'],
+  },
+  {
+    login: 'karin',
+    password: 'pw-karin',
+    name: 'Karin Ek',
+    email: 'karin@kommun.se',
     groups: ['samskapa'],
   },
   {
@@ -247,6 +256,67 @@ describe('sign-in with the municipality’s OpenID provider', () => {
     expect(erased.status).toBe(204)
     const scopes = (await (await anna.request(`${server.url}/api/me/scopes`)).json()) as MyScope[]
     expect(scopes.some((scope) => scope.id === workshop.id)).toBe(false)
+  })
+})
+
+/** The operator command, run as an operator would, against the server's DATA_DIR. */
+async function accountsCommand(dataDir: string, ...args: string[]) {
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/accounts.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir },
+  })
+  return stdout
+}
+
+describe('removing a signed-in person (operator command)', () => {
+  let provider: TestProvider
+  let server: TestServer
+  let port: number
+
+  beforeAll(async () => {
+    port = await freePort()
+    provider = await startOidcProvider([`http://127.0.0.1:${port}/auth/callback`], users)
+    server = await startTestServer({ PORT: String(port), ...oidcSettings(provider) })
+  })
+
+  afterAll(async () => {
+    await server?.stop()
+    await provider?.stop()
+  })
+
+  it('hands their workshops to another facilitator and forgets them', async () => {
+    const karin = await signIn(server, 'karin', 'pw-karin')
+    const anna = await signIn(server, 'anna', 'pw-anna')
+    const workshop = (await (
+      await post(karin, `${server.url}/api/workshops`, { title: 'Karins dag', groups: 1 })
+    ).json()) as CreatedWorkshop
+    const out = await accountsCommand(
+      server.dataDir,
+      'remove',
+      'karin@kommun.se',
+      '--hand-to',
+      'anna@kommun.se',
+    )
+    expect(out).toContain('handed over 1')
+    const annas = (await (await anna.request(`${server.url}/api/me/scopes`)).json()) as MyScope[]
+    expect(annas.find((scope) => scope.id === workshop.id)?.links).toEqual(workshop.links)
+    expect((await karin.request(`${server.url}/api/me/scopes`)).status).toBe(401)
+    expect(await accountsCommand(server.dataDir, 'list')).not.toContain('karin@kommun.se')
+  })
+
+  it('erases the workshops nobody else facilitates', async () => {
+    const erik = await signIn(server, 'erik', 'pw-erik')
+    const workshop = (await (
+      await post(erik, `${server.url}/api/workshops`, { title: 'Eriks dag', groups: 1 })
+    ).json()) as CreatedWorkshop
+    const dataDir = server.dataDir
+    await server.stop()
+    const out = await accountsCommand(dataDir, 'remove', 'erik@kommun.se', '--erase-workshops')
+    expect(out).toContain('erased 1 workshops')
+    server = await startTestServer({ PORT: String(port), ...oidcSettings(provider) }, dataDir)
+    const gone = await fetch(
+      `${server.url}/api/workshops/${workshop.id}${new URL(workshop.links.facilitator).search}`,
+    )
+    expect(gone.status).toBe(404)
   })
 })
 
