@@ -3,12 +3,15 @@
  * Debian ships it (`apt-get install mythes-sv`). Run again when that package changes:
  *   npx tsx scripts/buildThesaurus.ts [/usr/share/mythes/th_sv_SE_v2.dat]
  * Changes made (the licence asks that they be noted, see thesaurus/NOTICE.md): converted from
- * ISO-8859-1 to UTF-8, lower-cased, multi-word phrases dropped, each meaning stored as one line
- * "headword|synonym|synonym…".
+ * ISO-8859-1 to UTF-8, lower-cased, multi-word phrases and stop words dropped, every word
+ * replaced by its Snowball stem (so the server need not stem 50 000 words at start-up), each
+ * meaning stored as one line "headword|synonym|synonym…".
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stemWord } from '../shared/similarity/stem'
+import { isStopWord } from '../shared/similarity/stopWords'
 
 const source = process.argv[2] ?? '/usr/share/mythes/th_sv_SE_v2.dat'
 const target = path.resolve(
@@ -25,13 +28,16 @@ for (const line of lines.slice(1)) {
     headword = line.split('|')[0]?.trim().toLowerCase() ?? ''
     continue
   }
-  if (!isWord(headword)) continue
+  if (!isWord(headword) || isStopWord(headword, 'sv')) continue
+  const head = stemWord(headword, 'sv')
   const synonyms = line
     .split('|')
     .slice(1)
     .map((word) => word.trim().toLowerCase())
-    .filter((word) => isWord(word) && word !== headword)
-  if (synonyms.length > 0) meanings.add([headword, ...new Set(synonyms)].join('|'))
+    .filter((word) => isWord(word) && !isStopWord(word, 'sv'))
+    .map((word) => stemWord(word, 'sv'))
+    .filter((stem) => stem !== head)
+  if (synonyms.length > 0) meanings.add([head, ...new Set(synonyms)].join('|'))
 }
 writeFileSync(target, `${JSON.stringify([...meanings].sort(), null, 0)}\n`)
 console.log(`${meanings.size} meanings → ${target}`)

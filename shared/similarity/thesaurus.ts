@@ -1,6 +1,4 @@
 import meanings from './thesaurus/thesaurus-sv.json'
-import { stemWord } from './stem'
-import { isStopWord } from './stopWords'
 
 /** Swedish synonyms by stem: a general resource, not written for any test notes. */
 export interface Thesaurus {
@@ -18,16 +16,16 @@ const NONE: readonly string[] = []
 let swedish: Thesaurus | undefined
 
 /**
- * Viggo Kann's thesaurus (see thesaurus/NOTICE.md), indexed on first use by Snowball stem so
- * inflected note words ("utbildningar") find their entry ("utbildning"). Links go both ways:
- * the thesaurus lists "chef" under "ledare" but not always the reverse.
+ * Viggo Kann's thesaurus (see thesaurus/NOTICE.md), stored as Snowball stems so inflected
+ * note words ("utbildningar") find their entry ("utbildning"), indexed on first use. Links go
+ * both ways: the thesaurus lists "chef" under "ledare" but not always the reverse.
  */
 export function swedishThesaurus(): Thesaurus {
   swedish ??= indexThesaurus(meanings)
   return swedish
 }
 
-/** Indexes lines of "headword|synonym|…"; exported for tests with a tiny thesaurus. */
+/** Indexes lines of stems "headword|synonym|…"; exported for tests with a tiny thesaurus. */
 export function indexThesaurus(lines: readonly string[]): Thesaurus {
   const links = new Map<string, Set<string>>()
   const link = (a: string, b: string) => {
@@ -37,10 +35,7 @@ export function indexThesaurus(lines: readonly string[]): Thesaurus {
     set.add(b)
   }
   for (const line of lines) {
-    const [head, ...synonyms] = line
-      .split('|')
-      .filter((word) => word && !isStopWord(word, 'sv'))
-      .map((word) => stemWord(word, 'sv'))
+    const [head, ...synonyms] = line.split('|').filter(Boolean)
     if (head === undefined) continue
     for (const synonym of synonyms) {
       link(head, synonym)
