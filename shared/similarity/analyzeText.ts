@@ -32,9 +32,9 @@ const PART_WEIGHT = 0.5
 const CONCEPT_WEIGHT = 2
 /**
  * A word lends this much weight, shared out, to its synonyms, so "skolning" meets
- * "utbildning" at a fraction of a shared word. Chosen on the team fixture (dev data) only.
+ * "utbildning" at a fraction of a shared word. Chosen on dev data only (docs/similarity.md).
  */
-export const SYNONYM_WEIGHT = 1.5
+export const SYNONYM_WEIGHT = 1
 /** Only long stems are worth trying to split. */
 const MIN_COMPOUND_LENGTH = 7
 

@@ -20,7 +20,7 @@ export interface SuggestClustersOptions extends SimilarityOptions {
   threshold?: number
 }
 
-/** Broad enough to gather one key area's notes; best key-area ARI on the team fixture (dev data). */
+/** Broad enough to gather one key area's notes; best key-area ARI on the dev notes. */
 export const DEFAULT_CLUSTER_THRESHOLD = 0.1
 
 /**

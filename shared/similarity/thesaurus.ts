@@ -5,7 +5,7 @@ export interface Thesaurus {
   /**
    * Stems of the words listed as synonyms of any word with this stem (either direction), and
    * their synonyms in turn: Kann's entries are short, and two steps find "utbildning" →
-   * "skolning" → … where one step finds little. Chosen on the team fixture (dev data) only.
+   * "skolning" → … where one step finds little. Chosen on dev data only.
    */
   synonymsOf(stem: string): readonly string[]
   /** Every stem the thesaurus knows; general Swedish vocabulary for splitting compounds. */
