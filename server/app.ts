@@ -46,6 +46,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       maxRooms: config.maxRooms,
       compactEveryUpdates: config.compactEveryUpdates,
       awarenessIntervalMs: config.awarenessIntervalMs,
+      presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,
     },
     metrics,
