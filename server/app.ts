@@ -62,6 +62,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
   )
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
+    compression: config.syncCompression,
     pingIntervalMs: config.pingIntervalMs,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxMessagesPerSecond: config.maxMessagesPerSecond,

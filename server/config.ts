@@ -22,6 +22,7 @@ const schema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
   PRESENCE_BATCH_ABOVE: z.coerce.number().int().min(0).default(20),
+  SYNC_COMPRESSION: z.enum(['on', 'off']).default('on'),
   MAX_DOC_BYTES: z.coerce
     .number()
     .int()
@@ -52,6 +53,8 @@ export type Config = {
   awarenessIntervalMs: number
   /** Rooms with more connections than this batch presence; smaller ones relay it at once. */
   presenceBatchAbove: number
+  /** permessage-deflate on sync sockets (off when a proxy in front already compresses). */
+  syncCompression: boolean
   maxDocBytes: number
   maxRooms: number
   maxConnectionsPerAddress: number
@@ -88,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
     presenceBatchAbove: s.PRESENCE_BATCH_ABOVE,
+    syncCompression: s.SYNC_COMPRESSION === 'on',
     maxDocBytes: s.MAX_DOC_BYTES,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
