@@ -49,6 +49,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       maxRooms: config.maxRooms,
       compactEveryUpdates: config.compactEveryUpdates,
       awarenessIntervalMs: config.awarenessIntervalMs,
+      presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,
     },
     metrics,
@@ -68,6 +69,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
   const access = accounts ? new SignedInAccess(tokenAccess, accounts, storage) : tokenAccess
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
+    compression: config.syncCompression,
     pingIntervalMs: config.pingIntervalMs,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxMessagesPerSecond: config.maxMessagesPerSecond,

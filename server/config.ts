@@ -21,6 +21,8 @@ const schema = z.object({
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  PRESENCE_BATCH_ABOVE: z.coerce.number().int().min(0).default(20),
+  SYNC_COMPRESSION: z.enum(['on', 'off']).default('on'),
   MAX_DOC_BYTES: z.coerce
     .number()
     .int()
@@ -62,6 +64,10 @@ export type Config = {
   compactEveryUpdates: number
   sqliteSynchronous: 'FULL' | 'NORMAL'
   awarenessIntervalMs: number
+  /** Rooms with more connections than this batch presence; smaller ones relay it at once. */
+  presenceBatchAbove: number
+  /** permessage-deflate on sync sockets (off when a proxy in front already compresses). */
+  syncCompression: boolean
   maxDocBytes: number
   maxRooms: number
   maxConnectionsPerAddress: number
@@ -137,6 +143,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
+    presenceBatchAbove: s.PRESENCE_BATCH_ABOVE,
+    syncCompression: s.SYNC_COMPRESSION === 'on',
     maxDocBytes: s.MAX_DOC_BYTES,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
