@@ -171,12 +171,24 @@ export interface SynthesisWording {
   text: string
 }
 
+/** Why an entry's wordings stand together, shown to the facilitator beside them. */
+export interface SynthesisReason {
+  /** A few words naming what the wordings share ("utbildning, tid"). */
+  sharedIdea: string[]
+  /** Mean pairwise similarity of the wordings, 0–1 (bands: `confidenceLevel`). */
+  confidence: number
+  /** The facilitator merged or split this entry by hand: gathering keeps it as it is. */
+  byHand?: boolean
+}
+
 /** Factors of several groups that say the same thing ("nämnd av k av N grupper"). */
 export interface SynthesisEntry {
   text: string
   /** Group board ids, sorted. */
   groups: string[]
   wordings: SynthesisWording[]
+  /** Only for entries of two or more wordings. */
+  why?: SynthesisReason
 }
 
 export interface SynthesisKeyArea {

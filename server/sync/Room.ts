@@ -22,6 +22,8 @@ const MESSAGE_QUERY_AWARENESS = 3
 const MAX_AWARENESS_BYTES = 64 * 1024
 /** One browser tab announces one awareness client; a few allow for reconnect overlap. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+/** A peer with this much unsent data is falling behind: its room batches presence. */
+const BACKED_UP_BYTES = 256 * 1024
 
 export class ProtocolError extends Error {
   constructor(
@@ -39,8 +41,10 @@ interface PendingUpdate {
 
 export interface RoomOptions {
   compactEveryUpdates: number
-  /** Cursor and presence changes are gathered this long and relayed as one message. */
+  /** In a batching room, presence changes are gathered this long and relayed as one message. */
   awarenessIntervalMs: number
+  /** A room with more connections than this batches presence; a smaller one relays it at once. */
+  presenceBatchAbove: number
   /** Stored bytes (snapshot plus updates) a board may grow to. */
   maxDocBytes: number
 }
@@ -239,7 +243,22 @@ export class Room {
     for (const id of [...added, ...updated]) connection?.awarenessIds.add(id)
     for (const id of removed) connection?.awarenessIds.delete(id)
     for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
-    this.presenceTimer ??= setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+    if (this.presenceTimer) return
+    if (this.relaysPresenceAtOnce()) return this.flushPresence()
+    this.presenceTimer = setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+  }
+
+  /**
+   * A table of six sees each cursor move at once, as with the reference server. A plenary,
+   * or a room where a peer's socket is backed up, gets them in batches: each move sent alone
+   * to every one of 150 peers is what saturates the server and the slow peer.
+   */
+  private relaysPresenceAtOnce(): boolean {
+    if (this.connections.size > this.options.presenceBatchAbove) return false
+    for (const connection of this.connections) {
+      if (connection.socket.bufferedAmount > BACKED_UP_BYTES) return false
+    }
+    return true
   }
 
   private flushPresence = () => {

@@ -8,6 +8,7 @@ import type { AccessControl, Role } from '../auth/AccessControl'
 import { clientAddress } from '../http/clientAddress'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
+import { SYNC_COMPRESSION } from './compression'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import { ProtocolError } from './Room'
@@ -19,6 +20,8 @@ export const SYNC_PATH = '/sync/'
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number
+  /** permessage-deflate (compression.ts) for clients that offer it. */
+  compression: boolean
   pingIntervalMs: number
   maxConnectionsPerAddress: number
   maxMessagesPerSecond: number
@@ -51,7 +54,11 @@ export class SyncEndpoint {
     private readonly metrics: SyncMetrics,
     private readonly options: SyncEndpointOptions,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: options.compression ? SYNC_COMPRESSION : false,
+    })
     // A burst of twice the rate is allowed: a reconnecting client sends its backlog at once.
     this.messageLimiter = new RateLimiterMemory({
       points: options.maxMessagesPerSecond * 2,

@@ -40,8 +40,11 @@ export const boardRoutes: Route[] = [
           },
           (boardId) => (issued = issueTokens(boardId)).records,
         )
-        const base = baseUrl(context.config, req)
         const { tokens } = issued!
+        if (creation.accountId) {
+          context.accounts?.recordCreated(board.id, creation.accountId, tokens.facilitator)
+        }
+        const base = baseUrl(context.config, req)
         const created: CreatedBoard = {
           ...boardInfo(base, board, { token: tokens.facilitator }),
           links: boardLinks(base, board.id, tokens),

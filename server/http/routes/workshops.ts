@@ -64,6 +64,13 @@ export const workshopRoutes: Route[] = [
         }
         throw error
       }
+      if (creation.accountId) {
+        context.accounts?.recordCreated(
+          created.workshop.id,
+          creation.accountId,
+          created.tokens.facilitator,
+        )
+      }
       const base = baseUrl(context.config, req)
       const params = { token: created.tokens.facilitator }
       const response: CreatedWorkshop = {
@@ -134,6 +141,9 @@ export const workshopRoutes: Route[] = [
       if (!body.success) throw invalidBody(body.error.issues)
       const rotation = rotateToken(context.storage.tokensOf(workshop.id), body.data.role, token!)
       context.storage.replaceTokens(rotation.replaced)
+      if (body.data.role === 'facilitator' && context.accounts?.facilitatorToken(workshop.id)) {
+        context.accounts.rememberFacilitatorToken(workshop.id, rotation.tokens.facilitator)
+      }
       context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
       context.log.info({ workshop: workshop.id, role: body.data.role }, 'token rotated')
       const response: RotatedLinks = {
