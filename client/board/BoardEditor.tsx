@@ -99,13 +99,13 @@ export function BoardEditor(props: BoardEditorProps) {
     const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
     const unregister = registerFactorSideEffects(editor, { author })
     const stopEnter = enterFinishesNote(editor)
-    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor)
+    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
     return () => {
       stopFitting()
       stopEnter()
       unregister()
     }
-  }, [editor, doc, me, readOnly])
+  }, [editor, doc, provider, me, readOnly])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
