@@ -36,6 +36,19 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_ALLOWED_GROUPS: z.string().default(''),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ALLOWED_EMAIL_DOMAIN: z.string().default(''),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(12),
+  SECRET_KEY: z.string().min(32).optional(),
 })
 
 export type Config = {
@@ -68,6 +81,46 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  /** Sign-in with the municipality's OpenID provider; undefined when not configured. */
+  oidc: OidcSettings | undefined
+  /** How long a sign-in session lasts. */
+  sessionHours: number
+  /** Seals what the server must open again (signed-in facilitators' links); else a key file. */
+  secretKey: string | undefined
+}
+
+export interface OidcSettings {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
+  /** Any of these in the groups claim admits a person; empty admits everyone the provider does. */
+  allowedGroups: string[]
+  groupsClaim: string
+  /** When set, only e-mail addresses of this domain (verified by the provider) are admitted. */
+  allowedEmailDomain: string | undefined
+}
+
+function oidcSettings(s: z.infer<typeof schema>): OidcSettings | undefined {
+  const given = [s.OIDC_ISSUER, s.OIDC_CLIENT_ID, s.OIDC_CLIENT_SECRET]
+  if (given.every((value) => value === undefined)) return undefined
+  if (!s.OIDC_ISSUER || !s.OIDC_CLIENT_ID || !s.OIDC_CLIENT_SECRET) {
+    throw new Error(
+      'Invalid settings:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed together',
+    )
+  }
+  return {
+    issuer: s.OIDC_ISSUER,
+    clientId: s.OIDC_CLIENT_ID,
+    clientSecret: s.OIDC_CLIENT_SECRET,
+    scopes: s.OIDC_SCOPES,
+    allowedGroups: s.OIDC_ALLOWED_GROUPS.split(',')
+      .map((group) => group.trim())
+      .filter(Boolean),
+    groupsClaim: s.OIDC_GROUPS_CLAIM,
+    allowedEmailDomain:
+      s.OIDC_ALLOWED_EMAIL_DOMAIN.trim().replace(/^@/, '').toLowerCase() || undefined,
+  }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,5 +156,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    oidc: oidcSettings(s),
+    sessionHours: s.SESSION_HOURS,
+    secretKey: s.SECRET_KEY,
   }
 }

@@ -8,7 +8,10 @@ import type { CloseReason } from '../../shared/closeCodes'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
+import { childrenOf, repairParents } from '../../shared/board/parentStructure'
+import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
+import { writeContextFor } from './writeContext'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -58,6 +61,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
   private gate: UpdateGate | undefined
+  private readonly presenceOwners: PresenceOwners
   private pending: PendingUpdate[] = []
   private flushScheduled = false
   private lastSeq = 0
@@ -74,6 +78,7 @@ export class Room {
     private readonly metrics: SyncMetrics,
   ) {
     this.awareness.setLocalState(null)
+    this.presenceOwners = new PresenceOwners(new Set([this.awareness.clientID]))
   }
 
   /** Fills the doc from storage; throws if a stored update is corrupt. */
@@ -101,6 +106,7 @@ export class Room {
 
   leave(connection: Connection) {
     if (!this.connections.delete(connection)) return
+    this.presenceOwners.release(connection)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
   }
 
@@ -149,9 +155,15 @@ export class Room {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
-    const verdict = this.gate!.check(update)
+    const verdict = this.gate!.check(update, writeContextFor(this.storage, connection))
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
+    // Others' concurrent edits can still break the parent structure (a frame deleted while a
+    // note moved into it); repaired at once, it is stored and relayed in the same batch.
+    const recheck = [...verdict.touchedRecords]
+    if (verdict.deletedRecords.size > 0)
+      recheck.push(...childrenOf(this.doc, verdict.deletedRecords))
+    repairParents(this.doc, 'repair', recheck, verdict.touchedRecords)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
   }
 
@@ -161,7 +173,8 @@ export class Room {
       throw new ProtocolError('messageTooBig', `awareness update of ${update.byteLength} bytes`)
     }
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      const owned = this.presenceOwners.claim(connection, update)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, connection)
     } catch (error) {
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
     }
