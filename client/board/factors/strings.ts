@@ -72,9 +72,22 @@ export const factorStrings = {
   },
 }
 
+/**
+ * tldraw's Swedish translation where it clashes with the words our users and our own UI
+ * use: a note is a "lapp", bold is "fetstil" (tldraw says "Anmärkning" and "Djärv").
+ */
+const tldrawSwedishWords = {
+  'tool.note': 'Lapp',
+  'tool.rich-text-bold': 'Fetstil',
+  'tool.rich-text-code': 'Kod',
+  'tool.rich-text-highlight': 'Överstrykning',
+  'tool.rich-text-orderedList': 'Numrerad lista',
+}
+
 /** tldraw's own menus take their labels from its translations, keyed per locale. */
-export const tldrawActionStrings = {
+export const tldrawStrings = {
   sv: {
+    ...tldrawSwedishWords,
     'samskapa.cycle-polarity': 'Byt polaritet',
     'samskapa.new-cluster': 'Nytt kluster',
     'samskapa.tidy-cluster': 'Städa klustret',

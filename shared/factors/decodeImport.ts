@@ -1,0 +1,78 @@
+import type { Language } from '../templates/Template'
+import { importErrorMessage } from './importErrors'
+import type { ImportError } from './parseImport'
+
+/** The encodings an import may arrive in: what Excel, Numbers and text editors save. */
+export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+
+export type DecodedImport = { ok: true; text: string; encoding: ImportEncoding } | ImportError
+
+function decode(bytes: Uint8Array, encoding: ImportEncoding, fatal = false): string {
+  return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes)
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte)
+}
+
+/**
+ * UTF-16 without a byte-order mark: text that is mostly Latin letters has a zero in every
+ * other byte, on the odd bytes for little-endian and the even ones for big-endian.
+ */
+function sniffUtf16(bytes: Uint8Array): ImportEncoding | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1)
+  if (sample.length < 2) return undefined
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++
+    if (sample[i + 1] === 0) oddZeros++
+  }
+  const pairs = sample.length / 2
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le'
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be'
+  return undefined
+}
+
+/**
+ * Characters no real Windows-1252 text holds: C0 controls other than tab and line breaks,
+ * and the five C1 codes the code page leaves undefined. Their presence means another encoding.
+ */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0081\u008D\u008F\u0090\u009D]/
+
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split(/\r\n|\r|\n/).length
+}
+
+/**
+ * Turns an uploaded file's bytes into text. A byte-order mark decides; without one, UTF-16 is
+ * recognised by its zero bytes, then UTF-8 is taken if the bytes are valid UTF-8, and
+ * otherwise Windows-1252 (what Swedish Excel saves as "CSV"). Bytes that are none of these
+ * are refused with the line they are on, naming the encoding problem, instead of becoming
+ * "h�mmande". The returned text never starts with a byte-order mark.
+ */
+export function decodeImport(bytes: Uint8Array, language: Language = 'en'): DecodedImport {
+  const named = (encoding: ImportEncoding, text: string): DecodedImport => {
+    const bad = NOT_TEXT.exec(text)
+    if (bad) {
+      const line = lineOf(text, bad.index)
+      return {
+        ok: false,
+        line,
+        code: 'unknown-encoding',
+        message: importErrorMessage('unknown-encoding', line, language),
+      }
+    }
+    return { ok: true, text, encoding }
+  }
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return named('utf-8', decode(bytes, 'utf-8'))
+  if (startsWith(bytes, [0xff, 0xfe])) return named('utf-16le', decode(bytes, 'utf-16le'))
+  if (startsWith(bytes, [0xfe, 0xff])) return named('utf-16be', decode(bytes, 'utf-16be'))
+  const utf16 = sniffUtf16(bytes)
+  if (utf16) return named(utf16, decode(bytes, utf16))
+  try {
+    return named('utf-8', decode(bytes, 'utf-8', true))
+  } catch {
+    return named('windows-1252', decode(bytes, 'windows-1252'))
+  }
+}
