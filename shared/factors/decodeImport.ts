@@ -34,11 +34,21 @@ function sniffUtf16(bytes: Uint8Array): ImportEncoding | undefined {
   return undefined
 }
 
+/** The five C1 codes Windows-1252 leaves undefined. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d])
+
 /**
- * Characters no real Windows-1252 text holds: C0 controls other than tab and line breaks,
- * and the five C1 codes the code page leaves undefined. Their presence means another encoding.
+ * Where the text holds a character no real text file holds: a C0 control other than tab and
+ * line breaks, or a code Windows-1252 leaves undefined. Either means another encoding.
  */
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0081\u008D\u008F\u0090\u009D]/
+function firstNonText(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const control = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d
+    if (control || UNDEFINED_IN_1252.has(code)) return i
+  }
+  return -1
+}
 
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split(/\r\n|\r|\n/).length
@@ -53,9 +63,9 @@ function lineOf(text: string, index: number): number {
  */
 export function decodeImport(bytes: Uint8Array, language: Language = 'en'): DecodedImport {
   const named = (encoding: ImportEncoding, text: string): DecodedImport => {
-    const bad = NOT_TEXT.exec(text)
-    if (bad) {
-      const line = lineOf(text, bad.index)
+    const bad = firstNonText(text)
+    if (bad >= 0) {
+      const line = lineOf(text, bad)
       return {
         ok: false,
         line,

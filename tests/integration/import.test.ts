@@ -13,7 +13,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-function post(boardId: string, body: string | Uint8Array, contentType: string, language = 'sv') {
+function post(boardId: string, body: BodyInit, contentType: string, language = 'sv') {
   return fetch(`${server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': contentType, 'Accept-Language': language },
@@ -79,7 +79,7 @@ describe('importing factors', () => {
   it('reads a CSV saved by Swedish Excel (Windows-1252), as UTF-16 and as UTF-8 with BOM', async () => {
     const csv =
       'faktor;polaritet;kluster\r\nTidsbrist hos chefer;hämmande;Ledarskap\r\nÖppen dialog;främjande;Kultur\r\n'
-    const encodings: [string, Uint8Array][] = [
+    const encodings: [string, Buffer][] = [
       ['windows-1252', Buffer.from(csv, 'latin1')],
       ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')])],
       ['utf-16le without BOM', Buffer.from(csv, 'utf16le')],
@@ -87,7 +87,7 @@ describe('importing factors', () => {
     ]
     for (const [encoding, bytes] of encodings) {
       const board = await server.createBoard({ template: 'blank' })
-      const response = await post(board.id, bytes, 'text/csv')
+      const response = await post(board.id, new Uint8Array(bytes), 'text/csv')
       expect(response.status, encoding).toBe(200)
       const result = await outcome(board.id)
       expect(
