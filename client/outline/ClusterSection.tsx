@@ -29,6 +29,7 @@ export function ClusterSection({
           {t('outline.clusterCounts', {
             hindering: cluster.hindering.length,
             enabling: cluster.enabling.length,
+            undecided: cluster.undecided.length,
             total,
           })}
         </p>

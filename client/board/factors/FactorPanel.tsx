@@ -20,7 +20,7 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
-  const [suggestions, setSuggestions] = useState<SuggestedCluster[]>()
+  const [suggestions, setSuggestions] = useState<{ clusters: SuggestedCluster[]; from: number }>()
   const [message, setMessage] = useState('')
 
   const newCluster = () => {
@@ -36,7 +36,8 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   const suggest = () => {
     if (!editor) return
     const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
-    setSuggestions(suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1))
+    const clusters = suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1)
+    setSuggestions({ clusters, from: notes.length })
   }
 
   return (
@@ -92,7 +93,8 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
       {editor && suggestions && (
         <SuggestionsPanel
           editor={editor}
-          suggestions={suggestions}
+          suggestions={suggestions.clusters}
+          unsortedCount={suggestions.from}
           onClose={() => setSuggestions(undefined)}
         />
       )}

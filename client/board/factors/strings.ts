@@ -25,7 +25,12 @@ export const factorStrings = {
       counts:
         '{{hindering}} {{hinderingWord}} {{h}} · {{enabling}} {{enablingWord}} {{e}} · totalt {{t}}',
       suggestions: 'Förslag på kluster',
-      noUnsorted: 'Det finns inga osorterade lappar att föreslå kluster för.',
+      noUnsorted: 'Det finns inga osorterade lappar med text att föreslå kluster för.',
+      noneAlike_one:
+        'Den enda osorterade lappen har inget att bilda kluster med. Sortera den för hand.',
+      noneAlike_other:
+        'Inga av de {{count}} osorterade lapparna liknar varandra nog för ett förslag. Sortera dem för hand eller skapa ett nytt kluster.',
+      allHandled: 'Alla förslag är hanterade.',
       proposalName: 'Namn på förslag {{number}}',
       accept: 'Skapa kluster',
       reject: 'Avvisa',
@@ -60,7 +65,11 @@ export const factorStrings = {
       counts:
         '{{hindering}} {{hinderingWord}} {{h}} · {{enabling}} {{enablingWord}} {{e}} · total {{t}}',
       suggestions: 'Cluster suggestions',
-      noUnsorted: 'There are no unsorted notes to suggest clusters for.',
+      noUnsorted: 'There are no unsorted notes with text to suggest clusters for.',
+      noneAlike_one: 'The only unsorted note has nothing to form a cluster with. Sort it by hand.',
+      noneAlike_other:
+        'None of the {{count}} unsorted notes are alike enough for a suggestion. Sort them by hand or create a new cluster.',
+      allHandled: 'Every suggestion is handled.',
       proposalName: 'Name of suggestion {{number}}',
       accept: 'Create cluster',
       reject: 'Reject',
