@@ -33,7 +33,8 @@ export function ClusterSection({
             total,
           })}
         </p>
-        {!actions.readOnly && (
+        {/* A side's name is the template's locked label. */}
+        {!actions.readOnly && !cluster.side && (
           <button
             ref={renameButton}
             type="button"
