@@ -23,6 +23,12 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
   useEffect(() => {
     api.info().then(
       (workshop) => {
+        // A signed-in facilitator who came by another link (or none) continues on theirs.
+        const own = workshop.role === 'facilitator' && workshop.links?.facilitator
+        if (own && new URL(own).searchParams.get('token') !== token) {
+          location.replace(own)
+          return
+        }
         document.title = `${workshop.title} – Samskapa`
         if (workshop.role === 'facilitator') {
           rememberWorkshop({ id: workshopId, title: workshop.title, url: window.location.href })
@@ -36,7 +42,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         )
       },
     )
-  }, [api, workshopId])
+  }, [api, token, workshopId])
 
   if (failure) return <WorkshopProblem failure={failure} />
   if (!info) {
