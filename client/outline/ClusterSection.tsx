@@ -29,12 +29,10 @@ export function ClusterSection({
           {t('outline.clusterCounts', {
             hindering: cluster.hindering.length,
             enabling: cluster.enabling.length,
-            undecided: cluster.undecided.length,
             total,
           })}
         </p>
-        {/* A side's name is the template's locked label. */}
-        {!actions.readOnly && !cluster.side && (
+        {!actions.readOnly && (
           <button
             ref={renameButton}
             type="button"

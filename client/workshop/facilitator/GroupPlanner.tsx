@@ -34,18 +34,18 @@ export function GroupPlanner({ api, groups, participants, onClose }: GroupPlanne
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [dropTarget, setDropTarget] = useState<string>()
-  const [reshuffle, setReshuffle] = useState(false)
+  const [round, setRound] = useState(0)
 
   useEffect(() => {
-    api.proposeGroups({ reshuffle }).then(
+    api.proposeGroups().then(
       (proposal) => setAssignments(proposal.assignments),
       (e: Error) => setError(e.message),
     )
-  }, [api, reshuffle])
-  const reshuffleEveryone = () => {
+  }, [api, round])
+  const proposeAgain = () => {
     setError(undefined)
     setAssignments(undefined)
-    setReshuffle(true)
+    setRound((n) => n + 1)
   }
 
   const move = (participantId: string, boardId: string) =>
@@ -126,9 +126,6 @@ export function GroupPlanner({ api, groups, participants, onClose }: GroupPlanne
                       </span>
                       <span className="person">
                         <strong>{person.name}</strong>
-                        {!person.boardId && (
-                          <span className="newcomer-tag">{t('workshop.planner.newcomer')}</span>
-                        )}
                         <span className="muted">{person.municipality || '–'}</span>
                       </span>
                       <label className="visually-hidden" htmlFor={`move-${person.id}`}>
@@ -162,7 +159,7 @@ export function GroupPlanner({ api, groups, participants, onClose }: GroupPlanne
         >
           {t('workshop.planner.confirm')}
         </button>
-        <button type="button" onClick={reshuffleEveryone} disabled={busy || reshuffle}>
+        <button type="button" onClick={proposeAgain} disabled={busy}>
           {t('workshop.planner.again')}
         </button>
         <button type="button" className="quiet" onClick={() => onClose(false)}>
