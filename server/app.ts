@@ -1,5 +1,6 @@
 import http from 'node:http'
 import path from 'node:path'
+import type { DestinationStream } from 'pino'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
 import type { AccessControl } from './auth/AccessControl'
@@ -34,8 +35,12 @@ export interface SamskapaServer {
 }
 
 /** Wires storage, rooms, the sync endpoint and HTTP into one server and starts listening. */
-export async function startServer(config: Config, clientDir = CLIENT_DIR): Promise<SamskapaServer> {
-  const log = createLogger(config.logLevel)
+export async function startServer(
+  config: Config,
+  clientDir = CLIENT_DIR,
+  logDestination?: DestinationStream,
+): Promise<SamskapaServer> {
+  const log = createLogger(config.logLevel, logDestination)
   const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
   const metrics = createMetrics()
   const rooms = new RoomRegistry(
