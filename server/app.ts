@@ -6,8 +6,10 @@ import { CloseCode } from '../shared/closeCodes'
 import type { AccessControl } from './auth/AccessControl'
 import { FailureLimiter } from './auth/FailureLimiter'
 import { TokenAccess } from './auth/TokenAccess'
+import { BoardReader } from './boards/BoardReader'
 import type { Config } from './config'
 import { createApi } from './http/api'
+import { RequestLimits } from './http/RequestLimits'
 import { HttpError, sendError } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { createStaticHandler } from './http/staticFiles'
@@ -73,7 +75,13 @@ export async function startServer(
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   })
-  const api = createApi({ config, storage, rooms, sync, access, log, metrics })
+  const reads = new BoardReader(storage, rooms)
+  const limits = new RequestLimits({
+    createsPerMinute: config.createsPerMinute,
+    joinsPerMinute: config.joinsPerMinute,
+    trustProxy: config.trustProxy,
+  })
+  const api = createApi({ config, storage, rooms, sync, access, log, metrics, reads, limits })
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { BoardReader } from '../boards/BoardReader'
 import type { Config } from '../config'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
@@ -6,6 +7,7 @@ import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
+import type { RequestLimits } from './RequestLimits'
 
 /** What every route handler may use. */
 export interface ServerContext {
@@ -16,6 +18,9 @@ export interface ServerContext {
   access: AccessControl
   log: Logger
   metrics: SyncMetrics
+  /** Reads boards without loading their rooms. */
+  reads: BoardReader
+  limits: RequestLimits
 }
 
 export interface RouteRequest {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { Role } from '../auth/AccessControl'
-import { RoomLoadError } from '../sync/RoomRegistry'
+import { RoomLimitError, RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
 import { HttpError } from './respond'
 import type { ServerContext } from './Route'
@@ -26,7 +26,9 @@ export async function authorizeBoardRequest(
 /**
  * Runs `work` on a board's live doc: the loaded room's, or the room loaded for this call and
  * unloaded after the grace period if nobody joins. Writes reach storage and every client
- * through the room, as if they came from a connection.
+ * through the room, as if they came from a connection. Only writes come here; reads go
+ * through `context.reads`, which loads no room. A board that cannot be loaded, or a server
+ * holding MAX_ROOMS boards already, answers 503.
  */
 export function withBoardDoc<T>(
   context: ServerContext,
@@ -40,6 +42,10 @@ export function withBoardDoc<T>(
     if (error instanceof RoomLoadError) {
       context.log.error({ room: boardId, err: error }, 'room could not be loaded')
       throw new HttpError(503, 'room_load_failed', 'the board could not be loaded')
+    }
+    if (error instanceof RoomLimitError) {
+      context.log.warn({ room: boardId, reason: 'roomLimitReached' }, 'room not loaded')
+      throw new HttpError(503, 'room_limit', 'too many boards are open on the server; try later')
     }
     throw error
   }

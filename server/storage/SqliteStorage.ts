@@ -71,6 +71,10 @@ export class SqliteStorage implements Storage {
       ),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+      docVersion: db.prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE board_id = @id), 0),
+                    COALESCE((SELECT upto_seq FROM snapshots WHERE board_id = @id), 0)) AS version`,
+      ),
       lastActivity: db.prepare('SELECT updated_at AS at FROM boards WHERE id = ?'),
       upsertSnapshot: db.prepare(
         `INSERT INTO snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
@@ -202,6 +206,10 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.statements.deleteUpdates.run(boardId, uptoSeq)
     })()
+  }
+
+  docVersion(boardId: string): number {
+    return (this.statements.docVersion.get({ id: boardId }) as { version: number }).version
   }
 
   lastActivity(boardId: string): number | null {

@@ -85,6 +85,11 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
+  /** Whether changes of this turn still wait to be stored. */
+  get hasPending() {
+    return this.pending.length > 0
+  }
+
   join(connection: Connection) {
     this.connections.add(connection)
     const step1 = encoding.createEncoder()

@@ -24,6 +24,7 @@ export const boardRoutes: Route[] = [
     async handle({ req, res, context }) {
       const creation = await context.access.authorizeCreation(req)
       if (!creation.ok) throw denied(creation)
+      await context.limits.creation(req)
       const body = createBoardBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
       const language = body.data.language ?? requestLanguage(req)

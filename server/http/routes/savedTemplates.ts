@@ -34,7 +34,7 @@ export const savedTemplateRoutes: Route[] = [
     async handle({ req, res, context }) {
       const { boardId, title } = await parseBody(req, saveBody)
       await authorizeBoardRequest(req, context, boardId, ['facilitator', 'participant'])
-      const shapes = withBoardDoc(context, boardId, (doc) => templateShapes(readRecords(doc)))
+      const shapes = templateShapes(context.reads.records(boardId))
       const template = {
         id: `${SAVED_TEMPLATE_PREFIX}${newId(9)}`,
         title,

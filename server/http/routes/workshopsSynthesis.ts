@@ -1,6 +1,6 @@
 import { gatherIntoDoc, previewGather } from '../../../shared/workshop/gather'
 import { newId } from '../../boards/BoardService'
-import { withBoardDoc } from '../../workshops/boardDocs'
+import { withBoardDoc } from '../boardAccess'
 import { groupOutcomes, workshopOverview } from '../../workshops/overview'
 import { HttpError, requestLanguage, sendJson } from '../respond'
 import type { Route, ServerContext } from '../Route'
@@ -29,7 +29,7 @@ export const workshopSynthesisRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const groups = groupOutcomes(context, workshop.id)
-      const synthesis = withBoardDoc(context, plenaryOf(context, workshop.id), (doc) =>
+      const synthesis = context.reads.withDoc(plenaryOf(context, workshop.id), (doc) =>
         previewGather(doc, groups, requestLanguage(req)),
       )
       sendJson(res, 200, synthesis)
