@@ -11,11 +11,13 @@ import type { Config } from './config'
 import { createApi } from './http/api'
 import { RequestLimits } from './http/RequestLimits'
 import { HttpError, sendError } from './http/respond'
+import { storageFailed } from './http/storageErrors'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
+import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncEndpoint } from './sync/syncEndpoint'
@@ -43,7 +45,11 @@ export async function startServer(
   logDestination?: DestinationStream,
 ): Promise<SamskapaServer> {
   const log = createLogger(config.logLevel, logDestination)
-  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
+  const storage = new SqliteStorage(config.dataDir, {
+    synchronous: config.sqliteSynchronous,
+    maxDatabaseBytes: config.maxDatabaseBytes,
+  })
+  const health = new StorageHealth()
   const metrics = createMetrics()
   const rooms = new RoomRegistry(
     storage,
@@ -56,6 +62,7 @@ export async function startServer(
       maxDocBytes: config.maxDocBytes,
     },
     metrics,
+    health,
   )
   const access: AccessControl = new TokenAccess(
     storage,
@@ -81,7 +88,18 @@ export async function startServer(
     joinsPerMinute: config.joinsPerMinute,
     trustProxy: config.trustProxy,
   })
-  const api = createApi({ config, storage, rooms, sync, access, log, metrics, reads, limits })
+  const api = createApi({
+    config,
+    storage,
+    rooms,
+    sync,
+    access,
+    log,
+    metrics,
+    reads,
+    limits,
+    health,
+  })
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {
@@ -91,6 +109,12 @@ export async function startServer(
         if (!handled && !serveStatic(req, res)) sendError(res, 405, 'method', 'method not allowed')
       })
       .catch((error: unknown) => {
+        if (isStorageFailure(error)) {
+          health.recordFailure(error)
+          log.error({ err: error, url: req.url, reason: 'storageFailed' }, 'STORAGE FAILED')
+          const failure = storageFailed()
+          return sendError(res, failure.status, failure.code, failure.message)
+        }
         if (error instanceof HttpError)
           return sendError(res, error.status, error.code, error.message)
         log.error({ err: error, url: req.url }, 'request failed')

@@ -34,6 +34,11 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  MAX_DATABASE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .optional(),
   CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 })
@@ -64,6 +69,8 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  /** Largest size of the SQLite database; past it writes fail as on a full disk. */
+  maxDatabaseBytes: number | undefined
   /** Boards and workshops one address may create per minute. */
   createsPerMinute: number
   /** Participants one address may join per minute (a whole class behind one NAT fits). */
@@ -101,6 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    maxDatabaseBytes: s.MAX_DATABASE_BYTES,
     createsPerMinute: s.CREATES_PER_MINUTE,
     joinsPerMinute: s.JOINS_PER_MINUTE,
   }

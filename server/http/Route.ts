@@ -5,6 +5,7 @@ import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
+import type { StorageHealth } from '../storage/StorageHealth'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
 import type { RequestLimits } from './RequestLimits'
@@ -20,6 +21,8 @@ export interface ServerContext {
   metrics: SyncMetrics
   /** Reads boards without loading their rooms. */
   reads: BoardReader
+  /** Whether storage takes writes, for /healthz. */
+  health: StorageHealth
   limits: RequestLimits
 }
 

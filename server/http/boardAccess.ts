@@ -5,6 +5,7 @@ import type { Role } from '../auth/AccessControl'
 import { RoomLimitError, RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
 import { HttpError } from './respond'
+import { storageFailed } from './storageErrors'
 import type { ServerContext } from './Route'
 
 /**
@@ -50,7 +51,11 @@ export function withBoardDoc<T>(
     throw error
   }
   try {
-    return work(room.doc)
+    const result = work(room.doc)
+    // Stored now, not at the end of the turn, so a full disk fails this request, not later.
+    room.flush()
+    if (room.failed) throw storageFailed()
+    return result
   } finally {
     context.rooms.scheduleUnload(boardId)
   }

@@ -41,6 +41,12 @@ interface TokenRow {
   rotatedAt: number | null
 }
 
+export interface SqliteOptions {
+  synchronous?: 'FULL' | 'NORMAL'
+  /** Past this size writes fail with SQLITE_FULL, as on a full disk. */
+  maxDatabaseBytes?: number
+}
+
 /**
  * The default storage: one SQLite file in DATA_DIR, in WAL mode. `secure_delete` zeroes
  * deleted content, so an erased workshop leaves no trace in the file.
@@ -49,14 +55,19 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
 
-  constructor(dataDir: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
+  constructor(dataDir: string, options: SqliteOptions = {}) {
     fs.mkdirSync(dataDir, { recursive: true })
     this.db = new Database(path.join(dataDir, 'samskapa.db'))
+    const synchronous = options.synchronous ?? 'FULL'
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${synchronous}`)
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('secure_delete = ON')
     migrateSchema(this.db)
+    if (options.maxDatabaseBytes) {
+      const pageSize = this.db.pragma('page_size', { simple: true }) as number
+      this.db.pragma(`max_page_count = ${Math.floor(options.maxDatabaseBytes / pageSize)}`)
+    }
     const db = this.db
     this.statements = {
       insertBoard: db.prepare(

@@ -35,6 +35,15 @@ interface PendingUpdate {
 }
 
 export interface RoomOptions {
+  /**
+   * Called when storing this room's updates failed (a full disk): the room must be dropped
+   * without storing, its clients closed, so the next load starts from what was stored.
+   */
+  onStorageFailure: (room: Room, error: unknown) => void
+  /** Called when folding updates into a snapshot failed; nothing is lost. */
+  onCompactionFailure: (room: Room, error: unknown) => void
+  /** Called when a write to storage worked, so a failure reported before is over. */
+  onStorageSuccess: () => void
   compactEveryUpdates: number
   /** Cursor and presence changes are gathered this long and relayed as one message. */
   awarenessIntervalMs: number
@@ -61,6 +70,9 @@ export class Room {
   private storedBytes = 0
   private changedPresence = new Set<number>()
   private presenceTimer: ReturnType<typeof setTimeout> | undefined
+  /** Set once storing failed: the doc holds changes storage does not have, so it is dropped. */
+  private storageFailed = false
+  private destroyed = false
   lastActivity = Date.now()
 
   constructor(
@@ -83,6 +95,11 @@ export class Room {
     this.gate = new UpdateGate(this.doc)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Whether storing failed; the room is being dropped and must not be written to. */
+  get failed() {
+    return this.storageFailed
   }
 
   /** Whether changes of this turn still wait to be stored. */
@@ -190,7 +207,16 @@ export class Room {
     this.pending = []
     const started = performance.now()
     const updates = batch.map((p) => p.update)
-    this.lastSeq = this.storage.appendUpdates(this.boardId, updates)
+    if (this.storageFailed) return
+    try {
+      this.lastSeq = this.storage.appendUpdates(this.boardId, updates)
+    } catch (error) {
+      // Nothing was relayed: peers never saw these updates, and storage keeps the last good state.
+      this.storageFailed = true
+      this.options.onStorageFailure(this, error)
+      return
+    }
+    this.options.onStorageSuccess()
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000)
     this.updatesSinceCompaction += batch.length
     this.storedBytes += updates.reduce((n, u) => n + u.byteLength, 0)
@@ -212,13 +238,27 @@ export class Room {
     this.pending = []
   }
 
-  /** Folds the stored updates into one snapshot of the current doc. */
+  /**
+   * Folds the stored updates into one snapshot of the current doc. A failed compaction loses
+   * nothing (the updates stay stored), so it is reported and the room carries on.
+   */
   compact() {
     this.flush()
+    if (this.storageFailed) return
     const snapshot = Y.encodeStateAsUpdate(this.doc)
-    this.storage.compact(this.boardId, snapshot, this.lastSeq)
+    try {
+      this.storage.compact(this.boardId, snapshot, this.lastSeq)
+    } catch (error) {
+      this.options.onCompactionFailure(this, error)
+      return
+    }
     this.updatesSinceCompaction = 0
     this.storedBytes = snapshot.byteLength
+  }
+
+  /** Closes every client (after a storage failure); they reconnect and sync afresh. */
+  closeAll(code: number, reason: string) {
+    for (const connection of this.connections) connection.socket.close(code, reason)
   }
 
   private onAwarenessUpdate = (
@@ -260,6 +300,8 @@ export class Room {
   }
 
   destroy() {
+    if (this.destroyed) return
+    this.destroyed = true
     this.flush()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.doc.off('update', this.onDocUpdate)
