@@ -39,6 +39,12 @@ const schema = z.object({
     .int()
     .min(1024 * 1024)
     .optional(),
+  MAX_SAVED_TEMPLATES: z.coerce.number().int().min(0).default(200),
+  MAX_TEMPLATE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
   CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 })
@@ -71,6 +77,10 @@ export type Config = {
   authFailureWindowSeconds: number
   /** Largest size of the SQLite database; past it writes fail as on a full disk. */
   maxDatabaseBytes: number | undefined
+  /** Saved templates the server keeps; past it saving answers 409. */
+  maxSavedTemplates: number
+  /** Largest saved template (its shapes as JSON); past it saving answers 413. */
+  maxTemplateBytes: number
   /** Boards and workshops one address may create per minute. */
   createsPerMinute: number
   /** Participants one address may join per minute (a whole class behind one NAT fits). */
@@ -109,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
     maxDatabaseBytes: s.MAX_DATABASE_BYTES,
+    maxSavedTemplates: s.MAX_SAVED_TEMPLATES,
+    maxTemplateBytes: s.MAX_TEMPLATE_BYTES,
     createsPerMinute: s.CREATES_PER_MINUTE,
     joinsPerMinute: s.JOINS_PER_MINUTE,
   }

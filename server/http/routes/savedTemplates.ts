@@ -34,11 +34,22 @@ export const savedTemplateRoutes: Route[] = [
     async handle({ req, res, context }) {
       const { boardId, title } = await parseBody(req, saveBody)
       await authorizeBoardRequest(req, context, boardId, ['facilitator', 'participant'])
-      const shapes = templateShapes(context.reads.records(boardId))
+      const { maxSavedTemplates, maxTemplateBytes } = context.config
+      if (context.storage.listTemplates().length >= maxSavedTemplates) {
+        throw new HttpError(
+          409,
+          'template_limit',
+          `the server keeps ${maxSavedTemplates} templates`,
+        )
+      }
+      const records = JSON.stringify(templateShapes(context.reads.records(boardId)))
+      if (Buffer.byteLength(records) > maxTemplateBytes) {
+        throw new HttpError(413, 'too_large', `a template may hold ${maxTemplateBytes} bytes`)
+      }
       const template = {
         id: `${SAVED_TEMPLATE_PREFIX}${newId(9)}`,
         title,
-        records: JSON.stringify(shapes),
+        records,
         createdAt: Date.now(),
       }
       context.storage.saveTemplate(template)
