@@ -60,6 +60,7 @@ export async function startServer(
       compactEveryUpdates: config.compactEveryUpdates,
       awarenessIntervalMs: config.awarenessIntervalMs,
       maxDocBytes: config.maxDocBytes,
+      maxRecords: config.maxRecordsPerBoard,
     },
     metrics,
     health,

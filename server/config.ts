@@ -25,7 +25,8 @@ const schema = z.object({
     .number()
     .int()
     .min(64 * 1024)
-    .default(64 * MiB),
+    .default(16 * MiB),
+  MAX_RECORDS_PER_BOARD: z.coerce.number().int().min(100).default(5000),
   MAX_ROOMS: z.coerce.number().int().min(1).default(1000),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
@@ -63,6 +64,8 @@ export type Config = {
   sqliteSynchronous: 'FULL' | 'NORMAL'
   awarenessIntervalMs: number
   maxDocBytes: number
+  /** Records (notes, shapes, bindings, pages) one board may hold; tldraw shows 4,000 shapes a page. */
+  maxRecordsPerBoard: number
   maxRooms: number
   maxConnectionsPerAddress: number
   maxMessagesPerSecond: number
@@ -108,6 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
     maxDocBytes: s.MAX_DOC_BYTES,
+    maxRecordsPerBoard: s.MAX_RECORDS_PER_BOARD,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
     maxMessagesPerSecond: s.MAX_MESSAGES_PER_SECOND,

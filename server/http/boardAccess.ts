@@ -24,6 +24,20 @@ export async function authorizeBoardRequest(
   return allow(await context.access.authorizeBoard(req, boardId), ...allowed).role
 }
 
+/** What a write adds at most, so it is refused before it takes a board past its limits. */
+export interface WriteCost {
+  bytes: number
+  records: number
+}
+
+/** Stored bytes of one new note or shape beyond its text: ids, keys, props, Yjs bookkeeping. */
+const BYTES_PER_RECORD = 1024
+
+/** The most `records` new records with `textBytes` of content store, for `withBoardDoc`. */
+export function costOf(records: number, textBytes: number): WriteCost {
+  return { bytes: records * BYTES_PER_RECORD + textBytes * 2, records }
+}
+
 /**
  * Runs `work` on a board's live doc: the loaded room's, or the room loaded for this call and
  * unloaded after the grace period if nobody joins. Writes reach storage and every client
@@ -35,6 +49,7 @@ export function withBoardDoc<T>(
   context: ServerContext,
   boardId: string,
   work: (doc: Y.Doc) => T,
+  cost: WriteCost = { bytes: 0, records: 0 },
 ): T {
   let room
   try {
@@ -51,6 +66,8 @@ export function withBoardDoc<T>(
     throw error
   }
   try {
+    const space = room.checkRoomFor(cost.bytes, cost.records)
+    if (!space.ok) throw new HttpError(413, 'board_full', space.detail)
     const result = work(room.doc)
     // Stored now, not at the end of the turn, so a full disk fails this request, not later.
     room.flush()

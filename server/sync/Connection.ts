@@ -12,5 +12,7 @@ export interface Connection {
   readOnly: boolean
   /** Awareness client ids this connection announced; removed when it leaves. */
   awarenessIds: Set<number>
+  /** Every awareness client id it ever spoke for, also as gone (null); bounded per connection. */
+  announcedIds: Set<number>
   remoteAddress: string
 }

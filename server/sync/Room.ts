@@ -8,7 +8,9 @@ import type { CloseReason } from '../../shared/closeCodes'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
+import { awarenessClientIds } from './awarenessClients'
 import { UpdateGate } from './UpdateGate'
+import { recordsMap } from '../../shared/board/boardDoc'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -49,6 +51,8 @@ export interface RoomOptions {
   awarenessIntervalMs: number
   /** Stored bytes (snapshot plus updates) a board may grow to. */
   maxDocBytes: number
+  /** Records (shapes, bindings, pages …) a board may hold. */
+  maxRecords: number
 }
 
 /**
@@ -92,7 +96,7 @@ export class Room {
     })
     this.lastSeq = lastSeq
     this.storedBytes = (snapshot?.byteLength ?? 0) + updates.reduce((n, u) => n + u.byteLength, 0)
-    this.gate = new UpdateGate(this.doc)
+    this.gate = new UpdateGate(this.doc, this.options.maxRecords)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
@@ -100,6 +104,25 @@ export class Room {
   /** Whether storing failed; the room is being dropped and must not be written to. */
   get failed() {
     return this.storageFailed
+  }
+
+  /**
+   * Refuses a server-side write (import, template, gather) that would take the board past its
+   * limits, before it is made: `bytes` bounds what the write stores, `records` what it adds.
+   * Writes over sockets are checked per update instead.
+   */
+  checkRoomFor(bytes: number, records: number): { ok: true } | { ok: false; detail: string } {
+    if (this.storedBytes + this.pendingBytes() + bytes > this.options.maxDocBytes) {
+      return { ok: false, detail: `the board would exceed ${this.options.maxDocBytes} bytes` }
+    }
+    if (recordsMap(this.doc).size + records > this.options.maxRecords) {
+      return { ok: false, detail: `the board would exceed ${this.options.maxRecords} records` }
+    }
+    return { ok: true }
+  }
+
+  private pendingBytes() {
+    return this.pending.reduce((n, p) => n + p.update.byteLength, 0)
   }
 
   /** Whether changes of this turn still wait to be stored. */
@@ -120,6 +143,10 @@ export class Room {
   leave(connection: Connection) {
     if (!this.connections.delete(connection)) return
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
+    // The clocks of ids that left stay behind in y-protocols; forget them with the connection.
+    for (const id of connection.announcedIds) {
+      if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
+    }
   }
 
   /** Handles one binary frame; throws ProtocolError for anything that breaks the protocol. */
@@ -163,7 +190,7 @@ export class Room {
     }
     const update = readBytes(decoder)
     if (connection.readOnly) return
-    if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+    if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxDocBytes) {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
@@ -179,12 +206,15 @@ export class Room {
       throw new ProtocolError('messageTooBig', `awareness update of ${update.byteLength} bytes`)
     }
     try {
+      // Counted before applying, nulls included: each id seen stays in the awareness' clocks.
+      for (const id of awarenessClientIds(update)) connection.announcedIds.add(id)
+      if (connection.announcedIds.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
+        throw new ProtocolError('protocolViolation', 'too many awareness clients on one connection')
+      }
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
     } catch (error) {
+      if (error instanceof ProtocolError) throw error
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
-    }
-    if (connection.awarenessIds.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
-      throw new ProtocolError('protocolViolation', 'too many awareness clients on one connection')
     }
   }
 

@@ -10,7 +10,8 @@ const documentTypes = new Set<string>(
 )
 
 export type GateResult =
-  { ok: true } | { ok: false; reason: 'corruptUpdate' | 'invalidRecord'; detail: string }
+  | { ok: true }
+  | { ok: false; reason: 'corruptUpdate' | 'invalidRecord' | 'docTooLarge'; detail: string }
 
 /**
  * Checks an incoming update before it touches a room's doc: the update is applied to a shadow
@@ -21,7 +22,11 @@ export type GateResult =
 export class UpdateGate {
   private shadow: Y.Doc
 
-  constructor(private readonly doc: Y.Doc) {
+  constructor(
+    private readonly doc: Y.Doc,
+    /** Records a board may hold; an update that adds records past it is refused. */
+    private readonly maxRecords = Number.POSITIVE_INFINITY,
+  ) {
     this.shadow = this.copyOfDoc()
   }
 
@@ -35,6 +40,7 @@ export class UpdateGate {
       }
     }
     const records = recordsMap(this.shadow)
+    const recordsBefore = records.size
     records.observeDeep(collect)
     try {
       Y.applyUpdate(this.shadow, update)
@@ -43,6 +49,10 @@ export class UpdateGate {
       return { ok: false, reason: 'corruptUpdate', detail: String(error) }
     } finally {
       records.unobserveDeep(collect)
+    }
+    if (records.size > this.maxRecords && records.size > recordsBefore) {
+      this.rebuild()
+      return { ok: false, reason: 'docTooLarge', detail: `more than ${this.maxRecords} records` }
     }
     for (const id of changed) {
       const problem = recordProblem(id, records.get(id))

@@ -138,6 +138,7 @@ export class SyncEndpoint {
       credentialId,
       readOnly: role === 'viewer',
       awarenessIds: new Set(),
+      announcedIds: new Set(),
       remoteAddress: address,
     }
     socket.isAlive = true

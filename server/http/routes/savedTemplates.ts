@@ -8,7 +8,7 @@ import {
 } from '../../../shared/templates/savedTemplate'
 import { newId } from '../../boards/BoardService'
 import { findTemplate } from '../../boards/findTemplate'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -71,10 +71,14 @@ export const savedTemplateRoutes: Route[] = [
         language: requestLanguage(req),
         newId: (kind) => `${kind}:${newId(9)}`,
       })
-      withBoardDoc(context, id, (doc) =>
-        doc.transact(() => {
-          writeRecords(doc, placeBesideBoard(readRecords(doc), shapes))
-        }, FACTOR_OPS_ORIGIN),
+      withBoardDoc(
+        context,
+        id,
+        (doc) =>
+          doc.transact(() => {
+            writeRecords(doc, placeBesideBoard(readRecords(doc), shapes))
+          }, FACTOR_OPS_ORIGIN),
+        costOf(shapes.length, Buffer.byteLength(JSON.stringify(shapes))),
       )
       sendJson(res, 200, { added: shapes.length })
     },
