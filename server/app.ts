@@ -17,6 +17,8 @@ import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
+import { GatherWorker } from './workshops/gather/GatherWorker'
+import { SynthesisService } from './workshops/gather/SynthesisService'
 import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
@@ -84,6 +86,8 @@ export async function startServer(
     trustProxy: config.trustProxy,
   })
   const reads = new BoardReader(storage, rooms)
+  const gatherWorker = new GatherWorker({ timeoutMs: config.gatherTimeoutMs, maxQueued: 8 })
+  const synthesis = new SynthesisService(gatherWorker)
   const limits = new RequestLimits({
     createsPerMinute: config.createsPerMinute,
     joinsPerMinute: config.joinsPerMinute,
@@ -100,6 +104,7 @@ export async function startServer(
     reads,
     limits,
     health,
+    synthesis,
   })
   const serveStatic = createStaticHandler(clientDir)
 
@@ -142,6 +147,7 @@ export async function startServer(
       // Sockets close first: what clients send until then still reaches storage below.
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       rooms.unloadAll()
+      await gatherWorker.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       storage.close()

@@ -46,6 +46,7 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(512 * 1024),
+  GATHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 })
@@ -84,6 +85,8 @@ export type Config = {
   maxSavedTemplates: number
   /** Largest saved template (its shapes as JSON); past it saving answers 413. */
   maxTemplateBytes: number
+  /** Longest a synthesis or gathering may be planned (on its worker thread) before 503. */
+  gatherTimeoutMs: number
   /** Boards and workshops one address may create per minute. */
   createsPerMinute: number
   /** Participants one address may join per minute (a whole class behind one NAT fits). */
@@ -125,6 +128,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDatabaseBytes: s.MAX_DATABASE_BYTES,
     maxSavedTemplates: s.MAX_SAVED_TEMPLATES,
     maxTemplateBytes: s.MAX_TEMPLATE_BYTES,
+    gatherTimeoutMs: s.GATHER_TIMEOUT_MS,
     createsPerMinute: s.CREATES_PER_MINUTE,
     joinsPerMinute: s.JOINS_PER_MINUTE,
   }

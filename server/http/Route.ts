@@ -6,6 +6,7 @@ import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { StorageHealth } from '../storage/StorageHealth'
+import type { SynthesisService } from '../workshops/gather/SynthesisService'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
 import type { RequestLimits } from './RequestLimits'
@@ -21,6 +22,8 @@ export interface ServerContext {
   metrics: SyncMetrics
   /** Reads boards without loading their rooms. */
   reads: BoardReader
+  /** Synthesis and gathering, planned off the event loop. */
+  synthesis: SynthesisService
   /** Whether storage takes writes, for /healthz. */
   health: StorageHealth
   limits: RequestLimits

@@ -12,6 +12,7 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
     context.rooms.discard(boardId)
     context.reads.forget(boardId)
   }
+  context.synthesis.forget(workshopId)
   context.storage.deleteWorkshop(workshopId)
   context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')

@@ -14,7 +14,10 @@ afterEach(async () => {
 
 function notes(count: number, prefix: string) {
   return Array.from({ length: count }, (_, i) =>
-    noteShape({ id: `shape:${prefix}${i}`, x: i * 10, y: 0, index: 'a1' }, { text: `n ${i}` }),
+    noteShape(
+      { id: `shape:${prefix}${i}`, x: i * 10, y: 0, index: 'a1' },
+      { text: `n ${i}`, color: 'yellow' },
+    ),
   )
 }
 
