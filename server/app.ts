@@ -63,6 +63,7 @@ export async function startServer(
       awarenessIntervalMs: config.awarenessIntervalMs,
       maxDocBytes: config.maxDocBytes,
       maxRecords: config.maxRecordsPerBoard,
+      maxBufferedBytes: config.maxBufferedBytes,
     },
     metrics,
     health,

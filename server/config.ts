@@ -27,6 +27,11 @@ const schema = z.object({
     .min(64 * 1024)
     .default(16 * MiB),
   MAX_RECORDS_PER_BOARD: z.coerce.number().int().min(100).default(5000),
+  MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(32 * MiB),
   MAX_ROOMS: z.coerce.number().int().min(1).default(1000),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
@@ -67,6 +72,8 @@ export type Config = {
   maxDocBytes: number
   /** Records (notes, shapes, bindings, pages) one board may hold; tldraw shows 4,000 shapes a page. */
   maxRecordsPerBoard: number
+  /** Bytes queued for one slow socket before it is closed with 1013. */
+  maxBufferedBytes: number
   maxRooms: number
   maxConnectionsPerAddress: number
   maxMessagesPerSecond: number
@@ -115,6 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
     maxDocBytes: s.MAX_DOC_BYTES,
     maxRecordsPerBoard: s.MAX_RECORDS_PER_BOARD,
+    maxBufferedBytes: s.MAX_BUFFERED_BYTES,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
     maxMessagesPerSecond: s.MAX_MESSAGES_PER_SECOND,

@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
-import type { CloseReason } from '../../shared/closeCodes'
+import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
@@ -19,6 +19,12 @@ const MESSAGE_QUERY_AWARENESS = 3
 
 /** A person's presence (cursor, name, selection) is a few hundred bytes; this is generous. */
 const MAX_AWARENESS_BYTES = 64 * 1024
+/**
+ * A client asks for the whole doc (sync step 1) and every presence once when it connects;
+ * asking again on the same connection is answered at most this often, since each answer can
+ * be the whole board and everything changed since reaches the client anyway.
+ */
+const REPEAT_ANSWER_INTERVAL_MS = 10_000
 /** One browser tab announces one awareness client; a few allow for reconnect overlap. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
 
@@ -51,6 +57,8 @@ export interface RoomOptions {
   awarenessIntervalMs: number
   /** Stored bytes (snapshot plus updates) a board may grow to. */
   maxDocBytes: number
+  /** Bytes waiting to be sent to one socket before it counts as too slow and is closed. */
+  maxBufferedBytes: number
   /** Records (shapes, bindings, pages …) a board may hold. */
   maxRecords: number
 }
@@ -76,6 +84,9 @@ export class Room {
   private presenceTimer: ReturnType<typeof setTimeout> | undefined
   /** Set once storing failed: the doc holds changes storage does not have, so it is dropped. */
   private storageFailed = false
+  /** Counts changes to the doc, so the encoded whole doc is reused until the next change. */
+  private docVersion = 0
+  private fullState: { version: number; update: Uint8Array } | undefined
   private destroyed = false
   lastActivity = Date.now()
 
@@ -142,6 +153,7 @@ export class Room {
 
   leave(connection: Connection) {
     if (!this.connections.delete(connection)) return
+    clearTimeout(connection.repeats.timer)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
     // The clocks of ids that left stay behind in y-protocols; forget them with the connection.
     for (const id of connection.announcedIds) {
@@ -160,7 +172,8 @@ export class Room {
       case MESSAGE_AWARENESS:
         return this.receiveAwareness(connection, decoder)
       case MESSAGE_QUERY_AWARENESS:
-        return this.send(connection, this.awarenessMessage([...this.awareness.getStates().keys()]))
+        connection.repeats.awareness = true
+        return this.answerRepeats(connection, 'awareness')
       case MESSAGE_AUTH:
         return
       default:
@@ -172,15 +185,13 @@ export class Room {
     const syncType = readVarUint(decoder)
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = readBytes(decoder)
-      const reply = encoding.createEncoder()
-      encoding.writeVarUint(reply, MESSAGE_SYNC)
       try {
-        syncProtocol.writeSyncStep2(reply, this.doc, stateVector)
+        Y.decodeStateVector(stateVector)
       } catch {
         throw new ProtocolError('protocolViolation', 'malformed state vector')
       }
-      this.send(connection, encoding.toUint8Array(reply))
-      return
+      connection.repeats.stateVector = stateVector
+      return this.answerRepeats(connection, 'stateVector')
     }
     if (
       syncType !== syncProtocol.messageYjsSyncStep2 &&
@@ -198,6 +209,48 @@ export class Room {
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
+  }
+
+  /**
+   * Answers a connection's request for the doc (or every presence) now if it is the first
+   * or the last answer is old enough, else once when the interval ends, with the newest state
+   * vector asked for: ten requests in a row cost one answer, not ten encodings of the board.
+   */
+  private answerRepeats(connection: Connection, kind: 'stateVector' | 'awareness') {
+    const repeats = connection.repeats
+    const last = repeats.answeredAt[kind]
+    const wait = last === undefined ? 0 : last + REPEAT_ANSWER_INTERVAL_MS - Date.now()
+    if (wait > 0) {
+      repeats.timer ??= setTimeout(() => {
+        repeats.timer = undefined
+        if (!this.connections.has(connection)) return
+        if (repeats.stateVector) this.answerRepeats(connection, 'stateVector')
+        if (repeats.awareness) this.answerRepeats(connection, 'awareness')
+      }, wait)
+      return
+    }
+    repeats.answeredAt[kind] = Date.now()
+    if (kind === 'awareness') {
+      repeats.awareness = false
+      return this.send(connection, this.awarenessMessage([...this.awareness.getStates().keys()]))
+    }
+    const stateVector = repeats.stateVector!
+    repeats.stateVector = undefined
+    const reply = encoding.createEncoder()
+    encoding.writeVarUint(reply, MESSAGE_SYNC)
+    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint8Array(reply, this.encodeDiff(stateVector))
+    this.send(connection, encoding.toUint8Array(reply))
+  }
+
+  /** What a client with `stateVector` lacks; the whole doc is encoded once per change. */
+  private encodeDiff(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0)
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    if (this.fullState?.version !== this.docVersion) {
+      this.fullState = { version: this.docVersion, update: Y.encodeStateAsUpdate(this.doc) }
+    }
+    return this.fullState.update
   }
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder) {
@@ -219,6 +272,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.docVersion++
     const from = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
     // The server's own writes (migration, import, gather) bypass the gate; keep it in step.
     if (!from) this.gate?.mirror(update)
@@ -322,9 +376,24 @@ export class Room {
     return encoding.toUint8Array(encoder)
   }
 
+  /**
+   * Sends one message, unless the socket is too far behind: a reader that does not keep up
+   * would make the server hold everything sent to it. It is closed with 1013 instead, and its
+   * client reconnects and syncs afresh (the whole doc once, not every change it missed).
+   */
   send(connection: Connection, message: Uint8Array) {
-    if (connection.socket.readyState !== WebSocket.OPEN) return
-    connection.socket.send(message)
+    const socket = connection.socket
+    if (socket.readyState !== WebSocket.OPEN) return
+    // One message alone (the whole board for a joining client) never counts as too slow.
+    const queued = socket.bufferedAmount
+    if (queued > 0 && queued + message.byteLength > this.options.maxBufferedBytes) {
+      this.metrics.closes.inc({ reason: 'tooSlow' })
+      socket.close(CloseCode.tooSlow, 'too far behind')
+      // A reader this slow may not read the close frame either; free its buffer regardless.
+      setTimeout(() => socket.terminate(), 1000).unref()
+      return
+    }
+    socket.send(message)
     this.metrics.messagesOut.inc()
     this.metrics.bytesOut.inc(message.byteLength)
   }

@@ -139,6 +139,7 @@ export class SyncEndpoint {
       readOnly: role === 'viewer',
       awarenessIds: new Set(),
       announcedIds: new Set(),
+      repeats: { answeredAt: {} },
       remoteAddress: address,
     }
     socket.isAlive = true
