@@ -211,6 +211,34 @@ describe('roles the server enforces', () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429])
   })
 
+  it('rotates the links of a standalone board, cutting off whoever holds the old one', async () => {
+    server = await startTestServer()
+    const response = await fetch(`${server.url}/api/boards`, { method: 'POST' })
+    const board = (await response.json()) as { id: string; links: Record<string, string> }
+    const oldToken = tokenOf(board.links.participant!)
+    const holder = await rawSocket(
+      `${server.url.replace('http', 'ws')}/sync/${board.id}?token=${oldToken}`,
+    )
+    expect(holder.opened).toBe(true)
+    const rotate = (token: string) =>
+      call(
+        server!.url,
+        'POST',
+        `/api/boards/${board.id}/rotate`,
+        { token },
+        { role: 'participant' },
+      )
+    expect((await rotate(oldToken)).status).toBe(403)
+    const rotated = await rotate(tokenOf(board.links.facilitator!))
+    expect(rotated.status).toBe(200)
+    const { links } = (await rotated.json()) as { links: Record<string, string> }
+    expect((await holder.closed).code).toBe(CloseCode.tokenRevoked)
+    const path = `/api/boards/${board.id}`
+    expect((await call(server.url, 'GET', path, { token: oldToken })).status).toBe(401)
+    const fresh = await call(server.url, 'GET', path, { token: tokenOf(links.participant!) })
+    expect(await fresh.json()).toMatchObject({ role: 'participant' })
+  })
+
   it('requires ADMIN_TOKEN to create workshops and boards when it is set', async () => {
     const admin = 'admin-secret-0123456789'
     server = await startTestServer({ ADMIN_TOKEN: admin })
