@@ -3,6 +3,9 @@ import path from 'node:path'
 import type { DestinationStream } from 'pino'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
+import { Accounts } from './accounts/Accounts'
+import { SignedInAccess } from './accounts/SignedInAccess'
+import { SqliteAccountStore } from './accounts/SqliteAccountStore'
 import type { AccessControl } from './auth/AccessControl'
 import { FailureLimiter } from './auth/FailureLimiter'
 import { TokenAccess } from './auth/TokenAccess'
@@ -61,6 +64,7 @@ export async function startServer(
       maxRooms: config.maxRooms,
       compactEveryUpdates: config.compactEveryUpdates,
       awarenessIntervalMs: config.awarenessIntervalMs,
+      presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,
       maxRecords: config.maxRecordsPerBoard,
       maxBufferedBytes: config.maxBufferedBytes,
@@ -68,7 +72,7 @@ export async function startServer(
     metrics,
     health,
   )
-  const access: AccessControl = new TokenAccess(
+  const tokenAccess: AccessControl = new TokenAccess(
     storage,
     new FailureLimiter({
       failures: config.authFailureLimit,
@@ -77,8 +81,13 @@ export async function startServer(
     config.adminToken,
     config.trustProxy,
   )
+  const accounts = config.oidc
+    ? Accounts.open(config, new SqliteAccountStore(config.dataDir))
+    : undefined
+  const access = accounts ? new SignedInAccess(tokenAccess, accounts, storage) : tokenAccess
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
+    compression: config.syncCompression,
     pingIntervalMs: config.pingIntervalMs,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
@@ -106,6 +115,7 @@ export async function startServer(
     limits,
     health,
     synthesis,
+    accounts,
   })
   const serveStatic = createStaticHandler(clientDir)
 
@@ -151,6 +161,7 @@ export async function startServer(
       await gatherWorker.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      accounts?.store.close()
       storage.close()
     },
   }

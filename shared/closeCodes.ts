@@ -4,6 +4,8 @@
  */
 export const CloseCode = {
   messageTooBig: 1009,
+  /** The server failed on a message it should have handled; the room is unchanged. */
+  internalError: 1011,
   /** Storage refused a write (e.g. a full disk); the board is reloaded from what was stored. */
   storageFailed: 1011,
   serviceRestart: 1012,
@@ -11,7 +13,10 @@ export const CloseCode = {
   tooSlow: 1013,
   protocolViolation: 4000,
   corruptUpdate: 4001,
+  /** An update that breaks the board's layout or records (see shared/board/docLayout.ts). */
   invalidRecord: 4002,
+  /** A valid update the writer's role may not make (see server/sync/writePolicy.ts). */
+  writeForbidden: 4003,
   badRequest: 4400,
   unauthorized: 4401,
   forbidden: 4403,
@@ -33,4 +38,5 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.boardNotFound,
   CloseCode.badRequest,
   CloseCode.tokenRevoked,
+  CloseCode.writeForbidden,
 ])

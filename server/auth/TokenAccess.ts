@@ -5,6 +5,7 @@ import type {
   AccessControl,
   AccessDecision,
   AccessDenied,
+  CreationDecision,
   ParticipantDecision,
 } from './AccessControl'
 import type { FailureLimiter } from './FailureLimiter'
@@ -61,7 +62,7 @@ export class TokenAccess implements AccessControl {
     )
   }
 
-  async authorizeCreation(request: IncomingMessage): Promise<{ ok: true } | AccessDenied> {
+  async authorizeCreation(request: IncomingMessage): Promise<CreationDecision> {
     if (!this.adminHash) return { ok: true }
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer && sameHash(hashSecret(bearer), this.adminHash)) return { ok: true }

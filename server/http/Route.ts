@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BoardReader } from '../boards/BoardReader'
 import type { Config } from '../config'
+import type { Accounts } from '../accounts/Accounts'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
@@ -27,6 +28,8 @@ export interface ServerContext {
   /** Whether storage takes writes, for /healthz. */
   health: StorageHealth
   limits: RequestLimits
+  /** Sign-in with the municipality's OpenID provider; undefined when not set up. */
+  accounts: Accounts | undefined
 }
 
 export interface RouteRequest {

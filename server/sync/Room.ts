@@ -8,9 +8,12 @@ import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
-import { awarenessClientIds } from './awarenessClients'
-import { UpdateGate } from './UpdateGate'
 import { recordsMap } from '../../shared/board/boardDoc'
+import { childrenOf, repairParents } from '../../shared/board/parentStructure'
+import { awarenessClientIds } from './awarenessClients'
+import { PresenceOwners } from './PresenceOwners'
+import { UpdateGate } from './UpdateGate'
+import { writeContextFor } from './writeContext'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -27,6 +30,8 @@ const MAX_AWARENESS_BYTES = 64 * 1024
 const REPEAT_ANSWER_INTERVAL_MS = 10_000
 /** One browser tab announces one awareness client; a few allow for reconnect overlap. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+/** A peer with this much unsent data is falling behind: its room batches presence. */
+const BACKED_UP_BYTES = 256 * 1024
 
 export class ProtocolError extends Error {
   constructor(
@@ -53,8 +58,10 @@ export interface RoomOptions {
   /** Called when a write to storage worked, so a failure reported before is over. */
   onStorageSuccess: () => void
   compactEveryUpdates: number
-  /** Cursor and presence changes are gathered this long and relayed as one message. */
+  /** In a batching room, presence changes are gathered this long and relayed as one message. */
   awarenessIntervalMs: number
+  /** A room with more connections than this batches presence; a smaller one relays it at once. */
+  presenceBatchAbove: number
   /** Stored bytes (snapshot plus updates) a board may grow to. */
   maxDocBytes: number
   /** Bytes waiting to be sent to one socket before it counts as too slow and is closed. */
@@ -75,6 +82,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
   private gate: UpdateGate | undefined
+  private readonly presenceOwners: PresenceOwners
   private pending: PendingUpdate[] = []
   private flushScheduled = false
   private lastSeq = 0
@@ -97,6 +105,7 @@ export class Room {
     private readonly metrics: SyncMetrics,
   ) {
     this.awareness.setLocalState(null)
+    this.presenceOwners = new PresenceOwners(new Set([this.awareness.clientID]))
   }
 
   /** Fills the doc from storage; throws if a stored update is corrupt. */
@@ -154,6 +163,7 @@ export class Room {
   leave(connection: Connection) {
     if (!this.connections.delete(connection)) return
     clearTimeout(connection.repeats.timer)
+    this.presenceOwners.release(connection)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
     // The clocks of ids that left stay behind in y-protocols; forget them with the connection.
     for (const id of connection.announcedIds) {
@@ -205,9 +215,15 @@ export class Room {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
-    const verdict = this.gate!.check(update)
+    const verdict = this.gate!.check(update, writeContextFor(this.storage, connection))
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
+    // Others' concurrent edits can still break the parent structure (a frame deleted while a
+    // note moved into it); repaired at once, it is stored and relayed in the same batch.
+    const recheck = [...verdict.touchedRecords]
+    if (verdict.deletedRecords.size > 0)
+      recheck.push(...childrenOf(this.doc, verdict.deletedRecords))
+    repairParents(this.doc, 'repair', recheck, verdict.touchedRecords)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
   }
 
@@ -264,7 +280,8 @@ export class Room {
       if (connection.announcedIds.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
         throw new ProtocolError('protocolViolation', 'too many awareness clients on one connection')
       }
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      const owned = this.presenceOwners.claim(connection, update)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, connection)
     } catch (error) {
       if (error instanceof ProtocolError) throw error
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
@@ -355,7 +372,22 @@ export class Room {
     for (const id of [...added, ...updated]) connection?.awarenessIds.add(id)
     for (const id of removed) connection?.awarenessIds.delete(id)
     for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
-    this.presenceTimer ??= setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+    if (this.presenceTimer) return
+    if (this.relaysPresenceAtOnce()) return this.flushPresence()
+    this.presenceTimer = setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+  }
+
+  /**
+   * A table of six sees each cursor move at once, as with the reference server. A plenary,
+   * or a room where a peer's socket is backed up, gets them in batches: each move sent alone
+   * to every one of 150 peers is what saturates the server and the slow peer.
+   */
+  private relaysPresenceAtOnce(): boolean {
+    if (this.connections.size > this.options.presenceBatchAbove) return false
+    for (const connection of this.connections) {
+      if (connection.socket.bufferedAmount > BACKED_UP_BYTES) return false
+    }
+    return true
   }
 
   private flushPresence = () => {

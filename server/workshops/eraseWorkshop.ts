@@ -2,7 +2,8 @@ import type { ServerContext } from '../http/Route'
 
 /**
  * Erases a workshop for good (GDPR): closes its sockets, drops its rooms without storing
- * them, forgets cached outcomes, deletes every board, update, snapshot, token and participant, and checkpoints the
+ * them, forgets cached outcomes, deletes every board, update, snapshot, token and participant
+ * (and which signed-in people facilitated it), and checkpoints the
  * log so no copy lingers in the write-ahead file.
  */
 export function eraseWorkshop(context: ServerContext, workshopId: string) {
@@ -14,6 +15,7 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
   }
   context.synthesis.forget(workshopId)
   context.storage.deleteWorkshop(workshopId)
+  context.accounts?.store.forgetScope(workshopId)
   context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')
 }
