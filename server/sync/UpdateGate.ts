@@ -102,7 +102,8 @@ export class UpdateGate {
       const detail = error instanceof Error ? error.message : String(error)
       return this.refuse({ ok: false, reason: 'invalidRecord', detail })
     }
-    const denial = writeDenial(writer, changes)
+    // An update that changes nothing (a read-only client's sync step 2) is no write at all.
+    const denial = changes.length > 0 ? writeDenial(writer, changes) : undefined
     if (denial) return this.refuse({ ok: false, reason: 'writeForbidden', detail: denial })
     return { ok: true, touchedRecords: touched.records, deletedRecords: deleted }
   }

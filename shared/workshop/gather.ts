@@ -18,10 +18,10 @@ import {
   entryNote,
   frameHeightFor,
   indicesAbove,
+  freeSlot,
   keyAreaFrame,
   nextFrameX,
-  noteSlot,
-  slotAt,
+  stackGatherFrame,
   FRAME_WIDTH,
 } from './gatherLayout'
 import { entryText, namedByLine, type GatherLanguage } from './namedBy'
@@ -128,7 +128,9 @@ export function planGather(input: GatherInput): GatherPlan {
     const text = edited ? entryText(factorText(note)) : central.text
     if (!edited) entry.generatedText = central.text
     const body = `${text}\n${namedByLine(language, central.groups.length, groups.length)}`
-    const why = central.why && { ...central.why, ...(entry.byHand ? { byHand: true } : {}) }
+    const why = entry.byHand
+      ? { ...(central.why ?? { sharedIdea: [], confidence: 0 }), byHand: true }
+      : central.why
     const noteMeta = {
       polarity: entry.polarity,
       createdAt: numberOr(note ? meta(note).createdAt : undefined, Date.now()),
@@ -150,11 +152,33 @@ export function planGather(input: GatherInput): GatherPlan {
     const area = viewArea(view, entry.keyAreaKey, frame)
     area[entry.polarity].push({ ...central, text, ...(why ? { why } : {}) })
   }
+  restackFrames(records, frames, put, remove)
   return {
     put,
     remove,
     state,
     synthesis: { groups: fresh.groups, keyAreas: orderedView(view, areas) },
+  }
+}
+
+/** Lays every gathered frame out again by its notes' sizes once the plan's notes are in. */
+function restackFrames(
+  records: readonly RecordJson[],
+  frames: ReadonlyMap<string, RecordJson>,
+  put: RecordJson[],
+  remove: readonly string[],
+) {
+  const final = new Map(records.map((record) => [record.id, record]))
+  for (const id of remove) final.delete(id)
+  for (const record of put) final.set(record.id, record)
+  for (const { id } of frames.values()) {
+    const children = [...final.values()].filter((record) => parentIdOf(record) === id)
+    for (const changed of stackGatherFrame(final.get(id)!, children)) {
+      final.set(changed.id, changed)
+      const at = put.findIndex((record) => record.id === changed.id)
+      if (at >= 0) put[at] = changed
+      else put.push(changed)
+    }
   }
 }
 
@@ -253,13 +277,7 @@ function nextSlot(
 ): number {
   const key = `${frameId}/${polarity}`
   let slot = slots.get(key)
-  if (slot === undefined) {
-    const column = noteSlot(polarity, 0).x
-    const taken = records.filter(
-      (r) => parentIdOf(r) === frameId && Math.abs(numberOr(r.x, -1) - column) < 1,
-    )
-    slot = taken.reduce((max, r) => Math.max(max, slotAt(numberOr(r.y, 0)) + 1), 0)
-  }
+  slot ??= freeSlot(records, frameId, polarity)
   slots.set(key, slot + 1)
   return slot
 }

@@ -5,7 +5,13 @@ import { CloseCode } from '../../shared/closeCodes'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, putNote, rawSocket, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
+import {
+  call,
+  createWorkshop,
+  HandMadeClient,
+  joinGroup,
+  tokenOf,
+} from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -70,8 +76,9 @@ describe('roles the server enforces', () => {
   it('lets a participant edit but not call facilitator endpoints (403)', async () => {
     server = await startTestServer()
     const workshop = await createWorkshop(server.url)
-    const participant = { token: tokenOf(workshop.links.participant) }
-    const client = connectProvider({ ...workshop.boards[0]!.sync, params: participant })
+    const { params } = await joinGroup(server.url, workshop, 0)
+    const participant = { token: params.token }
+    const client = connectProvider({ ...workshop.boards[0]!.sync, params })
     cleanups.push(() => client.provider.destroy())
     await whenSynced(client.provider)
     putNote(client.doc, 'shape:p', 'deltagare')

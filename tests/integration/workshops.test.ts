@@ -12,7 +12,13 @@ import type {
 } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
+import {
+  call,
+  createWorkshop,
+  HandMadeClient,
+  joinGroup,
+  tokenOf,
+} from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -54,10 +60,10 @@ describe('workshops', () => {
     }
     expect(new Set(Object.values(created.links)).size).toBe(3)
     expect(created.boards.map((b) => [b.name, b.kind])).toEqual([
-      ['Group 1', 'group'],
-      ['Group 2', 'group'],
-      ['Group 3', 'group'],
-      ['Plenary', 'plenary'],
+      ['Grupp 1', 'group'],
+      ['Grupp 2', 'group'],
+      ['Grupp 3', 'group'],
+      ['Plenum', 'plenary'],
     ])
     for (const board of created.boards) {
       expect(board.url).toBe(`${server.url}/b/${board.id}?token=${token}`)
@@ -217,7 +223,7 @@ describe('workshops', () => {
     ).json()) as WorkshopOverview
     expect(overview.boards[0]).toMatchObject({
       id: board.id,
-      name: 'Group 1',
+      name: 'Grupp 1',
       kind: 'group',
       online: ['Anna'],
       counts: { hindering: 1, enabling: 1, undecided: 0, unsorted: 1, total: 2 },
@@ -308,12 +314,8 @@ describe('workshops', () => {
     const workshop = await createWorkshop(server.url)
     const marker = `Hemlig-markör-${Date.now()}-qz`
     const name = `Zlatan-Testsson-${Date.now()}`
-    const participant = { token: tokenOf(workshop.links.participant) }
-    await call(server.url, 'POST', `/api/workshops/${workshop.id}/join`, participant, {
-      name,
-      municipality: 'Malmö',
-    })
-    const writer = connect({ ...workshop.boards[0]!.sync, params: participant })
+    const { params } = await joinGroup(server.url, workshop, 0, name)
+    const writer = connect({ ...workshop.boards[0]!.sync, params })
     await whenSynced(writer.provider)
     writeRecords(writer.doc, [
       noteShape({ id: 'shape:secret', x: 0, y: 0, index: 'a9' }, { text: marker, color: 'yellow' }),

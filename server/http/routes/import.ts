@@ -1,8 +1,8 @@
 import { importFactors } from '../../../shared/factors/factorOps'
-import { parseFactorCsv, parseFactorList } from '../../../shared/factors'
+import { decodeImport, parseFactorCsv, parseFactorList } from '../../../shared/factors'
 import { newId } from '../../boards/BoardService'
 import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
-import { HttpError, readBody, requestLanguage, sendJson } from '../respond'
+import { HttpError, readBodyBytes, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
 const IMPORT_LIMIT = 1024 * 1024
@@ -23,8 +23,10 @@ export const importRoutes: Route[] = [
       const id = params[0]!
       await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
       const parse = parserFor(req.headers['content-type'])
-      const body = await readBody(req, IMPORT_LIMIT)
-      const parsed = parse(body, requestLanguage(req))
+      const language = requestLanguage(req)
+      const bytes = await readBodyBytes(req, IMPORT_LIMIT)
+      const decoded = decodeImport(bytes, language)
+      const parsed = decoded.ok ? parse(decoded.text, language) : decoded
       if (!parsed.ok) {
         sendJson(res, 400, { error: parsed.code, message: parsed.message, line: parsed.line })
         return
@@ -35,7 +37,7 @@ export const importRoutes: Route[] = [
         (doc) =>
           importFactors(doc, parsed.factors, { now: Date.now(), newId: () => `shape:${newId(9)}` }),
         // A cluster column may come with the factors: one frame per distinct name at most.
-        costOf(parsed.factors.length * 2, Buffer.byteLength(body)),
+        costOf(parsed.factors.length * 2, bytes.byteLength),
       )
       context.log.info({ room: id, imported }, 'factors imported')
       sendJson(res, 200, { imported })
