@@ -232,7 +232,7 @@ describe('fuzz', () => {
       expect(watcher.seen.died).toBe(false)
       expect(watcher.seen.unhealthy).toBe(0)
       // docs/limits.md: 269 MiB on Node 20 and 447 MiB on Node 24, whose V8 sizes its young
-      // generation by the machine's memory; a leak per frame or connection would pass this.
+      // generation by the machine's memory; a leak per frame or connection would cross it.
       expect(watcher.seen.peakRss).toBeLessThan(768 * MiB)
 
       const handshake = noteShape(
