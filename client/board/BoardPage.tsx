@@ -87,6 +87,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   if (sync?.closedCode === CloseCode.writeForbidden) {
     return <Message text={t('board.writeForbidden')} />
   }
+  if (sync?.closedCode === CloseCode.roomLoadFailed) return <Message text={t('board.loadFailed')} />
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (
     <Suspense fallback={<Message text={t('board.loading')} />}>
