@@ -29,7 +29,8 @@ export function synthesisTimeReport(rows: readonly SynthesisTimeRow[]): string {
       'clustering ms',
       'O(n³) clustering ms',
       'ours ÷ O(n³)',
-      'via server ms',
+      'via server, cold ms',
+      'via server, warm ms',
       'slowest /healthz ms',
     ],
     rows.map((row) => [
@@ -38,6 +39,7 @@ export function synthesisTimeReport(rows: readonly SynthesisTimeRow[]): string {
       ms(row.clusterMs),
       row.cubicClusterMs === undefined ? 'skipped' : ms(row.cubicClusterMs),
       row.cubicClusterMs === undefined ? '–' : ratio(row.clusterMs, row.cubicClusterMs),
+      ms(row.serverColdMs),
       ms(row.serverMs),
       ms(row.slowestHealthMs),
     ]),
