@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import { FINAL_CLOSE_CODES } from '../../shared/closeCodes'
+import { CloseCode, FINAL_CLOSE_CODES } from '../../shared/closeCodes'
+import { forgetBoardLocally } from '../common/forgetLocally'
 import type { SyncInfo } from '../../shared/contracts'
 
 export type ConnectionState = 'connecting' | 'online' | 'offline'
@@ -73,6 +74,10 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       if (event && FINAL_CLOSE_CODES.has(event.code)) {
         provider.shouldConnect = false
         update({ closedCode: event.code })
+      }
+      // The board was erased (or never existed): keep nothing of it in this browser.
+      if (event?.code === CloseCode.boardNotFound) {
+        void local.clearData().then(() => forgetBoardLocally(sync.room))
       }
     })
 
