@@ -6,6 +6,7 @@ import type { ClientConfig } from '../../shared/contracts'
 import type { BoardAccessInfo } from '../../shared/workshopContracts'
 import { ApiRequestError, api } from '../common/api'
 import { NotFoundPage } from '../common/NotFoundPage'
+import { forgetBoardLocally } from '../common/forgetLocally'
 import { rememberBoard } from '../lobby/recentBoards'
 import { LinkProblem } from '../workshop/board/LinkProblem'
 import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
@@ -51,6 +52,8 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
       },
       (error: unknown) => {
         const status = error instanceof ApiRequestError ? error.status : 0
+        // Erased: whatever this browser kept of the board goes too.
+        if (status === 404) void forgetBoardLocally(boardId)
         setFailure(
           status === 404
             ? 'notFound'

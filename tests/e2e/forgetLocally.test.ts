@@ -57,6 +57,11 @@ describe('an erased workshop in the browsers that had it open', () => {
       recent: true,
     })
     await closedTab.close()
+    const other = await personContext(browser, 'Gun')
+    const elsewhere = await other.newPage()
+    await openBoard(elsewhere, first!.url)
+    await onCanvas(elsewhere, 'Namn som ska glömmas').waitFor()
+    await elsewhere.close()
 
     const facilitator = await context.newPage()
     await facilitator.goto(workshop.links.facilitator)
@@ -71,6 +76,15 @@ describe('an erased workshop in the browsers that had it open', () => {
         .poll(() => keptOf(facilitator, board.id), { timeout: 15_000 })
         .toEqual({ database: false, recent: false, cached: false })
     }
+
+    // A copy kept in another browser goes when that browser opens the link again.
+    const later = await other.newPage()
+    await later.goto(first!.url)
+    await later.getByRole('heading', { name: 'Tavlan finns inte' }).waitFor()
+    await expect
+      .poll(() => keptOf(later, first!.id), { timeout: 15_000 })
+      .toEqual({ database: false, recent: false, cached: false })
+    await other.close()
     await context.close()
   }, 120_000)
 })
