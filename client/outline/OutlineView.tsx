@@ -111,11 +111,17 @@ export function OutlineView(props: {
         <header className="outline-header">
           <h2 id="outline-heading">{t('outline.heading')}</h2>
           <p className="muted">{t('outline.intro')}</p>
-          <p className="outline-summary">
+          {/* Two sums that each add up to the total: by polarity, and by where factors are. */}
+          <p className="outline-summary" data-testid="outline-summary">
             {t('outline.summary', {
               total: counts.total,
               hindering: counts.hindering,
               enabling: counts.enabling,
+              undecided: counts.undecided,
+            })}
+            <br />
+            {t('outline.placement', {
+              sorted: counts.total - counts.unsorted.total,
               unsorted: counts.unsorted.total,
             })}
           </p>

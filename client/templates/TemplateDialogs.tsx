@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BoardInfo } from '../../shared/contracts'
-import { api } from '../common/api'
+import type { BoardInfo, SavedTemplateInfo, TemplateInfo } from '../../shared/contracts'
 import { ModalDialog } from '../common/ModalDialog'
-import { applyTemplate, saveTemplate } from './templateRequests'
+import { ManageTemplates } from './ManageTemplates'
+import { applyTemplate, boardTemplates, saveTemplate } from './templateRequests'
 import './strings'
 
 interface DialogProps {
@@ -35,17 +35,23 @@ function useSubmit(onClose: () => void) {
 export function ApplyTemplateDialog({ board, onClose, onDone }: DialogProps) {
   const { t, i18n } = useTranslation()
   const id = useId()
-  const [templates, setTemplates] = useState<{ id: string; title: string }[]>([])
+  const [templates, setTemplates] = useState<(TemplateInfo | SavedTemplateInfo)[]>([])
   const [choice, setChoice] = useState('')
+  const [round, setRound] = useState(0)
   const { busy, error, run } = useSubmit(onClose)
 
   useEffect(() => {
-    api.templates().then((list) => {
+    boardTemplates(board, i18n.language).then((list) => {
       const useful = list.filter((template) => template.id !== 'blank')
       setTemplates(useful)
-      setChoice((current) => current || (useful[0]?.id ?? ''))
+      setChoice((current) =>
+        useful.some((template) => template.id === current) ? current : (useful[0]?.id ?? ''),
+      )
     }, onClose)
-  }, [i18n.language, onClose])
+  }, [board, i18n.language, onClose, round])
+  const manageable = templates.filter(
+    (template): template is SavedTemplateInfo => 'manageable' in template && template.manageable,
+  )
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -75,6 +81,11 @@ export function ApplyTemplateDialog({ board, onClose, onDone }: DialogProps) {
           onClose={onClose}
         />
       </form>
+      <ManageTemplates
+        board={board}
+        templates={manageable}
+        onChanged={() => setRound((n) => n + 1)}
+      />
     </ModalDialog>
   )
 }

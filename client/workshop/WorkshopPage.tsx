@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiRequestError } from '../common/api'
 import { LanguageSwitch } from '../common/LanguageSwitch'
+import { rememberWorkshop } from '../lobby/recentBoards'
 import { FacilitatorPage } from './facilitator/FacilitatorPage'
 import './i18n'
 import { ParticipantPage } from './participant/ParticipantPage'
@@ -29,6 +30,9 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
           return
         }
         document.title = `${workshop.title} – Samskapa`
+        if (workshop.role === 'facilitator') {
+          rememberWorkshop({ id: workshopId, title: workshop.title, url: window.location.href })
+        }
         setInfo(workshop)
       },
       (error: unknown) => {
@@ -38,7 +42,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         )
       },
     )
-  }, [api, token])
+  }, [api, token, workshopId])
 
   if (failure) return <WorkshopProblem failure={failure} />
   if (!info) {

@@ -20,7 +20,7 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
-  const [suggestions, setSuggestions] = useState<SuggestedCluster[]>()
+  const [suggestions, setSuggestions] = useState<{ clusters: SuggestedCluster[]; from: number }>()
   const [message, setMessage] = useState('')
 
   const newCluster = () => {
@@ -38,7 +38,8 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
     const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
     // Loaded on first use: the Swedish thesaurus behind it is a few hundred kB.
     const { suggestClusters } = await import('../../../shared/similarity/suggestClusters')
-    setSuggestions(suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1))
+    const clusters = suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1)
+    setSuggestions({ clusters, from: notes.length })
   }
 
   return (
@@ -94,7 +95,8 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
       {editor && suggestions && (
         <SuggestionsPanel
           editor={editor}
-          suggestions={suggestions}
+          suggestions={suggestions.clusters}
+          unsortedCount={suggestions.from}
           onClose={() => setSuggestions(undefined)}
         />
       )}

@@ -19,7 +19,7 @@ import {
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { useBoardSettings } from './BoardSettingsContext'
 import { cyclePolarity } from './polarityCommands'
-import { tldrawActionStrings } from './strings'
+import { tldrawStrings } from './strings'
 
 /** `p` for polarity: free in tldraw's shortcuts, and the same word in Swedish and English. */
 export const CYCLE_POLARITY_KEY = 'p'
@@ -32,7 +32,7 @@ export const ACTION = {
 
 /** Our commands as tldraw actions, so they show in its menus and shortcuts with their keys. */
 export const factorOverrides: TLUiOverrides = {
-  translations: tldrawActionStrings,
+  translations: tldrawStrings,
   actions(editor, actions, helpers) {
     return {
       ...actions,

@@ -1,6 +1,8 @@
-import type { Editor, TLNoteShape, TLShapePartial, TLShapeId } from 'tldraw'
+import type { Editor, TLNoteShape, TLShape, TLShapePartial, TLShapeId } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { stackGatherFrame } from '../../../shared/workshop/gatherLayout'
 import { FITTER_FIELD, isElectedFitter } from './fitterElection'
+import { asRecordJson } from './records'
 
 /**
  * tldraw grows a note to fit its text only when the note is created or edited in this
@@ -8,7 +10,8 @@ import { FITTER_FIELD, isElectedFitter } from './fitterElection'
  * the outline arrive at their base size, so their text would spill out under the badge.
  * One editing client, elected by awareness (fitterElection.ts), fits such notes: once when
  * it opens the board, after first paint, and then the notes that arrive. Everyone else only
- * reads, so opening a board writes nothing into the shared doc.
+ * reads, so opening a board writes nothing into the shared doc. A plenary frame whose notes
+ * grew is laid out again by their real sizes, so none overlap.
  */
 export function fitNotesToText(editor: Editor, awareness: Awareness): () => void {
   const util = editor.getShapeUtil<TLNoteShape>('note')
@@ -26,6 +29,10 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
     }
     if (updates.length === 0) return
     editor.run(() => editor.updateShapes(updates), { history: 'ignore' })
+    restackPlenaryFrames(
+      editor,
+      updates.map((update) => update.id),
+    )
   }
 
   awareness.setLocalStateField(FITTER_FIELD, true)
@@ -50,4 +57,26 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
     stopListening()
     if (awareness.getLocalState()) awareness.setLocalStateField(FITTER_FIELD, false)
   }
+}
+
+/** Gathered key-area frames (`meta.keyAreaKey`) holding `noteIds`, stacked by real sizes. */
+function restackPlenaryFrames(editor: Editor, noteIds: readonly TLShapeId[]) {
+  const frameIds = new Set<TLShapeId>()
+  for (const id of noteIds) {
+    const parent = editor.getShape(editor.getShape(id)?.parentId as TLShapeId)
+    if (parent?.type === 'frame' && typeof parent.meta.keyAreaKey === 'string') {
+      frameIds.add(parent.id)
+    }
+  }
+  const changed = [...frameIds].flatMap((frameId) => {
+    const children = editor
+      .getSortedChildIdsForParent(frameId)
+      .map((id) => editor.getShape(id))
+      .filter((shape): shape is TLShape => shape !== undefined)
+      .map(asRecordJson)
+    return stackGatherFrame(asRecordJson(editor.getShape(frameId)!), children)
+  })
+  if (changed.length === 0) return
+  const updates = changed.map((record) => record as unknown as TLShapePartial)
+  editor.run(() => editor.updateShapes(updates), { history: 'ignore' })
 }
