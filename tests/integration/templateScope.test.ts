@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/board/boardDoc'
 import { noteShape } from '../../shared/board/shapeRecords'
 import type { SavedTemplateInfo, TemplateInfo } from '../../shared/contracts'
@@ -44,7 +45,12 @@ async function workshopWithSignedNote() {
       ),
     },
   ])
-  await waitFor(() => server!.storage.lastActivity(group!.id) !== null)
+  // The server's room holds the note: what saving a template reads.
+  await waitFor(() =>
+    readRecords(server!.rooms.get(group!.id)?.doc ?? new Y.Doc()).some(
+      (r) => r.id === 'shape:signed',
+    ),
+  )
   return { workshop, participant, facilitator, group: group!, plenary: plenary! }
 }
 
