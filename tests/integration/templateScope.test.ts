@@ -9,7 +9,7 @@ import { noteShape } from '../../shared/board/shapeRecords'
 import type { SavedTemplateInfo, TemplateInfo } from '../../shared/contracts'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { call, createWorkshop, tokenOf } from '../support/workshopClients'
+import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -28,7 +28,9 @@ async function workshopWithSignedNote() {
   const participant = { token: tokenOf(workshop.links.participant) }
   const facilitator = { token: tokenOf(workshop.links.facilitator) }
   const [group, , plenary] = workshop.boards
-  const writer = connectProvider({ ...group!.sync, params: participant })
+  // Participants write on their own group's board, so the writer joins the first group.
+  const seated = await joinGroup(server!.url, workshop, 0)
+  const writer = connectProvider({ ...group!.sync, params: seated.params })
   cleanups.push(() => writer.provider.destroy())
   await whenSynced(writer.provider)
   writeRecords(writer.doc, [
