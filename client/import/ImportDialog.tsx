@@ -18,6 +18,8 @@ export function ImportDialog(props: {
   board: BoardInfo
   onClose: () => void
   onImported: (message: string) => void
+  /** Called as the request is sent. */
+  onSubmit?: () => void
 }) {
   const { t, i18n } = useTranslation()
   const id = useId()
@@ -31,6 +33,7 @@ export function ImportDialog(props: {
     if (!file && list.trim() === '') return setError(t('import.nothing'))
     setBusy(true)
     setError(undefined)
+    props.onSubmit?.()
     try {
       const { imported } = file
         ? await importFactors(props.board, await file.text(), 'text/csv', i18n.language)

@@ -1,22 +1,10 @@
-import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createShapeId } from 'tldraw'
 import type * as Y from 'yjs'
-import { countOutcome, type Factor, type Polarity } from '../../shared/factors'
-import {
-  FACTOR_OPS_ORIGIN,
-  addFactor,
-  editFactorText,
-  moveFactor,
-  renameCluster,
-  setFactorPolarity,
-} from '../../shared/factors/factorOps'
+import { countOutcome } from '../../shared/factors'
 import { ClusterSection } from './ClusterSection'
 import { AddFactorForm } from './AddFactorForm'
-import { clusterLabel } from './ClusterSelect'
 import { FactorItem } from './FactorItem'
-import type { FocusTarget, OutlineActions } from './outlineActions'
-import { polarityWordFor } from './polarityWords'
+import { useFactorActions } from './useFactorActions'
 import { useOutcome } from './useOutcome'
 import './strings'
 import './outline.css'
@@ -26,60 +14,12 @@ import './outline.css'
  * ones. It reads and writes the same Y.Doc as the canvas, so both stay in step for everyone.
  * It is the keyboard and screen-reader way to take part, and the quickest way to read a result.
  */
-export function OutlineView(props: { doc: Y.Doc; author: string; readOnly?: boolean }) {
+export function OutlineView(props: { doc: Y.Doc; author?: string; readOnly?: boolean }) {
   const { doc, author, readOnly = false } = props
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
-  const [announcement, setAnnouncement] = useState('')
-  const [focusTarget, setFocusTarget] = useState<FocusTarget>()
-
-  const placeName = useCallback(
-    (clusterId: string | undefined) => {
-      const cluster = outcome.clusters.find((c) => c.id === clusterId)
-      return cluster ? clusterLabel(cluster.name, t('outline.unnamed')) : t('outline.unsorted')
-    },
-    [outcome.clusters, t],
-  )
-
-  const add = (factor: { text: string; polarity: Polarity; clusterId: string | undefined }) => {
-    addFactor(doc, { ...factor, author, now: Date.now(), newId: () => createShapeId() })
-    setAnnouncement(
-      t('outline.add.done', { text: factor.text, place: placeName(factor.clusterId) }),
-    )
-  }
-
-  const focusDone = useCallback(() => setFocusTarget(undefined), [])
-
-  const actions: OutlineActions = useMemo(
-    () => ({
-      clusters: outcome.clusters,
-      readOnly,
-      focusTarget,
-      focusDone,
-      updateFactor(factor: Factor, next) {
-        // One transaction: everyone sees the whole edit at once.
-        doc.transact(() => {
-          if (next.text !== factor.text) editFactorText(doc, factor.id, next.text)
-          if (next.polarity !== factor.polarity) setFactorPolarity(doc, factor.id, next.polarity)
-          if (next.clusterId !== factor.clusterId) moveFactor(doc, factor.id, next.clusterId)
-        }, FACTOR_OPS_ORIGIN)
-        setFocusTarget({ factorId: factor.id, clusterId: next.clusterId, polarity: next.polarity })
-        setAnnouncement(
-          t('outline.edit.done', {
-            text: next.text,
-            polarity: polarityWordFor(i18n.language, next.polarity),
-            place: placeName(next.clusterId),
-          }),
-        )
-      },
-      renameCluster(clusterId, name) {
-        renameCluster(doc, clusterId, name)
-        setAnnouncement(t('outline.rename.done', { name }))
-      },
-    }),
-    [doc, outcome.clusters, readOnly, focusTarget, focusDone, placeName, t, i18n.language],
-  )
+  const { actions, add, announcement } = useFactorActions({ doc, outcome, author, readOnly })
 
   return (
     <main className="outline" aria-labelledby="outline-heading">
