@@ -18,7 +18,7 @@ export function LobbyPage() {
   const [copied, setCopied] = useState(false)
 
   useEffect(() => {
-    api.templates().then(setTemplates, (e: Error) => setError(e.message))
+    api.templates(i18n.language).then(setTemplates, (e: Error) => setError(e.message))
   }, [i18n.language])
 
   const create = async (event: FormEvent) => {

@@ -42,7 +42,7 @@ export function ApplyTemplateDialog({ board, onClose, onDone, onSubmit }: Dialog
   const { busy, error, run } = useSubmit(onClose)
 
   useEffect(() => {
-    api.templates().then((list) => {
+    api.templates(i18n.language).then((list) => {
       const useful = list.filter((template) => template.id !== 'blank')
       setTemplates(useful)
       setChoice((current) => current || (useful[0]?.id ?? ''))
