@@ -140,7 +140,14 @@ export function BoardEditor(props: BoardEditorProps) {
           </p>
         )}
         <div className="board-body">
-          {view === 'outline' && <OutlineView doc={doc} author={author} readOnly={readOnly} />}
+          {view === 'outline' && (
+            <OutlineView
+              doc={doc}
+              author={author}
+              readOnly={readOnly}
+              groupNames={workshop?.groupNames}
+            />
+          )}
           {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
           {/* The canvas stays mounted and laid out (only unseen) while another view shows:
               switching back is instant, and tldraw can still measure text for remote edits. */}

@@ -35,6 +35,7 @@ export function FactorItem({ factor, actions }: { factor: Factor; actions: Outli
         {factor.author && (
           <p className="factor-author">{t('outline.by', { author: factor.author })}</p>
         )}
+        <Wordings factor={factor} actions={actions} />
         {editing && (
           <EditFactorForm
             factor={factor}
@@ -121,5 +122,26 @@ function EditFactorForm(props: { factor: Factor; actions: OutlineActions; onClos
         </button>
       </div>
     </form>
+  )
+}
+
+/** A plenary entry's wording per group, folded: a native disclosure, reachable by keyboard. */
+function Wordings({ factor, actions }: { factor: Factor; actions: OutlineActions }) {
+  const { t } = useTranslation()
+  const wordings = actions.wordings(factor.id)
+  if (wordings.length === 0) return null
+  const groups = new Set(wordings.map((wording) => wording.groupId)).size
+  return (
+    <details className="factor-wordings">
+      <summary>{t('outline.wordings', { count: groups })}</summary>
+      <ul>
+        {wordings.map((wording, i) => (
+          <li key={`${wording.groupId}-${wording.factorId}-${i}`}>
+            <span className="wording-group">{actions.groupName(wording.groupId)}:</span>{' '}
+            <q>{wording.text}</q>
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }

@@ -6,6 +6,7 @@ import { AddFactorForm } from './AddFactorForm'
 import { FactorItem } from './FactorItem'
 import { useFactorActions } from './useFactorActions'
 import { useOutcome } from './useOutcome'
+import { useWordings } from './useWordings'
 import './strings'
 import './outline.css'
 
@@ -14,15 +15,31 @@ import './outline.css'
  * ones. It reads and writes the same Y.Doc as the canvas, so both stay in step for everyone.
  * It is the keyboard and screen-reader way to take part, and the quickest way to read a result.
  */
-export function OutlineView(props: { doc: Y.Doc; author?: string; readOnly?: boolean }) {
-  const { doc, author, readOnly = false } = props
+export function OutlineView(props: {
+  doc: Y.Doc
+  author?: string
+  readOnly?: boolean
+  /** On a workshop's plenary board: the names of the groups whose wordings are shown. */
+  groupNames?: Readonly<Record<string, string>>
+}) {
+  const { doc, author, readOnly = false, groupNames } = props
   const { t } = useTranslation()
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
-  const { actions, add, announcement } = useFactorActions({ doc, outcome, author, readOnly })
+  const wordings = useWordings(doc)
+  const { actions, add, announcement } = useFactorActions({
+    doc,
+    outcome,
+    author,
+    readOnly,
+    wordings,
+    groupNames,
+  })
 
   return (
-    <main className="outline" aria-labelledby="outline-heading">
+    // A viewer's outline may hold nothing focusable; the scroll area itself then takes focus,
+    // so a keyboard can scroll it.
+    <main className="outline" aria-labelledby="outline-heading" tabIndex={readOnly ? 0 : undefined}>
       <div className="outline-inner">
         <header className="outline-header">
           <h2 id="outline-heading">{t('outline.heading')}</h2>

@@ -1,4 +1,5 @@
 import type { ClusterOutcome, Factor, Polarity } from '../../shared/factors'
+import type { SynthesisWording } from '../../shared/workshopContracts'
 
 /** What the outline's parts may do to the board, and where focus goes after a change. */
 export interface OutlineActions {
@@ -10,6 +11,9 @@ export interface OutlineActions {
     next: { text: string; polarity: Polarity; clusterId: string | undefined },
   ): void
   renameCluster(clusterId: string, name: string): void
+  /** Each group's own wording of a plenary entry; empty for every other factor. */
+  wordings(factorId: string): readonly SynthesisWording[]
+  groupName(groupId: string): string
   /** The factor whose edit button takes focus once it has rendered in its new place. */
   focusTarget: FocusTarget | undefined
   focusDone(): void

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { createShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Outcome, Polarity } from '../../shared/factors'
+import type { SynthesisWording } from '../../shared/workshopContracts'
 import {
   FACTOR_OPS_ORIGIN,
   addFactor,
@@ -30,8 +31,10 @@ export function useFactorActions(options: {
   outcome: Outcome
   author: string | undefined
   readOnly: boolean
+  wordings?: ReadonlyMap<string, SynthesisWording[]>
+  groupNames?: Readonly<Record<string, string>>
 }) {
-  const { doc, outcome, author, readOnly } = options
+  const { doc, outcome, author, readOnly, wordings, groupNames } = options
   const { t, i18n } = useTranslation()
   const [announcement, setAnnouncement] = useState('')
   const [focusTarget, setFocusTarget] = useState<FocusTarget>()
@@ -85,8 +88,21 @@ export function useFactorActions(options: {
         renameCluster(doc, clusterId, name)
         setAnnouncement(t('outline.rename.done', { name }))
       },
+      wordings: (factorId) => wordings?.get(factorId) ?? [],
+      groupName: (groupId) => groupNames?.[groupId] ?? groupId,
     }),
-    [doc, outcome.clusters, readOnly, focusTarget, focusDone, placeName, t, i18n.language],
+    [
+      doc,
+      outcome.clusters,
+      readOnly,
+      focusTarget,
+      focusDone,
+      placeName,
+      t,
+      i18n.language,
+      wordings,
+      groupNames,
+    ],
   )
 
   return { actions, add, announcement }

@@ -1,17 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue } from 'tldraw'
-import type { SynthesisWording as Wording } from '../../../shared/workshopContracts'
+import { wordingsOf } from '../../../shared/workshop/synthesisWordings'
 import '../i18n'
 import type { WorkshopContext } from './workshopContext'
-
-function wordingsOf(meta: unknown): Wording[] {
-  const wordings = (meta as { wordings?: unknown } | undefined)?.wordings
-  if (!Array.isArray(wordings)) return []
-  return wordings.filter(
-    (entry): entry is Wording =>
-      typeof entry === 'object' && entry !== null && typeof (entry as Wording).text === 'string',
-  )
-}
 
 /**
  * On the plenary board, a selected synthesis note shows each group's own wording of it, so
