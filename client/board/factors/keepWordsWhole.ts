@@ -12,6 +12,10 @@ import {
 const SMALLEST_FONT_PX = 9
 /** The browser's measurements are fractional; a word this close to the edge still fits. */
 const FUZZ = 1
+/** tldraw breaks words only once it has shrunk the text to this size; above it all fit. */
+const TLDRAW_SMALLEST_PX = 14
+/** Only the longest few words (by letters) can be the widest; measuring is a layout each. */
+const CANDIDATES = 3
 
 /**
  * tldraw shrinks a note's text to 14 px and then breaks long words anywhere
@@ -25,9 +29,13 @@ export function keepWordsWhole(
 ): (TLNoteShape & { props: { fontSizeAdjustment: number } }) | undefined {
   const editor = util.editor
   const dv = getDisplayValues<TLNoteShape, NoteShapeUtilDisplayValues>(util, note)
-  const words = renderPlaintextFromRichText(editor, note.props.richText).split(/\s+/)
-  const available = dv.noteWidth - dv.labelPadding * 2 - FUZZ
   const fontSize = dv.labelFontSize * (note.props.fontSizeAdjustment || 1)
+  if (fontSize > TLDRAW_SMALLEST_PX + 0.5) return undefined
+  const words = renderPlaintextFromRichText(editor, note.props.richText)
+    .split(/\s+/)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, CANDIDATES)
+  const available = dv.noteWidth - dv.labelPadding * 2 - FUZZ
   const measure = (size: number, maxWidth: number | null, html: string) =>
     editor.textMeasure.measureHtml(html, {
       fontFamily: dv.labelFontFamily,
