@@ -76,6 +76,10 @@ export function BoardEditor(props: BoardEditorProps) {
   const [chosenView, setView] = useState<BoardView>(phone && !readOnly ? 'write' : 'canvas')
   const view = views.includes(chosenView) ? chosenView : 'canvas'
   const author = settings.settings.anonymous ? undefined : me.name || undefined
+  const outlineSynthesis = useMemo(
+    () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
+    [workshop, canManageBoard, readOnly],
+  )
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -105,14 +109,14 @@ export function BoardEditor(props: BoardEditorProps) {
     const unregister = registerFactorSideEffects(editor, { author })
     const stopRemembering = rememberNotesWrittenHere(editor, board.id)
     const stopEnter = enterFinishesNote(editor)
-    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor)
+    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
     return () => {
       stopFitting()
       stopEnter()
       stopRemembering()
       unregister()
     }
-  }, [editor, doc, me, readOnly, board.id])
+  }, [editor, doc, provider, me, readOnly, board.id])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
@@ -145,7 +149,7 @@ export function BoardEditor(props: BoardEditorProps) {
               doc={doc}
               author={author}
               readOnly={readOnly}
-              groupNames={workshop?.groupNames}
+              synthesis={outlineSynthesis}
             />
           )}
           {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
@@ -170,7 +174,13 @@ export function BoardEditor(props: BoardEditorProps) {
                   void mounted.zoomToFit({ animation: { duration: 0 } })
                 }}
               >
-                {workshop && <SynthesisPanel workshop={workshop} />}
+                {workshop && (
+                  <SynthesisPanel
+                    workshop={workshop}
+                    doc={doc}
+                    canEdit={canManageBoard && !readOnly}
+                  />
+                )}
               </Tldraw>
               <LicenseNotice />
             </div>

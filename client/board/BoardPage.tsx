@@ -23,11 +23,13 @@ interface BoardPageProps {
   boardId: string
   /** The role token from the page link; boards made before tokens existed need none. */
   token?: string
+  /** A workshop participant's key: without it a participant link reads only. */
+  participantKey?: string
   /** A short message shown over the board, e.g. that the person was moved here. */
   notice?: string
 }
 
-export function BoardPage({ boardId, token, notice }: BoardPageProps) {
+export function BoardPage({ boardId, token, participantKey, notice }: BoardPageProps) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded>()
   const [failure, setFailure] = useState<'notFound' | 'badId' | 'unauthorized' | 'error'>()
@@ -39,7 +41,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
     let timer: ReturnType<typeof setTimeout> | undefined
     const load = () => {
       clearTimeout(timer)
-      Promise.all([api.board(boardId, token), api.config()]).then(
+      Promise.all([api.board(boardId, token, participantKey), api.config()]).then(
         async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
           rememberBoard({ id: board.id, title: board.title, url: window.location.href })
           document.title = `${board.title} – Samskapa`
@@ -67,7 +69,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
       clearTimeout(timer)
       window.removeEventListener('online', load)
     }
-  }, [boardId, token])
+  }, [boardId, token, participantKey])
 
   if (!isValidBoardId(boardId) || failure === 'badId') return <NotFoundPage badLink />
   if (failure === 'notFound') return <NotFoundPage />
@@ -89,6 +91,9 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   if (sync?.closedCode === CloseCode.unauthorized || sync?.closedCode === CloseCode.tokenRevoked) {
     return <LinkProblem />
   }
+  if (sync?.closedCode === CloseCode.writeForbidden) {
+    return <Message text={t('board.writeForbidden')} />
+  }
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (
     <BoardEditor
@@ -97,7 +102,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
       licenseKey={loaded.config.tldrawLicenseKey}
       board={loaded.board}
       canManageBoard={loaded.board.role === 'facilitator'}
-      readOnly={loaded.board.role === 'viewer'}
+      readOnly={!loaded.board.canWrite}
       workshop={loaded.workshop}
       notice={notice}
     />

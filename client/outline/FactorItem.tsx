@@ -4,6 +4,7 @@ import { polarityIcon, type Factor, type Polarity } from '../../shared/factors'
 import { ClusterSelect, UNSORTED } from './ClusterSelect'
 import type { OutlineActions } from './outlineActions'
 import { PolarityChoice } from './PolarityChoice'
+import { SynthesisDetails } from './SynthesisDetails'
 
 /**
  * One factor: its text, author and an "Edit" button that opens a small form to change the
@@ -35,7 +36,9 @@ export function FactorItem({ factor, actions }: { factor: Factor; actions: Outli
         {factor.author && (
           <p className="factor-author">{t('outline.by', { author: factor.author })}</p>
         )}
-        <Wordings factor={factor} actions={actions} />
+        {actions.synthesis && (
+          <SynthesisDetails factor={factor} synthesis={actions.synthesis} actions={actions} />
+        )}
         {editing && (
           <EditFactorForm
             factor={factor}
@@ -122,26 +125,5 @@ function EditFactorForm(props: { factor: Factor; actions: OutlineActions; onClos
         </button>
       </div>
     </form>
-  )
-}
-
-/** A plenary entry's wording per group, folded: a native disclosure, reachable by keyboard. */
-function Wordings({ factor, actions }: { factor: Factor; actions: OutlineActions }) {
-  const { t } = useTranslation()
-  const wordings = actions.wordings(factor.id)
-  if (wordings.length === 0) return null
-  const groups = new Set(wordings.map((wording) => wording.groupId)).size
-  return (
-    <details className="factor-wordings">
-      <summary>{t('outline.wordings', { count: groups })}</summary>
-      <ul>
-        {wordings.map((wording, i) => (
-          <li key={`${wording.groupId}-${wording.factorId}-${i}`}>
-            <span className="wording-group">{actions.groupName(wording.groupId)}:</span>{' '}
-            <q>{wording.text}</q>
-          </li>
-        ))}
-      </ul>
-    </details>
   )
 }

@@ -6,7 +6,6 @@ import { AddFactorForm } from './AddFactorForm'
 import { FactorItem } from './FactorItem'
 import { useFactorActions } from './useFactorActions'
 import { useOutcome } from './useOutcome'
-import { useWordings } from './useWordings'
 import './strings'
 import './outline.css'
 
@@ -19,21 +18,19 @@ export function OutlineView(props: {
   doc: Y.Doc
   author?: string
   readOnly?: boolean
-  /** On a workshop's plenary board: the names of the groups whose wordings are shown. */
-  groupNames?: Readonly<Record<string, string>>
+  /** On a workshop's board: group names for the plenary's wordings, and who may edit them. */
+  synthesis?: { groupNames: Record<string, string>; canEdit: boolean }
 }) {
-  const { doc, author, readOnly = false, groupNames } = props
+  const { doc, author, readOnly = false, synthesis } = props
   const { t } = useTranslation()
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
-  const wordings = useWordings(doc)
   const { actions, add, announcement } = useFactorActions({
     doc,
     outcome,
     author,
     readOnly,
-    wordings,
-    groupNames,
+    synthesis,
   })
 
   return (

@@ -24,8 +24,6 @@ export const outlineStrings = {
       emptyCluster: 'Inga faktorer här än.',
       emptyUnsorted: 'Alla faktorer är sorterade.',
       by: 'av {{author}}',
-      wordings_one: 'Gruppens formulering',
-      wordings_other: 'Formuleringar från {{count}} grupper',
       add: {
         heading: 'Lägg till en faktor',
         text: 'Faktor',
@@ -77,8 +75,6 @@ export const outlineStrings = {
       emptyCluster: 'No factors here yet.',
       emptyUnsorted: 'Every factor is sorted.',
       by: 'by {{author}}',
-      wordings_one: 'The group’s wording',
-      wordings_other: 'Wordings from {{count}} groups',
       add: {
         heading: 'Add a factor',
         text: 'Factor',

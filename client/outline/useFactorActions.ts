@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { createShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Outcome, Polarity } from '../../shared/factors'
-import type { SynthesisWording } from '../../shared/workshopContracts'
+import { readRecord } from '../../shared/board/boardDoc'
+import { mergeNotes, splitOff } from '../workshop/synthesis/synthesisEdits'
+import { readSynthesisNote } from '../workshop/synthesis/synthesisNote'
 import {
   FACTOR_OPS_ORIGIN,
   addFactor,
@@ -31,10 +33,10 @@ export function useFactorActions(options: {
   outcome: Outcome
   author: string | undefined
   readOnly: boolean
-  wordings?: ReadonlyMap<string, SynthesisWording[]>
-  groupNames?: Readonly<Record<string, string>>
+  /** On a workshop's board: group names for the plenary's wordings, and who may edit them. */
+  synthesis?: { groupNames: Record<string, string>; canEdit: boolean }
 }) {
-  const { doc, outcome, author, readOnly, wordings, groupNames } = options
+  const { doc, outcome, author, readOnly, synthesis } = options
   const { t, i18n } = useTranslation()
   const [announcement, setAnnouncement] = useState('')
   const [focusTarget, setFocusTarget] = useState<FocusTarget>()
@@ -63,7 +65,7 @@ export function useFactorActions(options: {
   const focusDone = useCallback(() => setFocusTarget(undefined), [])
 
   const actions: OutlineActions = useMemo(
-    () => ({
+    (): OutlineActions => ({
       clusters: outcome.clusters,
       readOnly,
       focusTarget,
@@ -88,21 +90,23 @@ export function useFactorActions(options: {
         renameCluster(doc, clusterId, name)
         setAnnouncement(t('outline.rename.done', { name }))
       },
-      wordings: (factorId) => wordings?.get(factorId) ?? [],
-      groupName: (groupId) => groupNames?.[groupId] ?? groupId,
+      ...(synthesis && {
+        synthesis: {
+          ...synthesis,
+          noteOf: (factorId: string) => readSynthesisNote(readRecord(doc, factorId)?.meta),
+          split(noteId, wording) {
+            splitOff(doc, noteId, wording)
+            setAnnouncement(t('workshop.synthesis.splitDone', { text: wording.text }))
+          },
+          merge(intoNoteId, fromNoteId) {
+            mergeNotes(doc, [intoNoteId, fromNoteId])
+            setFocusTarget(undefined)
+            setAnnouncement(t('workshop.synthesis.mergeDone'))
+          },
+        },
+      }),
     }),
-    [
-      doc,
-      outcome.clusters,
-      readOnly,
-      focusTarget,
-      focusDone,
-      placeName,
-      t,
-      i18n.language,
-      wordings,
-      groupNames,
-    ],
+    [doc, outcome, readOnly, focusTarget, focusDone, placeName, t, i18n.language, synthesis],
   )
 
   return { actions, add, announcement }

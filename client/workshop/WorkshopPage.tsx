@@ -13,7 +13,7 @@ import { workshopApi } from './workshopApi'
 export function WorkshopPage({ workshopId, token }: { workshopId: string; token: string }) {
   const { t } = useTranslation()
   const api = useMemo(() => workshopApi(workshopId, token), [workshopId, token])
-  const { info, failure, setFailure } = useWorkshopInfo(api)
+  const { info, failure, setFailure } = useWorkshopInfo(api, token)
 
   if (failure) return <WorkshopProblem failure={failure} />
   if (!info) {

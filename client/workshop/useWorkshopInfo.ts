@@ -13,7 +13,7 @@ const RETRY_MS = 5000
  * browser last saw; with nothing saved the page says so and tries again, at once when the
  * browser reports the network back and every few seconds otherwise, so nobody has to reload.
  */
-export function useWorkshopInfo(api: WorkshopApi) {
+export function useWorkshopInfo(api: WorkshopApi, token: string) {
   const [info, setInfo] = useState<WorkshopInfo>()
   const [failure, setFailure] = useState<WorkshopFailure>()
 
@@ -25,6 +25,12 @@ export function useWorkshopInfo(api: WorkshopApi) {
       api.info().then(
         (workshop) => {
           if (stopped) return
+          // A signed-in facilitator who came by another link (or none) continues on theirs.
+          const own = workshop.role === 'facilitator' && workshop.links?.facilitator
+          if (own && new URL(own).searchParams.get('token') !== token) {
+            location.replace(own)
+            return
+          }
           document.title = `${workshop.title} – Samskapa`
           setFailure(undefined)
           setInfo(workshop)
@@ -46,7 +52,7 @@ export function useWorkshopInfo(api: WorkshopApi) {
       clearTimeout(timer)
       window.removeEventListener('online', load)
     }
-  }, [api])
+  }, [api, token])
 
   return { info, failure, setFailure }
 }

@@ -12,6 +12,7 @@ import {
   type StoredDoc,
   type TemplateRecord,
   type TokenRecord,
+  type WorkshopBoardPlace,
   type WorkshopBoardRecord,
   type WorkshopRecord,
 } from './Storage'
@@ -94,6 +95,16 @@ export class SqliteStorage implements Storage {
         `SELECT b.id, b.title, b.template, b.created_at AS createdAt, w.kind, w.position
          FROM workshop_boards w JOIN boards b ON b.id = w.board_id
          WHERE w.workshop_id = ? ORDER BY w.position`,
+      ),
+      boardPlace: db.prepare(
+        `SELECT workshop_id AS workshopId, kind, open_to_all AS openToAll
+         FROM workshop_boards WHERE board_id = ?`,
+      ),
+      setBoardOpen: db.prepare('UPDATE workshop_boards SET open_to_all = ? WHERE board_id = ?'),
+      getParticipant: db.prepare(
+        `SELECT id, workshop_id AS workshopId, key_hash AS keyHash, name, municipality,
+         board_id AS boardId, created_at AS createdAt FROM participants
+         WHERE workshop_id = ? AND id = ?`,
       ),
       workshopOfBoard: db.prepare(
         'SELECT workshop_id AS id FROM workshop_boards WHERE board_id = ?',
@@ -248,6 +259,20 @@ export class SqliteStorage implements Storage {
 
   workshopBoards(workshopId: string): WorkshopBoardRecord[] {
     return this.statements.workshopBoards.all(workshopId) as WorkshopBoardRecord[]
+  }
+
+  boardPlace(boardId: string): WorkshopBoardPlace | undefined {
+    const row = this.statements.boardPlace.get(boardId) as
+      (Omit<WorkshopBoardPlace, 'openToAll'> & { openToAll: number }) | undefined
+    return row ? { ...row, openToAll: row.openToAll === 1 } : undefined
+  }
+
+  setBoardOpen(boardId: string, open: boolean) {
+    this.statements.setBoardOpen.run(open ? 1 : 0, boardId)
+  }
+
+  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined {
+    return this.statements.getParticipant.get(workshopId, id) as ParticipantRecord | undefined
   }
 
   workshopOfBoard(boardId: string): string | undefined {
