@@ -26,6 +26,8 @@ export function ImportDialog(props: {
   board: BoardInfo
   onClose: () => void
   onImported: (message: string) => void
+  /** Called as the request is sent. */
+  onSubmit?: () => void
 }) {
   const { t, i18n } = useTranslation()
   const id = useId()
@@ -39,6 +41,7 @@ export function ImportDialog(props: {
     if (!file && list.trim() === '') return setError(t('import.nothing'))
     setBusy(true)
     setError(undefined)
+    props.onSubmit?.()
     try {
       const { imported } = file
         ? await importFactors(props.board, file, 'text/csv', i18n.language)

@@ -25,7 +25,7 @@ export function LobbyPage() {
   const mustSignIn = session?.signInEnabled === true && session.user === null
 
   useEffect(() => {
-    api.templates().then(setTemplates, (e: Error) => setError(e.message))
+    api.templates(i18n.language).then(setTemplates, (e: Error) => setError(e.message))
   }, [i18n.language])
 
   const create = async (event: FormEvent) => {

@@ -4,6 +4,7 @@ export const outlineStrings = {
   sv: {
     view: {
       label: 'Visa tavlan som',
+      write: 'Skriv',
       canvas: 'Tavla',
       outline: 'Listvy',
     },
@@ -57,6 +58,7 @@ export const outlineStrings = {
   en: {
     view: {
       label: 'Show the board as',
+      write: 'Write',
       canvas: 'Canvas',
       outline: 'Outline',
     },

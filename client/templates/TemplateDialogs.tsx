@@ -10,6 +10,8 @@ interface DialogProps {
   board: BoardInfo
   onClose: () => void
   onDone: (message: string) => void
+  /** Called as the request is sent. */
+  onSubmit?: () => void
 }
 
 /** Runs a request for a dialog: busy while it runs, an error shown in the dialog if it fails. */
@@ -32,7 +34,7 @@ function useSubmit(onClose: () => void) {
   return { busy, error, run }
 }
 
-export function ApplyTemplateDialog({ board, onClose, onDone }: DialogProps) {
+export function ApplyTemplateDialog({ board, onClose, onDone, onSubmit }: DialogProps) {
   const { t, i18n } = useTranslation()
   const id = useId()
   const [templates, setTemplates] = useState<(TemplateInfo | SavedTemplateInfo)[]>([])
@@ -56,6 +58,7 @@ export function ApplyTemplateDialog({ board, onClose, onDone }: DialogProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const title = templates.find((template) => template.id === choice)?.title ?? choice
+    onSubmit?.()
     void run(async () => {
       await applyTemplate(board, choice, i18n.language)
       onDone(t('templates.applied', { title }))

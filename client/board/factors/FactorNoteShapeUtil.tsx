@@ -1,5 +1,6 @@
 import { NoteShapeUtil, type TLNoteShape } from 'tldraw'
 import { isFactorRecord } from '../../../shared/factors/readFactor'
+import { keepWordsWhole } from './keepWordsWhole'
 import { PolarityBadge } from './PolarityBadge'
 import { asRecordJson } from './records'
 import './factors.css'
@@ -8,10 +9,21 @@ import './factors.css'
 const LABEL_PADDING = 26
 
 /**
- * tldraw's note, unchanged in behaviour and type, with the factor's polarity badge on top
- * (a template's rule notes are no factors and get none).
+ * tldraw's note, unchanged in type, with the factor's polarity badge on top (a template's rule
+ * notes are no factors and get none); its text shrinks rather than break a word in the middle.
  */
 class FactorNote extends NoteShapeUtil {
+  override onBeforeCreate(next: TLNoteShape) {
+    const sized = super.onBeforeCreate(next)
+    return keepWordsWhole(this, sized ?? next) ?? sized
+  }
+
+  override onBeforeUpdate(prev: TLNoteShape, next: TLNoteShape) {
+    const sized = super.onBeforeUpdate(prev, next)
+    if (!sized) return undefined
+    return keepWordsWhole(this, sized) ?? sized
+  }
+
   override component(note: TLNoteShape) {
     return (
       <>

@@ -20,6 +20,7 @@ import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommand
 import { useBoardSettings } from './BoardSettingsContext'
 import { cyclePolarity } from './polarityCommands'
 import { tldrawStrings } from './strings'
+import { FactorStylePanel, FactorToolbar } from './toolbar'
 
 /** `p` for polarity: free in tldraw's shortcuts, and the same word in Swedish and English. */
 export const CYCLE_POLARITY_KEY = 'p'
@@ -135,6 +136,8 @@ export const factorComponents: TLComponents = {
   ),
   ContextMenu,
   KeyboardShortcutsDialog,
+  Toolbar: FactorToolbar,
+  StylePanel: FactorStylePanel,
 }
 
 function FactorMenuGroupItems() {
