@@ -1,8 +1,7 @@
 import type { RecordJson } from '../board/boardDoc'
 import type { Factor, Polarity } from './Factor'
 import type { SplitSide } from './clusterSections'
-import { clusterName, isCluster } from './isCluster'
-import { polaritySides, sideHolding } from './polaritySides'
+import { boardPlaces, placeOfNote } from './boardPlaces'
 import { isFactorRecord, readFactor } from './readFactor'
 import { readingOrder } from './readingOrder'
 import { parentIdOf } from './recordFields'
@@ -35,15 +34,8 @@ export interface Outcome {
 export function computeOutcome(records: readonly RecordJson[]): Outcome {
   const byId = recordsById(records)
   const bounds = (record: RecordJson) => pageBounds(record, byId)
-  const sides = polaritySides(records, byId)
-  const sideById = new Map(sides.map((side) => [side.id, side]))
-  const places = [
-    ...records.filter(isCluster).map((frame) => ({ id: frame.id, name: clusterName(frame) })),
-    ...sides.map((side) => ({ id: side.id, name: side.name, side: side.polarity })),
-  ]
-  const placeBounds = (place: { id: string }) =>
-    sideById.get(place.id)?.bounds ?? bounds(byId.get(place.id)!)
-  const clusters = readingOrder(places, placeBounds).map((place): ClusterOutcome => ({
+  const { places, sides } = boardPlaces(records, byId)
+  const clusters = places.map((place): ClusterOutcome => ({
     ...place,
     hindering: [],
     enabling: [],
@@ -54,10 +46,10 @@ export function computeOutcome(records: readonly RecordJson[]): Outcome {
   for (const note of readingOrder(records.filter(isFactorRecord), bounds)) {
     const parentId = parentIdOf(note)
     const factor = readFactor(note, parentId ? byId.get(parentId) : undefined)
-    const side = factor.clusterId ? undefined : sideHolding(sides, bounds(note))
-    if (side) {
-      factor.clusterId = side.id
-      factor.polarity = side.polarity
+    const place = placeOfNote(note, byId, sides)
+    if (place && 'side' in place) {
+      factor.clusterId = place.side.id
+      factor.polarity = place.side.polarity
     }
     const cluster = factor.clusterId ? clusterById.get(factor.clusterId) : undefined
     if (cluster) cluster[factor.polarity].push(factor)
