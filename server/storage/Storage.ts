@@ -113,9 +113,17 @@ export interface Storage {
    * `workshopId` also that workshop's own.
    */
   listTemplates(workshopId?: string): TemplateSummary[]
+  /** How many templates the server keeps, shared or a workshop's own. */
+  countTemplates(): number
   getTemplate(id: string): TemplateRecord | undefined
   updateTemplate(id: string, patch: { title?: string; shared?: boolean }): void
   deleteTemplate(id: string): void
+
+  /**
+   * A number that grows whenever something is stored for the board (an update), and stays
+   * the same across compaction: cached reads of the board are valid while it is unchanged.
+   */
+  docVersion(boardId: string): number
 
   /** Milliseconds since the epoch of the newest stored update of a board, if any. */
   lastActivity(boardId: string): number | null

@@ -1,7 +1,7 @@
 import { importFactors } from '../../../shared/factors/factorOps'
 import { decodeImport, parseFactorCsv, parseFactorList } from '../../../shared/factors'
 import { newId } from '../../boards/BoardService'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
 import { HttpError, readBodyBytes, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -25,13 +25,19 @@ export const importRoutes: Route[] = [
       const parse = parserFor(req.headers['content-type'])
       const language = requestLanguage(req)
       const decoded = decodeImport(await readBodyBytes(req, IMPORT_LIMIT), language)
-      const parsed = decoded.ok ? parse(decoded.text, language) : decoded
+      const text = decoded.ok ? decoded.text : ''
+      const parsed = decoded.ok ? parse(text, language) : decoded
       if (!parsed.ok) {
         sendJson(res, 400, { error: parsed.code, message: parsed.message, line: parsed.line })
         return
       }
-      const imported = withBoardDoc(context, id, (doc) =>
-        importFactors(doc, parsed.factors, { now: Date.now(), newId: () => `shape:${newId(9)}` }),
+      const imported = withBoardDoc(
+        context,
+        id,
+        (doc) =>
+          importFactors(doc, parsed.factors, { now: Date.now(), newId: () => `shape:${newId(9)}` }),
+        // A cluster column may come with the factors: one frame per distinct name at most.
+        costOf(parsed.factors.length * 2, Buffer.byteLength(text)),
       )
       context.log.info({ room: id, imported }, 'factors imported')
       sendJson(res, 200, { imported })

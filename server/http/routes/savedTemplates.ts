@@ -10,7 +10,7 @@ import type { SavedTemplateInfo } from '../../../shared/contracts'
 import { newId } from '../../boards/BoardService'
 import { findTemplate } from '../../boards/findTemplate'
 import type { TemplateSummary } from '../../storage/Storage'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route, RouteRequest } from '../Route'
 import { builtInList } from './templates'
@@ -86,11 +86,23 @@ export const savedTemplateRoutes: Route[] = [
       if (shared && role !== 'facilitator') {
         throw new HttpError(403, 'forbidden', 'only a facilitator may share a template server-wide')
       }
-      const shapes = withBoardDoc(context, body.boardId, (doc) => templateShapes(readRecords(doc)))
+      // Every saved template counts, a workshop's own too: participants may save them.
+      const { maxSavedTemplates, maxTemplateBytes } = context.config
+      if (context.storage.countTemplates() >= maxSavedTemplates) {
+        throw new HttpError(
+          409,
+          'template_limit',
+          `the server keeps ${maxSavedTemplates} templates`,
+        )
+      }
+      const records = JSON.stringify(templateShapes(context.reads.records(body.boardId)))
+      if (Buffer.byteLength(records) > maxTemplateBytes) {
+        throw new HttpError(413, 'too_large', `a template may hold ${maxTemplateBytes} bytes`)
+      }
       const template = {
         id: `${SAVED_TEMPLATE_PREFIX}${newId(9)}`,
         title: body.title,
-        records: JSON.stringify(shapes),
+        records,
         createdAt: Date.now(),
         workshopId,
         shared,
@@ -164,10 +176,14 @@ export const savedTemplateRoutes: Route[] = [
         language: requestLanguage(req),
         newId: (kind) => `${kind}:${newId(9)}`,
       })
-      withBoardDoc(context, id, (doc) =>
-        doc.transact(() => {
-          writeRecords(doc, placeBesideBoard(readRecords(doc), shapes))
-        }, FACTOR_OPS_ORIGIN),
+      withBoardDoc(
+        context,
+        id,
+        (doc) =>
+          doc.transact(() => {
+            writeRecords(doc, placeBesideBoard(readRecords(doc), shapes))
+          }, FACTOR_OPS_ORIGIN),
+        costOf(shapes.length, Buffer.byteLength(JSON.stringify(shapes))),
       )
       sendJson(res, 200, { added: shapes.length })
     },
