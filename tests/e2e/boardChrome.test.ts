@@ -143,7 +143,10 @@ describe('the board’s chrome in Chromium', () => {
       // An applied template and a new cluster are moved into view.
       await panAway(page)
       await page.getByRole('button', { name: 'Använd mall' }).click()
-      await page.getByRole('dialog').getByLabel('Mall').selectOption({ label: 'Reflektion' })
+      await page
+        .getByRole('dialog')
+        .getByLabel('Mall', { exact: true })
+        .selectOption({ label: 'Reflektion' })
       await page.getByRole('button', { name: 'Lägg till på tavlan' }).click()
       await page.getByRole('status').filter({ hasText: 'Mallen ”Reflektion” lades till' }).waitFor()
       await expect
@@ -200,33 +203,39 @@ describe('the board’s chrome in Chromium', () => {
     await openBoard(page, board.url)
     const text = onCanvas(page, /Kompetensutvecklingsinsatser/)
     await text.waitFor()
-    // Each line break falls between words: no word is split over two lines.
-    const lines = await text.evaluate((element) => {
-      const range = document.createRange()
-      const node = element.querySelector('p')?.firstChild ?? element.firstChild!
-      const content = node.textContent ?? ''
-      const tops: { top: number; char: string }[] = []
-      for (let i = 0; i < content.length; i++) {
-        range.setStart(node, i)
-        range.setEnd(node, i + 1)
-        const rect = range.getClientRects()[0]
-        if (rect) tops.push({ top: Math.round(rect.top), char: content[i]! })
-      }
-      const words: string[] = []
-      let line = ''
-      let top = tops[0]?.top
-      for (const { top: t, char } of tops) {
-        if (t !== top) {
-          words.push(line)
-          line = ''
-          top = t
+    // Each line break falls between words: no word is split over two lines. An imported note
+    // is fitted to its text by the board's elected client after first paint: wait for it.
+    const lines = () =>
+      text.evaluate((element) => {
+        const range = document.createRange()
+        const node = element.querySelector('p')?.firstChild ?? element.firstChild!
+        const content = node.textContent ?? ''
+        const tops: { top: number; char: string }[] = []
+        for (let i = 0; i < content.length; i++) {
+          range.setStart(node, i)
+          range.setEnd(node, i + 1)
+          const rect = range.getClientRects()[0]
+          if (rect) tops.push({ top: Math.round(rect.top), char: content[i]! })
         }
-        line += char
-      }
-      words.push(line)
-      return words
-    })
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/\s$/)
+        const words: string[] = []
+        let line = ''
+        let top = tops[0]?.top
+        for (const { top: t, char } of tops) {
+          if (t !== top) {
+            words.push(line)
+            line = ''
+            top = t
+          }
+          line += char
+        }
+        words.push(line)
+        return words
+      })
+    await expect
+      .poll(async () => (await lines()).slice(0, -1).filter((line) => !/\s$/.test(line)), {
+        timeout: 20_000,
+      })
+      .toEqual([])
     await page.screenshot({ path: `${SCREENSHOTS}chrome-compound-words.png` })
     await page.context().close()
   })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
+import type { Outcome } from '../../shared/factors'
 import type { GroupAssignments } from '../../shared/workshopContracts'
 import { launchChromium } from '../support/browser'
 import { SCREENSHOTS, addNote, onCanvas, personContext } from '../support/pages'
@@ -97,8 +98,13 @@ describe('workshop pages without a network', () => {
           const response = await call(server.url, 'GET', `/api/boards/${board.id}/outcome`, {
             token: facilitatorToken,
           })
-          const outcome = (await response.json()) as { unsorted: { text: string }[] }
-          return outcome.unsorted.map((factor) => factor.text).sort()
+          // Wherever they landed (the template's sides sort them): every factor, by text.
+          const outcome = (await response.json()) as Outcome
+          const factors = [
+            ...outcome.unsorted,
+            ...outcome.clusters.flatMap((c) => [...c.hindering, ...c.enabling, ...c.undecided]),
+          ]
+          return factors.map((factor) => factor.text).sort()
         })
         .toEqual(['Chefer som visar vägen', 'Vi saknar tid för att prova'])
       await annaContext.close()
