@@ -46,7 +46,9 @@ export function workshopApi(id: string, token: string) {
     update: (patch: PatchWorkshopBody) => request<WorkshopInfo>(at(''), send('PATCH', patch)),
     message: (text: string) => request<void>(at('/message'), send('POST', { text })),
     rotate: (role: Role) => request<RotatedLinks>(at('/rotate'), send('POST', { role })),
-    gather: () => request<Synthesis>(at('/gather'), send('POST')),
+    /** Gathers the groups; the plenary's notes are written in `language`, the page's. */
+    gather: (language: string) =>
+      request<Synthesis>(at('/gather'), send('POST', undefined, { 'Accept-Language': language })),
     erase: () => request<void>(at(''), send('DELETE')),
   }
 }

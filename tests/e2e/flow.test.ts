@@ -196,6 +196,11 @@ describe('the everyday flow in Chromium', () => {
       await openBoard(page, plenary.url)
       const notes = page.locator('.tl-shape[data-shape-type="note"]')
       await notes.first().waitFor()
+      // Written in the board's language: the workshop was made in Swedish.
+      await page
+        .getByText(/nämnd av 2 av 2 grupper/)
+        .first()
+        .waitFor()
       await page.keyboard.press('Shift+1')
       await page.waitForTimeout(1500)
       await page.screenshot({ path: `${SCREENSHOTS}flow-plenary-gathered.png` })

@@ -305,7 +305,8 @@ describe('workshops', () => {
     expect(await gathered.json()).toEqual(preview)
     await waitFor(() => readRecords(plenary.doc).some((r) => r.type === 'note'))
     const note = readRecords(plenary.doc).find((r) => r.type === 'note')!
-    expect(JSON.stringify(note.props)).toContain('named by 2 of 2 groups')
+    // Written onto a board made without a language: Swedish, as the board itself is.
+    expect(JSON.stringify(note.props)).toContain('nämnd av 2 av 2 grupper')
     expect((note.meta as { wordings: unknown[] }).wordings).toHaveLength(2)
   })
 

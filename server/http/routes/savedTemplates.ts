@@ -11,6 +11,7 @@ import { newId } from '../../boards/BoardService'
 import { findTemplate } from '../../boards/findTemplate'
 import type { TemplateSummary } from '../../storage/Storage'
 import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
+import { contentLanguage } from '../language'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route, RouteRequest } from '../Route'
 import { builtInList } from './templates'
@@ -173,7 +174,7 @@ export const savedTemplateRoutes: Route[] = [
       if (!template)
         throw new HttpError(400, 'unknown_template', `unknown template "${body.template}"`)
       const shapes = template.build({
-        language: requestLanguage(req),
+        language: contentLanguage(req),
         newId: (kind) => `${kind}:${newId(9)}`,
       })
       withBoardDoc(
