@@ -74,6 +74,31 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up()
 }
 
+/** The words in `elements`' text that the browser broke over two lines, e.g. "digitaliseringe/n". */
+function wordsSplitAcrossLines(elements: Element[]): string[] {
+  const split: string[] = []
+  for (const element of elements) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? ''
+      const range = document.createRange()
+      let previousTop: number | undefined
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i)
+        range.setEnd(node, i + 1)
+        const top = range.getClientRects()[0]?.top
+        if (top === undefined) continue
+        const breaksHere = previousTop !== undefined && Math.abs(top - previousTop) > 2
+        if (breaksHere && !/\s/.test(text[i - 1]!) && !/\s/.test(text[i]!)) {
+          split.push(text.slice(Math.max(0, i - 8), i + 8))
+        }
+        previousTop = top
+      }
+    }
+  }
+  return split
+}
+
 describe('the everyday flow in Chromium', () => {
   it(
     'sorts a note dropped on the ⊖ side as hindering, in the panel and in Listvy',
@@ -202,6 +227,11 @@ describe('the everyday flow in Chromium', () => {
         .first()
         .waitFor()
       await page.keyboard.press('Shift+1')
+      // The elected client fits the gathered notes to their text once the fonts are in:
+      // then no word of these long factors is split over two lines.
+      await expect
+        .poll(() => notes.evaluateAll(wordsSplitAcrossLines), { timeout: 30_000 })
+        .toEqual([])
       await page.waitForTimeout(1500)
       await page.screenshot({ path: `${SCREENSHOTS}flow-plenary-gathered.png` })
       const boxes = await notes.evaluateAll((elements) =>

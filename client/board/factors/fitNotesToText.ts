@@ -24,7 +24,9 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
       const shape = editor.getShape<TLNoteShape>(id)
       if (shape?.type !== 'note') continue
       // The size tldraw gives a note it creates itself; undefined when it already fits.
-      const adjusted = util.onBeforeCreate?.(shape)
+      // A copy: tldraw caches a note's label size per record object, and one measured
+      // before the fonts loaded (while painting) would be taken for the real size.
+      const adjusted = util.onBeforeCreate?.({ ...shape })
       if (adjusted) updates.push({ id, type: 'note', props: adjusted.props })
     }
     if (updates.length === 0) return
@@ -39,20 +41,25 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
   let stopListening = () => {}
   // Measuring every note's text is slow on a big board: never before the board has painted,
   // and by then the awareness states of the others present have arrived.
+  let stopped = false
   const idle = requestIdleCallback(
-    () => {
-      fit(editor.getCurrentPageShapeIds())
-      stopListening = editor.store.listen(
-        ({ changes }) => {
-          const touched = [...Object.keys(changes.added), ...Object.keys(changes.updated)]
-          fit(touched.filter((id) => id.startsWith('shape:')) as TLShapeId[])
-        },
-        { source: 'remote', scope: 'document' },
-      )
-    },
+    // Text measured before the notes' font has loaded is measured in a fallback font.
+    () =>
+      void editor.fonts.loadRequiredFontsForCurrentPage().then(() => {
+        if (stopped) return
+        fit(editor.getCurrentPageShapeIds())
+        stopListening = editor.store.listen(
+          ({ changes }) => {
+            const touched = [...Object.keys(changes.added), ...Object.keys(changes.updated)]
+            fit(touched.filter((id) => id.startsWith('shape:')) as TLShapeId[])
+          },
+          { source: 'remote', scope: 'document' },
+        )
+      }),
     { timeout: 5000 },
   )
   return () => {
+    stopped = true
     cancelIdleCallback(idle)
     stopListening()
     if (awareness.getLocalState()) awareness.setLocalStateField(FITTER_FIELD, false)
