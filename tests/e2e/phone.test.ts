@@ -71,6 +71,18 @@ describe('a participant on a phone', () => {
         expect(part.right).toBeLessThanOrEqual(390)
         expect(part.fits).toBe(true)
       }
+      // Nothing in the top bar is cut off at the screen's edge.
+      const offScreen = await page
+        .locator('.board-bar :is(button, select, a)')
+        .evaluateAll((elements) =>
+          elements
+            .filter((element) => {
+              const rect = element.getBoundingClientRect()
+              return rect.width > 0 && (rect.left < 0 || rect.right > window.innerWidth)
+            })
+            .map((element) => element.textContent),
+        )
+      expect(offScreen).toEqual([])
       expect(await seriousViolations(page)).toEqual([])
       await page.screenshot({ path: `${SCREENSHOTS}phone-write.png` })
 
