@@ -21,7 +21,6 @@ import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
-import type { BoardView } from '../outline/ViewToggle'
 import { FacilitatorBanner } from '../workshop/board/FacilitatorBanner'
 import { SynthesisPanel } from '../workshop/board/SynthesisPanel'
 import type { WorkshopContext } from '../workshop/board/workshopContext'
@@ -33,6 +32,10 @@ import { FactorNoteShapeUtil } from './factors/FactorNoteShapeUtil'
 import { FactorPanel } from './factors/FactorPanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
 import { ClusterFrameShapeUtil } from './clusters/ClusterFrameShapeUtil'
+import { PHONE_QUERY, useMediaQuery } from '../common/useMediaQuery'
+import { rememberNotesWrittenHere } from '../writing/ownNotes'
+import { WritingView } from '../writing/WritingView'
+import type { BoardView } from '../outline/ViewToggle'
 
 // Fonts, icons and tldraw's translations are bundled by Vite and served by our own server.
 const assetUrls = getAssetUrlsByImport()
@@ -66,7 +69,13 @@ export function BoardEditor(props: BoardEditorProps) {
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
-  const [view, setView] = useState<BoardView>('canvas')
+  const phone = useMediaQuery(PHONE_QUERY)
+  // A phone writes first; the canvas is one tap away. Viewers have nothing to write.
+  const views: BoardView[] =
+    phone && !readOnly ? ['write', 'canvas', 'outline'] : ['canvas', 'outline']
+  const [chosenView, setView] = useState<BoardView>(phone && !readOnly ? 'write' : 'canvas')
+  const view = views.includes(chosenView) ? chosenView : 'canvas'
+  const author = settings.settings.anonymous ? undefined : me.name || undefined
   const outlineSynthesis = useMemo(
     () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
     [workshop, canManageBoard, readOnly],
@@ -98,14 +107,16 @@ export function BoardEditor(props: BoardEditorProps) {
     if (!editor) return
     const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
     const unregister = registerFactorSideEffects(editor, { author })
+    const stopRemembering = rememberNotesWrittenHere(editor, board.id)
     const stopEnter = enterFinishesNote(editor)
     const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
     return () => {
       stopFitting()
       stopEnter()
+      stopRemembering()
       unregister()
     }
-  }, [editor, doc, provider, me, readOnly])
+  }, [editor, doc, provider, me, readOnly, board.id])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
@@ -117,7 +128,14 @@ export function BoardEditor(props: BoardEditorProps) {
           readOnly={readOnly}
           overviewUrl={workshop?.overviewUrl}
         >
-          <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
+          <BoardTools
+            board={board}
+            view={view}
+            views={views}
+            onViewChange={setView}
+            readOnly={readOnly}
+            editor={editor}
+          />
         </ConnectionBanner>
         <FacilitatorBanner doc={doc} boardId={board.id} />
         {notice && (
@@ -125,42 +143,49 @@ export function BoardEditor(props: BoardEditorProps) {
             {notice}
           </p>
         )}
-        {view === 'outline' && (
-          <OutlineView
-            doc={doc}
-            author={me.name}
-            readOnly={readOnly}
-            synthesis={outlineSynthesis}
-          />
-        )}
-        {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
-        <div className="board-workspace" hidden={view === 'outline'}>
-          <div className="board-canvas">
-            <Tldraw
-              store={store}
-              shapeUtils={shapeUtils}
-              overrides={factorOverrides}
-              components={factorComponents}
-              licenseKey={licenseKey || undefined}
-              assetUrls={assetUrls}
-              user={user}
-              onMount={(mounted) => {
-                if (readOnly) mounted.updateInstanceState({ isReadonly: true })
-                setEditor(mounted)
-                void mounted.zoomToFit({ animation: { duration: 0 } })
-              }}
-            >
-              {workshop && (
-                <SynthesisPanel
-                  workshop={workshop}
-                  doc={doc}
-                  canEdit={canManageBoard && !readOnly}
-                />
-              )}
-            </Tldraw>
-            <LicenseNotice />
+        <div className="board-body">
+          {view === 'outline' && (
+            <OutlineView
+              doc={doc}
+              author={author}
+              readOnly={readOnly}
+              synthesis={outlineSynthesis}
+            />
+          )}
+          {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
+          {/* The canvas stays mounted and laid out (only unseen) while another view shows:
+              switching back is instant, and tldraw can still measure text for remote edits. */}
+          <div
+            className={`board-workspace${view === 'canvas' ? '' : ' board-workspace-behind'}`}
+            inert={view !== 'canvas'}
+          >
+            <div className="board-canvas">
+              <Tldraw
+                store={store}
+                shapeUtils={shapeUtils}
+                overrides={factorOverrides}
+                components={factorComponents}
+                licenseKey={licenseKey || undefined}
+                assetUrls={assetUrls}
+                user={user}
+                onMount={(mounted) => {
+                  if (readOnly) mounted.updateInstanceState({ isReadonly: true })
+                  setEditor(mounted)
+                  void mounted.zoomToFit({ animation: { duration: 0 } })
+                }}
+              >
+                {workshop && (
+                  <SynthesisPanel
+                    workshop={workshop}
+                    doc={doc}
+                    canEdit={canManageBoard && !readOnly}
+                  />
+                )}
+              </Tldraw>
+              <LicenseNotice />
+            </div>
+            {!readOnly && <FactorPanel editor={editor} />}
           </div>
-          {!readOnly && <FactorPanel editor={editor} />}
         </div>
       </div>
     </BoardSettingsContext.Provider>

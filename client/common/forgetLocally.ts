@@ -21,6 +21,7 @@ export async function forgetBoardLocally(boardId: string): Promise<void> {
 /** The same for every board of an erased workshop, and the workshop's own cached answers. */
 export async function forgetWorkshopLocally(workshopId: string, boardIds: readonly string[]) {
   localStorage.removeItem(`samskapa.participantKey.${workshopId}`)
+  forgetRecentBoard(`workshop:${workshopId}`)
   await Promise.all([
     ...boardIds.map(forgetBoardLocally),
     forgetCached((path) => path.startsWith(`/api/workshops/${workshopId}`)),

@@ -29,10 +29,12 @@ export function ClusterSection({
           {t('outline.clusterCounts', {
             hindering: cluster.hindering.length,
             enabling: cluster.enabling.length,
+            undecided: cluster.undecided.length,
             total,
           })}
         </p>
-        {!actions.readOnly && (
+        {/* A side's name is the template's locked label. */}
+        {!actions.readOnly && !cluster.side && (
           <button
             ref={renameButton}
             type="button"

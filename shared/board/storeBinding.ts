@@ -16,8 +16,8 @@ export interface StoreBinding {
 
 export interface BindOptions {
   flushIntervalMs?: number
-  /** Called after each batch of local changes has entered the doc. */
-  onLocalFlush?: (changedRecords: number) => void
+  /** Called after each batch of local changes has entered the doc, with the records it changed. */
+  onLocalFlush?: (changedIds: readonly string[]) => void
 }
 
 /**
@@ -81,7 +81,7 @@ export function bindStoreToDoc<R extends UnknownRecord>(
         else agreed.delete(id)
       }
     }, origin)
-    options.onLocalFlush?.(ids.length)
+    options.onLocalFlush?.(ids)
   }
 
   const stopListening = store.listen(

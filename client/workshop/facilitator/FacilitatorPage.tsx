@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { CoFacilitators } from '../../account/CoFacilitators'
 import { useSession } from '../../account/useSession'
+import { problemMessage } from '../problemMessage'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -37,7 +38,7 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
       <WorkshopHeader info={info} subtitle={t('workshop.facilitatorView')} />
       {overview.error && (
         <p role="alert" className="error">
-          {t('workshop.overviewFailed', { message: overview.error.message })}
+          {t('workshop.overviewFailed', { message: problemMessage(t, overview.error) })}
         </p>
       )}
       <div className="facilitator-layout">

@@ -12,7 +12,13 @@ import { forgetParticipantKey, storeParticipantKey, storedParticipantKey } from 
 const POLL_MS = 2000
 
 /** Join once; then the participant's board, which follows the facilitator's grouping live. */
-export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
+export function ParticipantPage(props: {
+  info: WorkshopInfo
+  api: WorkshopApi
+  token: string
+  /** The facilitator erased the workshop while this page was open. */
+  onErased(): void
+}) {
   const [key, setKey] = useState(() => storedParticipantKey(props.info.id))
   if (!key) {
     return (
@@ -30,6 +36,10 @@ export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; t
     <Assigned
       {...props}
       participantKey={key}
+      onErased={() => {
+        forgetParticipantKey(props.info.id)
+        props.onErased()
+      }}
       onForgotten={() => {
         forgetParticipantKey(props.info.id)
         setKey(undefined)
@@ -44,9 +54,10 @@ function Assigned(props: {
   token: string
   participantKey: string
   onForgotten(): void
+  onErased(): void
 }) {
   const { t } = useTranslation()
-  const { api, participantKey, onForgotten } = props
+  const { api, participantKey, onForgotten, onErased } = props
   const me = usePolling(
     useCallback(() => api.me(participantKey), [api, participantKey]),
     POLL_MS,
@@ -54,11 +65,23 @@ function Assigned(props: {
   const boardId = me.data?.boardId ?? null
   const notice = useMoveNotice(boardId, props.info)
 
-  // A key the server no longer knows (the workshop was reset) means joining again.
+  // A key the server no longer knows means joining again, unless the whole workshop is gone.
   const unknown = me.error instanceof ApiRequestError && [401, 403, 404].includes(me.error.status)
   useEffect(() => {
-    if (unknown) onForgotten()
-  }, [unknown, onForgotten])
+    if (!unknown) return
+    let stopped = false
+    api.info().then(
+      () => !stopped && onForgotten(),
+      (error: unknown) => {
+        if (stopped) return
+        if (error instanceof ApiRequestError && error.status === 404) onErased()
+        else onForgotten()
+      },
+    )
+    return () => {
+      stopped = true
+    }
+  }, [unknown, api, onForgotten, onErased])
 
   if (!me.data) {
     return (

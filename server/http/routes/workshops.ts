@@ -15,7 +15,8 @@ import { eraseWorkshop } from '../../workshops/eraseWorkshop'
 import { workshopLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
 import { denied, EVERY_ROLE } from '../authorize'
-import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
+import { HttpError, readJson, sendJson } from '../respond'
+import { contentLanguage } from '../language'
 import type { Route } from '../Route'
 import { invalidBody, JSON_LIMIT, workshopFor } from './workshopsCommon'
 
@@ -57,7 +58,7 @@ export const workshopRoutes: Route[] = [
           template: body.data.template ?? 'hindering-enabling',
           track: body.data.track || null,
           date: body.data.date ?? null,
-          language: body.data.language ?? requestLanguage(req),
+          language: body.data.language ?? contentLanguage(req),
         })
       } catch (error) {
         if (error instanceof UnknownTemplateError) {
