@@ -51,7 +51,7 @@ interface BoardEditorProps {
   board: BoardInfo
   /** May change board-wide settings such as anonymity. */
   canManageBoard?: boolean
-  /** A viewer's board: tldraw's read-only mode; the server drops a viewer's edits anyway. */
+  /** A board the role may not change (viewer; recorder off its board): the server drops edits anyway. */
   readOnly?: boolean
   workshop?: WorkshopContext
   notice?: string

@@ -81,7 +81,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
       licenseKey={loaded.config.tldrawLicenseKey}
       board={loaded.board}
       canManageBoard={loaded.board.role === 'facilitator'}
-      readOnly={loaded.board.role === 'viewer'}
+      readOnly={!loaded.board.canWrite}
       workshop={loaded.workshop}
       notice={notice}
     />

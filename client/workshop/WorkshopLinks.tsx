@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { CopyButton } from './CopyButton'
-import type { Role, RoleLinks as Links } from '../../shared/workshopContracts'
+import { ROLES, type Role, type RoleLinks as Links } from '../../shared/workshopContracts'
 
-const ROLES: Role[] = ['facilitator', 'participant', 'viewer']
-
-/** The three links of a workshop, each with who should get it and a copy button. */
+/** The links of a workshop, one per role, each with who should get it and a copy button. */
 export function WorkshopLinks({
   links,
   onRotate,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
 import { isValidBoardId } from '../../shared/board/boardId'
+import { mayWriteBoard } from '../../shared/roles/writePolicy'
 import type { Role } from '../auth/AccessControl'
 import { RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
@@ -21,6 +22,23 @@ export async function authorizeBoardRequest(
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
   if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
   return allow(await context.access.authorizeBoard(req, boardId), ...allowed).role
+}
+
+/**
+ * Like `authorizeBoardRequest`, and then 403 unless the role may change this board (see
+ * `mayWriteBoard`): every REST path that writes to a board's doc asks this.
+ */
+export async function authorizeBoardWrite(
+  req: IncomingMessage,
+  context: ServerContext,
+  boardId: string,
+): Promise<Role> {
+  const role = await authorizeBoardRequest(req, context, boardId)
+  if (!mayWriteBoard(role, context.storage.boardKind(boardId))) {
+    context.log.warn({ room: boardId, role, reason: 'forbidden' }, 'write refused')
+    throw new HttpError(403, 'forbidden', `a ${role} may not change this board`)
+  }
+  return role
 }
 
 /**

@@ -98,6 +98,10 @@ export class SqliteStorage implements Storage {
       workshopOfBoard: db.prepare(
         'SELECT workshop_id AS id FROM workshop_boards WHERE board_id = ?',
       ),
+      boardKind: db.prepare('SELECT kind FROM workshop_boards WHERE board_id = ?'),
+      nextPosition: db.prepare(
+        'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM workshop_boards WHERE workshop_id = ?',
+      ),
       deleteBoardsOf: db.prepare(
         'DELETE FROM boards WHERE id IN (SELECT board_id FROM workshop_boards WHERE workshop_id = ?)',
       ),
@@ -252,6 +256,30 @@ export class SqliteStorage implements Storage {
 
   workshopOfBoard(boardId: string): string | undefined {
     return (this.statements.workshopOfBoard.get(boardId) as { id: string } | undefined)?.id
+  }
+
+  boardKind(boardId: string): WorkshopBoardKind | undefined {
+    return (this.statements.boardKind.get(boardId) as { kind: WorkshopBoardKind } | undefined)?.kind
+  }
+
+  extendWorkshop(
+    workshopId: string,
+    boards: (NewBoard & { kind: WorkshopBoardKind })[],
+    tokens: TokenRecord[],
+  ) {
+    this.db.transaction(() => {
+      const { next } = this.statements.nextPosition.get(workshopId) as { next: number }
+      boards.forEach((entry, offset) => {
+        this.insertBoard(entry)
+        this.statements.insertWorkshopBoard.run(
+          entry.board.id,
+          workshopId,
+          entry.kind,
+          next + offset,
+        )
+      })
+      for (const token of tokens) this.insertToken(token)
+    })()
   }
 
   deleteWorkshop(id: string) {

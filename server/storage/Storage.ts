@@ -109,6 +109,17 @@ export interface Storage {
   workshopBoards(workshopId: string): WorkshopBoardRecord[]
   /** The workshop a board belongs to, if any. */
   workshopOfBoard(boardId: string): string | undefined
+  /** The kind of a workshop's board; undefined for a standalone board. */
+  boardKind(boardId: string): WorkshopBoardKind | undefined
+  /**
+   * Adds boards (after its other boards) and tokens to an existing workshop in one transaction:
+   * how a workshop made before the recorder role gets its recorder board and link.
+   */
+  extendWorkshop(
+    workshopId: string,
+    boards: (NewBoard & { kind: WorkshopBoardKind })[],
+    tokens: TokenRecord[],
+  ): void
   /** Erases a workshop: boards, updates, snapshots, tokens and participants. */
   deleteWorkshop(id: string): void
 

@@ -35,14 +35,14 @@ CREATE TABLE IF NOT EXISTS workshops (
 CREATE TABLE IF NOT EXISTS workshop_boards (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary')),
+  kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary', 'recorder')),
   position INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS workshop_boards_by_workshop ON workshop_boards(workshop_id, position);
 CREATE TABLE IF NOT EXISTS tokens (
   id TEXT PRIMARY KEY,
   scope_id TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer')),
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer', 'recorder')),
   hash BLOB NOT NULL,
   sealed BLOB,
   created_at INTEGER NOT NULL,
@@ -67,8 +67,36 @@ CREATE TABLE IF NOT EXISTS templates (
 );
 `
 
+/**
+ * Tables whose CHECK constraint predates the recorder role. SQLite cannot alter a constraint,
+ * so such a table is rebuilt with the current definition and its rows copied over; nothing
+ * references these two tables, so no foreign key is disturbed.
+ */
+const RECORDER_TABLES = ['workshop_boards', 'tokens'] as const
+
+function tableSql(db: Database.Database, table: string): string | undefined {
+  const row = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(table)
+  return (row as { sql: string } | undefined)?.sql
+}
+
+function allowRecorder(db: Database.Database) {
+  for (const table of RECORDER_TABLES) {
+    const sql = tableSql(db, table)
+    if (!sql || sql.includes("'recorder'")) continue
+    db.transaction(() => {
+      db.exec(`ALTER TABLE ${table} RENAME TO ${table}_old`)
+      db.exec(SCHEMA)
+      db.exec(`INSERT INTO ${table} SELECT * FROM ${table}_old`)
+      db.exec(`DROP TABLE ${table}_old`)
+    })()
+  }
+}
+
 /** Creates missing tables and adds columns that older databases lack. */
 export function migrateSchema(db: Database.Database) {
+  allowRecorder(db)
   db.exec(SCHEMA)
   const boardColumns = db.prepare('PRAGMA table_info(boards)').all() as { name: string }[]
   if (!boardColumns.some((column) => column.name === 'updated_at')) {

@@ -8,7 +8,10 @@ export interface Connection {
   role: Role
   /** Which credential (token) admitted it, so rotating that credential can cut it off. */
   credentialId: string | undefined
-  /** Read-only connections (viewers) may read and send presence, never change the doc. */
+  /**
+   * Read-only connections (viewers; a recorder on any board but the recorder board) may read
+   * and send presence, never change the doc.
+   */
   readOnly: boolean
   /** Awareness client ids this connection announced; removed when it leaves. */
   awarenessIds: Set<number>

@@ -4,6 +4,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
+import { mayWriteBoard } from '../../shared/roles/writePolicy'
 import type { AccessControl, Role } from '../auth/AccessControl'
 import { clientAddress } from '../http/clientAddress'
 import type { Logger } from '../logger'
@@ -136,7 +137,7 @@ export class SyncEndpoint {
       boardId,
       role,
       credentialId,
-      readOnly: role === 'viewer',
+      readOnly: !mayWriteBoard(role, this.storage.boardKind(boardId)),
       awarenessIds: new Set(),
       remoteAddress: address,
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { isValidBoardId } from '../../../shared/board/boardId'
+import { mayWriteBoard } from '../../../shared/roles/writePolicy'
 import type { BoardAccessInfo, CreatedBoard } from '../../../shared/workshopContracts'
-import { issueTokens, revealTokens, type IssuedTokens } from '../../auth/tokens'
+import { issueBoardTokens, revealTokens, type IssuedTokens } from '../../auth/tokens'
 import { BoardService, UnknownTemplateError } from '../../boards/BoardService'
 import { boardLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
@@ -35,7 +36,7 @@ export const boardRoutes: Route[] = [
             template: body.data.template ?? 'hindering-enabling',
             language,
           },
-          (boardId) => (issued = issueTokens(boardId)).records,
+          (boardId) => (issued = issueBoardTokens(boardId)).records,
         )
         const base = baseUrl(context.config, req)
         const { tokens } = issued!
@@ -63,10 +64,13 @@ export const boardRoutes: Route[] = [
       const access = allow(await context.access.authorizeBoard(req, id), ...EVERY_ROLE)
       const base = baseUrl(context.config, req)
       const workshopId = context.storage.workshopOfBoard(id)
+      const kind = context.storage.boardKind(id)
       const info: BoardAccessInfo = {
         ...boardInfo(base, board, access.token ? { token: access.token } : {}),
         role: access.role,
+        canWrite: mayWriteBoard(access.role, kind),
       }
+      if (kind) info.kind = kind
       if (workshopId) info.workshopId = workshopId
       else if (access.role === 'facilitator' && access.token) {
         info.links = boardLinks(base, id, revealTokens(context.storage.tokensOf(id), access.token))

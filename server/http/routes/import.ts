@@ -1,7 +1,7 @@
 import { importFactors } from '../../../shared/factors/factorOps'
 import { parseFactorCsv, parseFactorList } from '../../../shared/factors'
 import { newId } from '../../boards/BoardService'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardWrite, withBoardDoc } from '../boardAccess'
 import { HttpError, readBody, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -21,7 +21,7 @@ export const importRoutes: Route[] = [
     pattern: /^\/api\/boards\/([^/]*)\/import$/,
     async handle({ req, res, params, context }) {
       const id = params[0]!
-      await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      await authorizeBoardWrite(req, context, id)
       const parse = parserFor(req.headers['content-type'])
       const parsed = parse(await readBody(req, IMPORT_LIMIT), requestLanguage(req))
       if (!parsed.ok) {

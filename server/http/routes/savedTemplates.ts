@@ -8,7 +8,7 @@ import {
 } from '../../../shared/templates/savedTemplate'
 import { newId } from '../../boards/BoardService'
 import { findTemplate } from '../../boards/findTemplate'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, authorizeBoardWrite, withBoardDoc } from '../boardAccess'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -51,7 +51,7 @@ export const savedTemplateRoutes: Route[] = [
     pattern: /^\/api\/boards\/([^/]*)\/apply-template$/,
     async handle({ req, res, params, context }) {
       const id = params[0]!
-      await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      await authorizeBoardWrite(req, context, id)
       const body = await parseBody(req, applyBody)
       const template = findTemplate(context.storage, body.template)
       if (!template)
