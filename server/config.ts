@@ -34,6 +34,11 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  MAX_ASSET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(15 * MiB),
 })
 
 export type Config = {
@@ -62,6 +67,8 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  /** Largest image upload; larger bodies get 413. */
+  maxAssetBytes: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,5 +102,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    maxAssetBytes: s.MAX_ASSET_BYTES,
   }
 }

@@ -12,6 +12,7 @@ import {
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
 import { bindStoreToDoc } from '../../shared/board/storeBinding'
+import { serverAssetStore } from '../assets/assetStore'
 import type { BoardSync } from './useBoardSync'
 import { bindPresence } from './presence'
 import type { Identity } from './identity'
@@ -62,7 +63,10 @@ export function BoardEditor(props: BoardEditorProps) {
   const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
   const { i18n } = useTranslation()
-  const store = useMemo(() => createTLStore({ shapeUtils }), [])
+  const store = useMemo(
+    () => createTLStore({ shapeUtils, assets: serverAssetStore(board) }),
+    [board],
+  )
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)

@@ -4,6 +4,7 @@ import type { Config } from '../config'
 import type { BoardRecord } from '../storage/Storage'
 import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
+import { assetRoutes } from './routes/assets'
 import { boardRoutes } from './routes/boards'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
@@ -22,6 +23,7 @@ const routes: Route[] = [
   ...templateRoutes,
   ...savedTemplateRoutes,
   ...boardRoutes,
+  ...assetRoutes,
   ...outcomeRoutes,
   ...importRoutes,
   ...workshopRoutes,

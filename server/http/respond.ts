@@ -24,8 +24,14 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body up to `limit` bytes; a larger body is a 413. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads a request body up to `limit` bytes; a larger body is a 413, refused as soon as it is
+ * announced (Content-Length) or its bytes pass the limit, so it is never held in memory.
+ */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    throw new HttpError(413, 'too_large', `body larger than ${limit} bytes`)
+  }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -33,7 +39,12 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     if (size > limit) throw new HttpError(413, 'too_large', `body larger than ${limit} bytes`)
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** Reads a request body as UTF-8 text up to `limit` bytes; a larger body is a 413. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8')
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {

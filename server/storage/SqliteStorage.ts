@@ -5,6 +5,7 @@ import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
 import { migrateSchema } from './sqliteSchema'
 import {
   StorageError,
+  type AssetRecord,
   type BoardRecord,
   type NewBoard,
   type ParticipantRecord,
@@ -134,6 +135,13 @@ export class SqliteStorage implements Storage {
       ),
       assignParticipant: db.prepare(
         'UPDATE participants SET board_id = ? WHERE id = ? AND workshop_id = ?',
+      ),
+      insertAsset: db.prepare(
+        'INSERT INTO assets (id, board_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getAsset: db.prepare(
+        `SELECT id, board_id AS boardId, type, data, created_at AS createdAt
+         FROM assets WHERE id = ?`,
       ),
       insertTemplate: db.prepare(
         'INSERT INTO templates (id, title, records, created_at) VALUES (?, ?, ?, ?)',
@@ -335,6 +343,20 @@ export class SqliteStorage implements Storage {
         this.statements.assignParticipant.run(boardId, participantId, workshopId)
       }
     })()
+  }
+
+  saveAsset(asset: AssetRecord) {
+    this.statements.insertAsset.run(
+      asset.id,
+      asset.boardId,
+      asset.type,
+      asset.data,
+      asset.createdAt,
+    )
+  }
+
+  getAsset(id: string): AssetRecord | undefined {
+    return this.statements.getAsset.get(id) as AssetRecord | undefined
   }
 
   checkpoint() {

@@ -74,6 +74,16 @@ export interface ParticipantRecord {
   createdAt: number
 }
 
+/** An image stored for a board, already checked and re-encoded. */
+export interface AssetRecord {
+  id: string
+  boardId: string
+  /** The sniffed MIME type, e.g. `image/png`. */
+  type: string
+  data: Buffer
+  createdAt: number
+}
+
 /**
  * Where boards and workshops live. The SQLite implementation is the default; another
  * (Postgres) plugs in behind the same interface without touching the room code. All methods
@@ -133,6 +143,9 @@ export interface Storage {
   participants(workshopId: string): ParticipantRecord[]
   /** Sets participants' boards (null unassigns), in one transaction. */
   assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
+
+  saveAsset(asset: AssetRecord): void
+  getAsset(id: string): AssetRecord | undefined
 
   /** Moves the write-ahead log into the database file and empties it. */
   checkpoint(): void

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 
 /**
  * The SQLite schema. Boards of a workshop cascade from the workshop; updates, snapshots and
- * workshop membership cascade from their board. Tokens name their scope (a workshop or a
+ * workshop membership, assets and versions cascade from their board. Tokens name their scope (a workshop or a
  * standalone board) and are deleted with it explicitly.
  */
 const SCHEMA = `
@@ -59,6 +59,14 @@ CREATE TABLE IF NOT EXISTS participants (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS participants_by_workshop ON participants(workshop_id, created_at);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assets_by_board ON assets(board_id);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
