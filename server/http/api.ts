@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { metricsRoutes } from './routes/metrics'
 import { outcomeRoutes } from './routes/outcome'
+import { reportRoutes } from './routes/report'
 import { savedTemplateRoutes } from './routes/savedTemplates'
 import { templateRoutes } from './routes/templates'
 import { workshopRoutes } from './routes/workshops'
@@ -29,6 +30,7 @@ const routes: Route[] = [
   ...workshopRoutes,
   ...workshopParticipantRoutes,
   ...workshopSynthesisRoutes,
+  ...reportRoutes,
 ]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */
