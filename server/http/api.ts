@@ -13,6 +13,7 @@ import { outcomeRoutes } from './routes/outcome'
 import { reportRoutes } from './routes/report'
 import { savedTemplateRoutes } from './routes/savedTemplates'
 import { templateRoutes } from './routes/templates'
+import { versionRoutes } from './routes/versions'
 import { workshopRoutes } from './routes/workshops'
 import { workshopParticipantRoutes } from './routes/workshopsParticipants'
 import { workshopSynthesisRoutes } from './routes/workshopsSynthesis'
@@ -25,6 +26,7 @@ const routes: Route[] = [
   ...savedTemplateRoutes,
   ...boardRoutes,
   ...assetRoutes,
+  ...versionRoutes,
   ...outcomeRoutes,
   ...importRoutes,
   ...workshopRoutes,

@@ -63,3 +63,9 @@ export function requestLanguage(req: IncomingMessage): 'sv' | 'en' {
   const first = header.split(',')[0]?.trim().toLowerCase() ?? ''
   return first.startsWith('sv') ? 'sv' : 'en'
 }
+
+/** The UI's language: the `lang` query parameter the client sends, else the browser's. */
+export function uiLanguage(req: IncomingMessage, url: URL): 'sv' | 'en' {
+  const lang = url.searchParams.get('lang')
+  return lang === 'sv' || lang === 'en' ? lang : requestLanguage(req)
+}

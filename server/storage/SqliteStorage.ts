@@ -6,6 +6,7 @@ import { migrateSchema } from './sqliteSchema'
 import {
   StorageError,
   type AssetRecord,
+  type VersionRecord,
   type BoardRecord,
   type NewBoard,
   type ParticipantRecord,
@@ -136,6 +137,19 @@ export class SqliteStorage implements Storage {
       assignParticipant: db.prepare(
         'UPDATE participants SET board_id = ? WHERE id = ? AND workshop_id = ?',
       ),
+      insertVersion: db.prepare(
+        `INSERT INTO versions (id, board_id, name, auto, records, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      listVersions: db.prepare(
+        `SELECT id, board_id AS boardId, name, auto, created_at AS createdAt FROM versions
+         WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+      ),
+      getVersion: db.prepare(
+        `SELECT id, board_id AS boardId, name, auto, records, created_at AS createdAt
+         FROM versions WHERE board_id = ? AND id = ?`,
+      ),
+      deleteVersion: db.prepare('DELETE FROM versions WHERE id = ?'),
       insertAsset: db.prepare(
         'INSERT INTO assets (id, board_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -342,6 +356,39 @@ export class SqliteStorage implements Storage {
       for (const [participantId, boardId] of Object.entries(assignments)) {
         this.statements.assignParticipant.run(boardId, participantId, workshopId)
       }
+    })()
+  }
+
+  saveVersion(version: VersionRecord) {
+    this.statements.insertVersion.run(
+      version.id,
+      version.boardId,
+      version.name,
+      version.auto ? 1 : 0,
+      version.records,
+      version.createdAt,
+    )
+  }
+
+  listVersions(boardId: string): Omit<VersionRecord, 'records'>[] {
+    const rows = this.statements.listVersions.all(boardId) as (Omit<
+      VersionRecord,
+      'records' | 'auto'
+    > & {
+      auto: number
+    })[]
+    return rows.map((row) => ({ ...row, auto: row.auto === 1 }))
+  }
+
+  getVersion(boardId: string, id: string): VersionRecord | undefined {
+    const row = this.statements.getVersion.get(boardId, id) as
+      (Omit<VersionRecord, 'auto'> & { auto: number }) | undefined
+    return row && { ...row, auto: row.auto === 1 }
+  }
+
+  deleteVersions(ids: string[]) {
+    this.db.transaction(() => {
+      for (const id of ids) this.statements.deleteVersion.run(id)
     })()
   }
 

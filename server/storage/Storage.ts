@@ -84,6 +84,16 @@ export interface AssetRecord {
   createdAt: number
 }
 
+/** A saved state of a board; `records` is the JSON of its document records. */
+export interface VersionRecord {
+  id: string
+  boardId: string
+  name: string
+  auto: boolean
+  records: string
+  createdAt: number
+}
+
 /**
  * Where boards and workshops live. The SQLite implementation is the default; another
  * (Postgres) plugs in behind the same interface without touching the room code. All methods
@@ -143,6 +153,12 @@ export interface Storage {
   participants(workshopId: string): ParticipantRecord[]
   /** Sets participants' boards (null unassigns), in one transaction. */
   assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
+
+  saveVersion(version: VersionRecord): void
+  /** A board's versions, newest first, without their records. */
+  listVersions(boardId: string): Omit<VersionRecord, 'records'>[]
+  getVersion(boardId: string, id: string): VersionRecord | undefined
+  deleteVersions(ids: string[]): void
 
   saveAsset(asset: AssetRecord): void
   getAsset(id: string): AssetRecord | undefined

@@ -67,6 +67,15 @@ CREATE TABLE IF NOT EXISTS assets (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS assets_by_board ON assets(board_id);
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  auto INTEGER NOT NULL,
+  records TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_by_board ON versions(board_id, created_at);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/report/Report'
 import { buildReport } from '../../report/buildReport'
 import { REPORT_TYPES, writeReport } from '../../report/writeReport'
-import { HttpError, requestLanguage } from '../respond'
+import { HttpError, uiLanguage } from '../respond'
 import type { Route } from '../Route'
 import { workshopFor } from './workshopsCommon'
 
@@ -41,9 +41,7 @@ export const reportRoutes: Route[] = [
     async handle({ req, res, url, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const format = parseFormat(url.searchParams.get('format'))
-      const lang = url.searchParams.get('lang')
-      const language = lang === 'sv' || lang === 'en' ? lang : requestLanguage(req)
-      await sendReport(res, buildReport(context, workshop, language), format)
+      await sendReport(res, buildReport(context, workshop, uiLanguage(req, url)), format)
     },
   },
 ]

@@ -1,8 +1,9 @@
 import { gatherIntoDoc, previewGather } from '../../../shared/workshop/gather'
 import { newId } from '../../boards/BoardService'
+import { saveAutoVersion } from '../../versions/versionService'
 import { withBoardDoc } from '../../workshops/boardDocs'
 import { groupOutcomes, workshopOverview } from '../../workshops/overview'
-import { HttpError, requestLanguage, sendJson } from '../respond'
+import { HttpError, requestLanguage, sendJson, uiLanguage } from '../respond'
 import type { Route, ServerContext } from '../Route'
 import { workshopFor } from './workshopsCommon'
 
@@ -38,10 +39,12 @@ export const workshopSynthesisRoutes: Route[] = [
   {
     method: 'POST',
     pattern: new RegExp(`^/api/workshops/${ID}/gather$`),
-    async handle({ req, res, params, context }) {
+    async handle({ req, res, url, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const groups = groupOutcomes(context, workshop.id)
-      const synthesis = withBoardDoc(context, plenaryOf(context, workshop.id), (doc) =>
+      const plenary = plenaryOf(context, workshop.id)
+      saveAutoVersion(context, plenary, 'beforeGather', uiLanguage(req, url))
+      const synthesis = withBoardDoc(context, plenary, (doc) =>
         gatherIntoDoc(doc, groups, requestLanguage(req), () => `shape:${newId(9)}`),
       )
       sendJson(res, 200, synthesis)
