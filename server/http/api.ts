@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { metricsRoutes } from './routes/metrics'
 import { outcomeRoutes } from './routes/outcome'
+import { publishRoutes } from './routes/publish'
 import { reportRoutes } from './routes/report'
 import { savedTemplateRoutes } from './routes/savedTemplates'
 import { templateRoutes } from './routes/templates'
@@ -33,6 +34,7 @@ const routes: Route[] = [
   ...workshopParticipantRoutes,
   ...workshopSynthesisRoutes,
   ...reportRoutes,
+  ...publishRoutes,
 ]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */

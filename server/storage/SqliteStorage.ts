@@ -6,6 +6,7 @@ import { migrateSchema } from './sqliteSchema'
 import {
   StorageError,
   type AssetRecord,
+  type PublicationRecord,
   type VersionRecord,
   type BoardRecord,
   type NewBoard,
@@ -150,6 +151,20 @@ export class SqliteStorage implements Storage {
          FROM versions WHERE board_id = ? AND id = ?`,
       ),
       deleteVersion: db.prepare('DELETE FROM versions WHERE id = ?'),
+      upsertPublication: db.prepare(
+        `INSERT INTO publications (workshop_id, slug, version, report, note, published_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(workshop_id) DO UPDATE SET slug = excluded.slug, version = excluded.version,
+         report = excluded.report, note = excluded.note, published_at = excluded.published_at`,
+      ),
+      publicationOf: db.prepare(
+        `SELECT workshop_id AS workshopId, slug, version, report, note, published_at AS publishedAt
+         FROM publications WHERE workshop_id = ?`,
+      ),
+      publicationBySlug: db.prepare(
+        `SELECT workshop_id AS workshopId, slug, version, report, note, published_at AS publishedAt
+         FROM publications WHERE slug = ?`,
+      ),
       insertAsset: db.prepare(
         'INSERT INTO assets (id, board_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -390,6 +405,25 @@ export class SqliteStorage implements Storage {
     this.db.transaction(() => {
       for (const id of ids) this.statements.deleteVersion.run(id)
     })()
+  }
+
+  savePublication(p: PublicationRecord) {
+    this.statements.upsertPublication.run(
+      p.workshopId,
+      p.slug,
+      p.version,
+      p.report,
+      p.note,
+      p.publishedAt,
+    )
+  }
+
+  publicationOf(workshopId: string): PublicationRecord | undefined {
+    return this.statements.publicationOf.get(workshopId) as PublicationRecord | undefined
+  }
+
+  publicationBySlug(slug: string): PublicationRecord | undefined {
+    return this.statements.publicationBySlug.get(slug) as PublicationRecord | undefined
   }
 
   saveAsset(asset: AssetRecord) {

@@ -95,6 +95,19 @@ export interface VersionRecord {
 }
 
 /**
+ * A workshop's open page. `report` is the frozen, anonymised report JSON; null once
+ * unpublished, when the slug is kept only so its URL can answer 410.
+ */
+export interface PublicationRecord {
+  workshopId: string
+  slug: string
+  version: number
+  report: string | null
+  note: string | null
+  publishedAt: number
+}
+
+/**
  * Where boards and workshops live. The SQLite implementation is the default; another
  * (Postgres) plugs in behind the same interface without touching the room code. All methods
  * are synchronous and durable when they return, so the sync server may relay an update right
@@ -159,6 +172,11 @@ export interface Storage {
   listVersions(boardId: string): Omit<VersionRecord, 'records'>[]
   getVersion(boardId: string, id: string): VersionRecord | undefined
   deleteVersions(ids: string[]): void
+
+  /** Inserts or replaces a workshop's publication. */
+  savePublication(publication: PublicationRecord): void
+  publicationOf(workshopId: string): PublicationRecord | undefined
+  publicationBySlug(slug: string): PublicationRecord | undefined
 
   saveAsset(asset: AssetRecord): void
   getAsset(id: string): AssetRecord | undefined

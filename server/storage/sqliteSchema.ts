@@ -76,6 +76,14 @@ CREATE TABLE IF NOT EXISTS versions (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS versions_by_board ON versions(board_id, created_at);
+CREATE TABLE IF NOT EXISTS publications (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  slug TEXT NOT NULL UNIQUE,
+  version INTEGER NOT NULL,
+  report TEXT,
+  note TEXT,
+  published_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
