@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeRecords } from '../../shared/board/boardDoc'
+import { readRecords, writeRecords, type RecordJson } from '../../shared/board/boardDoc'
 import type { Published, PublishCheck } from '../../shared/publishContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
@@ -44,23 +44,15 @@ async function workshopWithNotes() {
   const client = connectProvider(board.sync)
   cleanups.push(() => client.provider.destroy())
   await whenSynced(client.provider)
-  const notes = [...client.doc.getMap('records').values()]
-    .map((map) => map.toJSON() as { id: string; type?: string; meta: Record<string, unknown> })
+  const authored = readRecords(client.doc)
     .filter((record) => record.type === 'note')
-  writeRecords(
-    client.doc,
-    notes.map((note) => ({
-      ...note,
-      typeName: 'shape',
-      meta: { ...note.meta, author: AUTHOR },
-    })) as never,
+    .map((note): RecordJson => ({ ...note, meta: { ...(note.meta as object), author: AUTHOR } }))
+  writeRecords(client.doc, authored)
+  await waitFor(() =>
+    readRecords(server!.rooms.get(board.id)!.doc).some(
+      (record) => (record.meta as { author?: string } | undefined)?.author === AUTHOR,
+    ),
   )
-  await waitFor(() => {
-    const room = server!.rooms.get(board.id)!.doc.getMap('records')
-    return [...room.values()].some(
-      (map) => (map.toJSON() as { meta?: { author?: string } }).meta?.author === AUTHOR,
-    )
-  })
   return { workshop, facilitator }
 }
 
