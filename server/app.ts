@@ -2,6 +2,9 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
+import { Accounts } from './accounts/Accounts'
+import { SignedInAccess } from './accounts/SignedInAccess'
+import { SqliteAccountStore } from './accounts/SqliteAccountStore'
 import type { AccessControl } from './auth/AccessControl'
 import { FailureLimiter } from './auth/FailureLimiter'
 import { TokenAccess } from './auth/TokenAccess'
@@ -46,11 +49,12 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       maxRooms: config.maxRooms,
       compactEveryUpdates: config.compactEveryUpdates,
       awarenessIntervalMs: config.awarenessIntervalMs,
+      presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,
     },
     metrics,
   )
-  const access: AccessControl = new TokenAccess(
+  const tokenAccess: AccessControl = new TokenAccess(
     storage,
     new FailureLimiter({
       failures: config.authFailureLimit,
@@ -59,8 +63,13 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     config.adminToken,
     config.trustProxy,
   )
+  const accounts = config.oidc
+    ? Accounts.open(config, new SqliteAccountStore(config.dataDir))
+    : undefined
+  const access = accounts ? new SignedInAccess(tokenAccess, accounts, storage) : tokenAccess
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
+    compression: config.syncCompression,
     pingIntervalMs: config.pingIntervalMs,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
@@ -68,7 +77,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   })
-  const api = createApi({ config, storage, rooms, sync, access, log, metrics })
+  const api = createApi({ config, storage, rooms, sync, access, log, metrics, accounts })
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {
@@ -106,6 +115,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       rooms.unloadAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      accounts?.store.close()
       storage.close()
     },
   }

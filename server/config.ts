@@ -21,6 +21,8 @@ const schema = z.object({
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  PRESENCE_BATCH_ABOVE: z.coerce.number().int().min(0).default(20),
+  SYNC_COMPRESSION: z.enum(['on', 'off']).default('on'),
   MAX_DOC_BYTES: z.coerce
     .number()
     .int()
@@ -34,6 +36,19 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_ALLOWED_GROUPS: z.string().default(''),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ALLOWED_EMAIL_DOMAIN: z.string().default(''),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(12),
+  SECRET_KEY: z.string().min(32).optional(),
   MAX_ASSET_BYTES: z.coerce
     .number()
     .int()
@@ -54,6 +69,10 @@ export type Config = {
   compactEveryUpdates: number
   sqliteSynchronous: 'FULL' | 'NORMAL'
   awarenessIntervalMs: number
+  /** Rooms with more connections than this batch presence; smaller ones relay it at once. */
+  presenceBatchAbove: number
+  /** permessage-deflate on sync sockets (off when a proxy in front already compresses). */
+  syncCompression: boolean
   maxDocBytes: number
   maxRooms: number
   maxConnectionsPerAddress: number
@@ -67,8 +86,48 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  /** Sign-in with the municipality's OpenID provider; undefined when not configured. */
+  oidc: OidcSettings | undefined
+  /** How long a sign-in session lasts. */
+  sessionHours: number
+  /** Seals what the server must open again (signed-in facilitators' links); else a key file. */
+  secretKey: string | undefined
   /** Largest image upload; larger bodies get 413. */
   maxAssetBytes: number
+}
+
+export interface OidcSettings {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
+  /** Any of these in the groups claim admits a person; empty admits everyone the provider does. */
+  allowedGroups: string[]
+  groupsClaim: string
+  /** When set, only e-mail addresses of this domain (verified by the provider) are admitted. */
+  allowedEmailDomain: string | undefined
+}
+
+function oidcSettings(s: z.infer<typeof schema>): OidcSettings | undefined {
+  const given = [s.OIDC_ISSUER, s.OIDC_CLIENT_ID, s.OIDC_CLIENT_SECRET]
+  if (given.every((value) => value === undefined)) return undefined
+  if (!s.OIDC_ISSUER || !s.OIDC_CLIENT_ID || !s.OIDC_CLIENT_SECRET) {
+    throw new Error(
+      'Invalid settings:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed together',
+    )
+  }
+  return {
+    issuer: s.OIDC_ISSUER,
+    clientId: s.OIDC_CLIENT_ID,
+    clientSecret: s.OIDC_CLIENT_SECRET,
+    scopes: s.OIDC_SCOPES,
+    allowedGroups: s.OIDC_ALLOWED_GROUPS.split(',')
+      .map((group) => group.trim())
+      .filter(Boolean),
+    groupsClaim: s.OIDC_GROUPS_CLAIM,
+    allowedEmailDomain:
+      s.OIDC_ALLOWED_EMAIL_DOMAIN.trim().replace(/^@/, '').toLowerCase() || undefined,
+  }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -91,6 +150,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
+    presenceBatchAbove: s.PRESENCE_BATCH_ABOVE,
+    syncCompression: s.SYNC_COMPRESSION === 'on',
     maxDocBytes: s.MAX_DOC_BYTES,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
@@ -102,6 +163,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    oidc: oidcSettings(s),
+    sessionHours: s.SESSION_HOURS,
+    secretKey: s.SECRET_KEY,
     maxAssetBytes: s.MAX_ASSET_BYTES,
   }
 }

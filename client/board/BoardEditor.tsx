@@ -71,6 +71,10 @@ export function BoardEditor(props: BoardEditorProps) {
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
   const [view, setView] = useState<BoardView>('canvas')
+  const outlineSynthesis = useMemo(
+    () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
+    [workshop, canManageBoard, readOnly],
+  )
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -99,13 +103,13 @@ export function BoardEditor(props: BoardEditorProps) {
     const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
     const unregister = registerFactorSideEffects(editor, { author })
     const stopEnter = enterFinishesNote(editor)
-    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor)
+    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
     return () => {
       stopFitting()
       stopEnter()
       unregister()
     }
-  }, [editor, doc, me, readOnly])
+  }, [editor, doc, provider, me, readOnly])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
@@ -125,7 +129,14 @@ export function BoardEditor(props: BoardEditorProps) {
             {notice}
           </p>
         )}
-        {view === 'outline' && <OutlineView doc={doc} author={me.name} readOnly={readOnly} />}
+        {view === 'outline' && (
+          <OutlineView
+            doc={doc}
+            author={me.name}
+            readOnly={readOnly}
+            synthesis={outlineSynthesis}
+          />
+        )}
         {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
         <div className="board-workspace" hidden={view === 'outline'}>
           <div className="board-canvas">
@@ -143,7 +154,13 @@ export function BoardEditor(props: BoardEditorProps) {
                 void mounted.zoomToFit({ animation: { duration: 0 } })
               }}
             >
-              {workshop && <SynthesisPanel workshop={workshop} />}
+              {workshop && (
+                <SynthesisPanel
+                  workshop={workshop}
+                  doc={doc}
+                  canEdit={canManageBoard && !readOnly}
+                />
+              )}
             </Tldraw>
             <LicenseNotice />
           </div>

@@ -20,11 +20,13 @@ interface BoardPageProps {
   boardId: string
   /** The role token from the page link; boards made before tokens existed need none. */
   token?: string
+  /** A workshop participant's key: without it a participant link reads only. */
+  participantKey?: string
   /** A short message shown over the board, e.g. that the person was moved here. */
   notice?: string
 }
 
-export function BoardPage({ boardId, token, notice }: BoardPageProps) {
+export function BoardPage({ boardId, token, participantKey, notice }: BoardPageProps) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded>()
   const [failure, setFailure] = useState<'notFound' | 'badId' | 'unauthorized' | 'error'>()
@@ -32,7 +34,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
-    Promise.all([api.board(boardId, token), api.config()]).then(
+    Promise.all([api.board(boardId, token, participantKey), api.config()]).then(
       async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
         rememberBoard({ id: board.id, title: board.title, url: window.location.href })
         document.title = `${board.title} – Samskapa`
@@ -51,7 +53,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
         )
       },
     )
-  }, [boardId, token])
+  }, [boardId, token, participantKey])
 
   if (!isValidBoardId(boardId) || failure === 'badId') return <NotFoundPage badLink />
   if (failure === 'notFound') return <NotFoundPage />
@@ -72,6 +74,9 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   if (sync?.closedCode === CloseCode.boardNotFound) return <NotFoundPage />
   if (sync?.closedCode === CloseCode.unauthorized || sync?.closedCode === CloseCode.tokenRevoked) {
     return <LinkProblem />
+  }
+  if (sync?.closedCode === CloseCode.writeForbidden) {
+    return <Message text={t('board.writeForbidden')} />
   }
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (

@@ -1,19 +1,24 @@
 import { useTranslation } from 'react-i18next'
 import { CopyButton } from './CopyButton'
-import { ROLES, type Role, type RoleLinks as Links } from '../../shared/workshopContracts'
+import {
+  ROLES,
+  type BoardRoleLinks,
+  type Role,
+  type RoleLinks,
+} from '../../shared/workshopContracts'
 
 /** The links of a workshop, one per role, each with who should get it and a copy button. */
 export function WorkshopLinks({
   links,
   onRotate,
 }: {
-  links: Links
+  links: RoleLinks | BoardRoleLinks
   onRotate?: (role: Role) => void
 }) {
   const { t } = useTranslation()
   return (
     <dl className="workshop-links">
-      {ROLES.map((role) => (
+      {ROLES.filter((role): role is keyof typeof links => role in links).map((role) => (
         <div key={role} className={`workshop-link link-${role}`}>
           <dt>
             <span aria-hidden="true" className="role-icon">

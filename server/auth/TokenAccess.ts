@@ -5,6 +5,7 @@ import type {
   AccessControl,
   AccessDecision,
   AccessDenied,
+  CreationDecision,
   ParticipantDecision,
 } from './AccessControl'
 import type { FailureLimiter } from './FailureLimiter'
@@ -62,7 +63,7 @@ export class TokenAccess implements AccessControl {
     )
   }
 
-  async authorizeCreation(request: IncomingMessage): Promise<{ ok: true } | AccessDenied> {
+  async authorizeCreation(request: IncomingMessage): Promise<CreationDecision> {
     if (!this.adminHash) return { ok: true }
     const address = clientAddress(request, this.trustProxy)
     if (await this.limiter.isBlocked(address)) return tooMany

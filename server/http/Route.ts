@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../config'
+import type { Accounts } from '../accounts/Accounts'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
@@ -16,6 +17,8 @@ export interface ServerContext {
   access: AccessControl
   log: Logger
   metrics: SyncMetrics
+  /** Sign-in with the municipality's OpenID provider; undefined when not set up. */
+  accounts: Accounts | undefined
 }
 
 export interface RouteRequest {

@@ -34,7 +34,7 @@ export async function authorizeBoardWrite(
   boardId: string,
 ): Promise<Role> {
   const role = await authorizeBoardRequest(req, context, boardId)
-  if (!mayWriteBoard(role, context.storage.boardKind(boardId))) {
+  if (!mayWriteBoard(role, context.storage.boardPlace(boardId)?.kind)) {
     context.log.warn({ room: boardId, role, reason: 'forbidden' }, 'write refused')
     throw new HttpError(403, 'forbidden', `a ${role} may not change this board`)
   }

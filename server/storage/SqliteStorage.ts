@@ -15,6 +15,7 @@ import {
   type StoredDoc,
   type TemplateRecord,
   type TokenRecord,
+  type WorkshopBoardPlace,
   type WorkshopBoardRecord,
   type WorkshopRecord,
 } from './Storage'
@@ -98,10 +99,19 @@ export class SqliteStorage implements Storage {
          FROM workshop_boards w JOIN boards b ON b.id = w.board_id
          WHERE w.workshop_id = ? ORDER BY w.position`,
       ),
+      boardPlace: db.prepare(
+        `SELECT workshop_id AS workshopId, kind, open_to_all AS openToAll
+         FROM workshop_boards WHERE board_id = ?`,
+      ),
+      setBoardOpen: db.prepare('UPDATE workshop_boards SET open_to_all = ? WHERE board_id = ?'),
+      getParticipant: db.prepare(
+        `SELECT id, workshop_id AS workshopId, key_hash AS keyHash, name, municipality,
+         board_id AS boardId, created_at AS createdAt FROM participants
+         WHERE workshop_id = ? AND id = ?`,
+      ),
       workshopOfBoard: db.prepare(
         'SELECT workshop_id AS id FROM workshop_boards WHERE board_id = ?',
       ),
-      boardKind: db.prepare('SELECT kind FROM workshop_boards WHERE board_id = ?'),
       nextPosition: db.prepare(
         'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM workshop_boards WHERE workshop_id = ?',
       ),
@@ -291,12 +301,22 @@ export class SqliteStorage implements Storage {
     return this.statements.workshopBoards.all(workshopId) as WorkshopBoardRecord[]
   }
 
-  workshopOfBoard(boardId: string): string | undefined {
-    return (this.statements.workshopOfBoard.get(boardId) as { id: string } | undefined)?.id
+  boardPlace(boardId: string): WorkshopBoardPlace | undefined {
+    const row = this.statements.boardPlace.get(boardId) as
+      (Omit<WorkshopBoardPlace, 'openToAll'> & { openToAll: number }) | undefined
+    return row ? { ...row, openToAll: row.openToAll === 1 } : undefined
   }
 
-  boardKind(boardId: string): WorkshopBoardKind | undefined {
-    return (this.statements.boardKind.get(boardId) as { kind: WorkshopBoardKind } | undefined)?.kind
+  setBoardOpen(boardId: string, open: boolean) {
+    this.statements.setBoardOpen.run(open ? 1 : 0, boardId)
+  }
+
+  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined {
+    return this.statements.getParticipant.get(workshopId, id) as ParticipantRecord | undefined
+  }
+
+  workshopOfBoard(boardId: string): string | undefined {
+    return (this.statements.workshopOfBoard.get(boardId) as { id: string } | undefined)?.id
   }
 
   extendWorkshop(

@@ -41,6 +41,14 @@ export interface WorkshopBoardRecord extends BoardRecord {
   position: number
 }
 
+/** Where a board of a workshop stands, as far as who may write on it depends on it. */
+export interface WorkshopBoardPlace {
+  workshopId: string
+  kind: WorkshopBoardKind
+  /** The facilitator opened it to every participant (e.g. the plenary during a plenary step). */
+  openToAll: boolean
+}
+
 /** A new board with its first doc update. */
 export interface NewBoard {
   board: BoardRecord
@@ -142,8 +150,6 @@ export interface Storage {
   workshopBoards(workshopId: string): WorkshopBoardRecord[]
   /** The workshop a board belongs to, if any. */
   workshopOfBoard(boardId: string): string | undefined
-  /** The kind of a workshop's board; undefined for a standalone board. */
-  boardKind(boardId: string): WorkshopBoardKind | undefined
   /**
    * Adds boards (after its other boards) and tokens to an existing workshop in one transaction:
    * how a workshop made before the recorder role gets its recorder board and link.
@@ -153,6 +159,10 @@ export interface Storage {
     boards: (NewBoard & { kind: WorkshopBoardKind })[],
     tokens: TokenRecord[],
   ): void
+  /** The workshop, kind and openness of a workshop's board; undefined for a standalone board. */
+  boardPlace(boardId: string): WorkshopBoardPlace | undefined
+  /** Opens a workshop's board to every participant of the workshop, or closes it again. */
+  setBoardOpen(boardId: string, open: boolean): void
   /** Erases a workshop: boards, updates, snapshots, tokens and participants. */
   deleteWorkshop(id: string): void
 
@@ -164,6 +174,7 @@ export interface Storage {
   addParticipant(participant: ParticipantRecord): void
   findParticipant(workshopId: string, keyHash: Buffer): ParticipantRecord | undefined
   participants(workshopId: string): ParticipantRecord[]
+  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined
   /** Sets participants' boards (null unassigns), in one transaction. */
   assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
 

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS workshop_boards (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary', 'recorder')),
-  position INTEGER NOT NULL
+  position INTEGER NOT NULL,
+  open_to_all INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS workshop_boards_by_workshop ON workshop_boards(workshop_id, position);
 CREATE TABLE IF NOT EXISTS tokens (
@@ -113,7 +114,11 @@ function allowRecorder(db: Database.Database) {
     db.transaction(() => {
       db.exec(`ALTER TABLE ${table} RENAME TO ${table}_old`)
       db.exec(SCHEMA)
-      db.exec(`INSERT INTO ${table} SELECT * FROM ${table}_old`)
+      // Columns added since (e.g. open_to_all) take their defaults.
+      const columns = (db.prepare(`PRAGMA table_info(${table}_old)`).all() as { name: string }[])
+        .map((column) => column.name)
+        .join(', ')
+      db.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_old`)
       db.exec(`DROP TABLE ${table}_old`)
     })()
   }
@@ -126,5 +131,11 @@ export function migrateSchema(db: Database.Database) {
   const boardColumns = db.prepare('PRAGMA table_info(boards)').all() as { name: string }[]
   if (!boardColumns.some((column) => column.name === 'updated_at')) {
     db.exec('ALTER TABLE boards ADD COLUMN updated_at INTEGER')
+  }
+  const boardOfWorkshopColumns = db.prepare('PRAGMA table_info(workshop_boards)').all() as {
+    name: string
+  }[]
+  if (!boardOfWorkshopColumns.some((column) => column.name === 'open_to_all')) {
+    db.exec('ALTER TABLE workshop_boards ADD COLUMN open_to_all INTEGER NOT NULL DEFAULT 0')
   }
 }

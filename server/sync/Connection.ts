@@ -8,10 +8,9 @@ export interface Connection {
   role: Role
   /** Which credential (token) admitted it, so rotating that credential can cut it off. */
   credentialId: string | undefined
-  /**
-   * Read-only connections (viewers; a recorder on any board but the recorder board) may read
-   * and send presence, never change the doc.
-   */
+  /** For a participant of a workshop who said who they are (their key): their id. */
+  participantId: string | undefined
+  /** Read-only connections (viewers) may read and send presence, never change the doc. */
   readOnly: boolean
   /** Awareness client ids this connection announced; removed when it leaves. */
   awarenessIds: Set<number>

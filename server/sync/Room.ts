@@ -8,7 +8,10 @@ import type { CloseReason } from '../../shared/closeCodes'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
+import { childrenOf, repairParents } from '../../shared/board/parentStructure'
+import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
+import { writeContextFor } from './writeContext'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -19,6 +22,8 @@ const MESSAGE_QUERY_AWARENESS = 3
 const MAX_AWARENESS_BYTES = 64 * 1024
 /** One browser tab announces one awareness client; a few allow for reconnect overlap. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+/** A peer with this much unsent data is falling behind: its room batches presence. */
+const BACKED_UP_BYTES = 256 * 1024
 
 export class ProtocolError extends Error {
   constructor(
@@ -36,8 +41,10 @@ interface PendingUpdate {
 
 export interface RoomOptions {
   compactEveryUpdates: number
-  /** Cursor and presence changes are gathered this long and relayed as one message. */
+  /** In a batching room, presence changes are gathered this long and relayed as one message. */
   awarenessIntervalMs: number
+  /** A room with more connections than this batches presence; a smaller one relays it at once. */
+  presenceBatchAbove: number
   /** Stored bytes (snapshot plus updates) a board may grow to. */
   maxDocBytes: number
 }
@@ -54,6 +61,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
   private gate: UpdateGate | undefined
+  private readonly presenceOwners: PresenceOwners
   private pending: PendingUpdate[] = []
   private flushScheduled = false
   private lastSeq = 0
@@ -70,6 +78,7 @@ export class Room {
     private readonly metrics: SyncMetrics,
   ) {
     this.awareness.setLocalState(null)
+    this.presenceOwners = new PresenceOwners(new Set([this.awareness.clientID]))
   }
 
   /** Fills the doc from storage; throws if a stored update is corrupt. */
@@ -97,6 +106,7 @@ export class Room {
 
   leave(connection: Connection) {
     if (!this.connections.delete(connection)) return
+    this.presenceOwners.release(connection)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
   }
 
@@ -145,9 +155,15 @@ export class Room {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
-    const verdict = this.gate!.check(update)
+    const verdict = this.gate!.check(update, writeContextFor(this.storage, connection))
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
+    // Others' concurrent edits can still break the parent structure (a frame deleted while a
+    // note moved into it); repaired at once, it is stored and relayed in the same batch.
+    const recheck = [...verdict.touchedRecords]
+    if (verdict.deletedRecords.size > 0)
+      recheck.push(...childrenOf(this.doc, verdict.deletedRecords))
+    repairParents(this.doc, 'repair', recheck, verdict.touchedRecords)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
   }
 
@@ -157,7 +173,8 @@ export class Room {
       throw new ProtocolError('messageTooBig', `awareness update of ${update.byteLength} bytes`)
     }
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      const owned = this.presenceOwners.claim(connection, update)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, connection)
     } catch (error) {
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
     }
@@ -226,7 +243,22 @@ export class Room {
     for (const id of [...added, ...updated]) connection?.awarenessIds.add(id)
     for (const id of removed) connection?.awarenessIds.delete(id)
     for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
-    this.presenceTimer ??= setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+    if (this.presenceTimer) return
+    if (this.relaysPresenceAtOnce()) return this.flushPresence()
+    this.presenceTimer = setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+  }
+
+  /**
+   * A table of six sees each cursor move at once, as with the reference server. A plenary,
+   * or a room where a peer's socket is backed up, gets them in batches: each move sent alone
+   * to every one of 150 peers is what saturates the server and the slow peer.
+   */
+  private relaysPresenceAtOnce(): boolean {
+    if (this.connections.size > this.options.presenceBatchAbove) return false
+    for (const connection of this.connections) {
+      if (connection.socket.bufferedAmount > BACKED_UP_BYTES) return false
+    }
+    return true
   }
 
   private flushPresence = () => {

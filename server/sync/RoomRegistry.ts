@@ -1,5 +1,6 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import { migrateBoard } from '../../shared/board/migrateBoard'
+import { restoreBoard } from '../../shared/board/restoreBoard'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
@@ -75,11 +76,13 @@ export class RoomRegistry {
       room.destroy()
       throw new RoomLoadError(`stored update is corrupt: ${String(error)}`)
     }
-    const migration = migrateBoard(room.doc, schema)
-    if (migration.kind === 'failed') {
-      this.log.error({ room: boardId, reason: migration.reason }, 'board migration failed')
-    } else if (migration.kind === 'migrated') {
-      this.log.info({ room: boardId, records: migration.changedRecords }, 'board migrated')
+    // Whatever the stored doc holds, nothing here may throw past this one room.
+    try {
+      this.repair(room)
+    } catch (error) {
+      room.discardPending()
+      room.destroy()
+      throw new RoomLoadError(`board could not be repaired: ${String(error)}`)
     }
     this.log.info(
       {
@@ -90,6 +93,21 @@ export class RoomRegistry {
       'room loaded',
     )
     return room
+  }
+
+  /** Repairs what an older or buggy writer stored, then migrates the records' schema. */
+  private repair(room: Room) {
+    const boardId = room.boardId
+    const restored = restoreBoard(room.doc, 'restore')
+    if (restored.removedMeta.length + restored.removedRecords.length + restored.reparented.length) {
+      this.log.warn({ room: boardId, ...restored }, 'board repaired on load')
+    }
+    const migration = migrateBoard(room.doc, schema)
+    if (migration.kind === 'failed') {
+      this.log.error({ room: boardId, reason: migration.reason }, 'board migration failed')
+    } else if (migration.kind === 'migrated') {
+      this.log.info({ room: boardId, records: migration.changedRecords }, 'board migrated')
+    }
   }
 
   /** Called when a room's last connection left: unload it after the grace period. */

@@ -2,7 +2,8 @@ import type { ServerContext } from '../http/Route'
 
 /**
  * Erases a workshop for good (GDPR): closes its sockets, drops its rooms without storing
- * them, deletes every board, update, snapshot, token and participant, and checkpoints the
+ * them, deletes every board, update, snapshot, token and participant (and which signed-in people
+ * facilitated it), and checkpoints the
  * log so no copy lingers in the write-ahead file.
  */
 export function eraseWorkshop(context: ServerContext, workshopId: string) {
@@ -10,6 +11,7 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
   context.sync.closeWhere((connection) => boardIds.has(connection.boardId), 'boardNotFound')
   for (const boardId of boardIds) context.rooms.discard(boardId)
   context.storage.deleteWorkshop(workshopId)
+  context.accounts?.store.forgetScope(workshopId)
   context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')
 }

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { CoFacilitators } from '../../account/CoFacilitators'
+import { useSession } from '../../account/useSession'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -23,6 +25,7 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
     useCallback(() => api.overview(), [api]),
     POLL_MS,
   )
+  const session = useSession()
   const [planning, setPlanning] = useState(false)
   const [formed, setFormed] = useState(false)
   const boards = overview.data?.boards ?? []
@@ -98,6 +101,7 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
               <LinksPanel api={api} initial={info.links} />
             </section>
           )}
+          {session?.signInEnabled && <CoFacilitators workshopId={info.id} token={token} />}
           <section aria-labelledby="erase-heading" className="card danger-zone">
             <h2 id="erase-heading">{t('workshop.erase.heading')}</h2>
             <EraseWorkshop api={api} info={info} />

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { isValidBoardId } from '../../../shared/board/boardId'
-import { mayWriteBoard } from '../../../shared/roles/writePolicy'
 import type { BoardAccessInfo, CreatedBoard } from '../../../shared/workshopContracts'
 import { issueBoardTokens, revealTokens, type IssuedTokens } from '../../auth/tokens'
 import { BoardService, UnknownTemplateError } from '../../boards/BoardService'
+import { identifyWriter } from '../../auth/identifyWriter'
+import { writeContextFor } from '../../sync/writeContext'
+import { writeDenial } from '../../sync/writePolicy'
 import { boardLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
 import { allow, denied, EVERY_ROLE } from '../authorize'
@@ -38,8 +40,11 @@ export const boardRoutes: Route[] = [
           },
           (boardId) => (issued = issueBoardTokens(boardId)).records,
         )
-        const base = baseUrl(context.config, req)
         const { tokens } = issued!
+        if (creation.accountId) {
+          context.accounts?.recordCreated(board.id, creation.accountId, tokens.facilitator)
+        }
+        const base = baseUrl(context.config, req)
         const created: CreatedBoard = {
           ...boardInfo(base, board, { token: tokens.facilitator }),
           links: boardLinks(base, board.id, tokens),
@@ -61,14 +66,24 @@ export const boardRoutes: Route[] = [
       if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
       const board = context.storage.getBoard(id)
       if (!board) throw new HttpError(404, 'not_found', 'no such board')
-      const access = allow(await context.access.authorizeBoard(req, id), ...EVERY_ROLE)
+      const access = allow(
+        await identifyWriter(context.access, context.storage, req, id),
+        ...EVERY_ROLE,
+      )
       const base = baseUrl(context.config, req)
       const workshopId = context.storage.workshopOfBoard(id)
-      const kind = context.storage.boardKind(id)
+      const kind = context.storage.boardPlace(id)?.kind
+      const syncParams: Record<string, string> = {}
+      if (access.token) syncParams.token = access.token
+      const participantKey = new URL(req.url ?? '/', 'http://localhost').searchParams.get(
+        'participant',
+      )
+      if (access.participantId && participantKey) syncParams.participant = participantKey
+      const writer = { boardId: id, role: access.role, participantId: access.participantId }
       const info: BoardAccessInfo = {
-        ...boardInfo(base, board, access.token ? { token: access.token } : {}),
+        ...boardInfo(base, board, syncParams),
         role: access.role,
-        canWrite: mayWriteBoard(access.role, kind),
+        canWrite: writeDenial(writeContextFor(context.storage, writer), []) === undefined,
       }
       if (kind) info.kind = kind
       if (workshopId) info.workshopId = workshopId

@@ -36,6 +36,7 @@ const patchBody = z.object({
 
 const messageBody = z.object({ text: z.string().trim().max(500) })
 const rotateBody = z.object({ role: z.enum(ROLES) })
+const openBody = z.object({ openToAll: z.boolean() })
 
 const ID = '([^/]*)'
 
@@ -63,6 +64,13 @@ export const workshopRoutes: Route[] = [
           throw new HttpError(400, 'unknown_template', error.message)
         }
         throw error
+      }
+      if (creation.accountId) {
+        context.accounts?.recordCreated(
+          created.workshop.id,
+          creation.accountId,
+          created.tokens.facilitator,
+        )
       }
       const base = baseUrl(context.config, req)
       const params = { token: created.tokens.facilitator }
@@ -93,9 +101,12 @@ export const workshopRoutes: Route[] = [
         template: workshop.template,
         role,
         allowGroupChoice: workshop.allowGroupChoice,
-        boards: context.storage
-          .workshopBoards(workshop.id)
-          .map((board) => ({ id: board.id, name: board.title, kind: board.kind })),
+        boards: context.storage.workshopBoards(workshop.id).map((board) => ({
+          id: board.id,
+          name: board.title,
+          kind: board.kind,
+          openToAll: context.storage.boardPlace(board.id)?.openToAll ?? false,
+        })),
       }
       if (role === 'facilitator' && token) {
         const tokens = revealTokens(context.storage.tokensOf(workshop.id), token)
@@ -135,12 +146,31 @@ export const workshopRoutes: Route[] = [
       ensureRecorder(context.storage, workshop.id, token!, requestLanguage(req))
       const rotation = rotateToken(context.storage.tokensOf(workshop.id), body.data.role, token!)
       context.storage.replaceTokens(rotation.replaced)
+      if (body.data.role === 'facilitator' && context.accounts?.facilitatorToken(workshop.id)) {
+        context.accounts.rememberFacilitatorToken(workshop.id, rotation.tokens.facilitator)
+      }
       context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
       context.log.info({ workshop: workshop.id, role: body.data.role }, 'token rotated')
       const response: RotatedLinks = {
         links: workshopLinks(baseUrl(context.config, req), workshop.id, rotation.tokens),
       }
       sendJson(res, 200, response)
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: new RegExp(`^/api/workshops/${ID}/boards/${ID}/access$`),
+    async handle({ req, res, params, context }) {
+      const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
+      const body = openBody.safeParse(await readJson(req, JSON_LIMIT))
+      if (!body.success) throw invalidBody(body.error.issues)
+      const boardId = params[1]!
+      if (context.storage.boardPlace(boardId)?.workshopId !== workshop.id) {
+        throw new HttpError(404, 'not_found', 'no such board in this workshop')
+      }
+      context.storage.setBoardOpen(boardId, body.data.openToAll)
+      context.log.info({ room: boardId, openToAll: body.data.openToAll }, 'board access changed')
+      sendJson(res, 200, { openToAll: body.data.openToAll })
     },
   },
   {
