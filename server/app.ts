@@ -1,5 +1,6 @@
 import http from 'node:http'
 import path from 'node:path'
+import type { DestinationStream } from 'pino'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
 import { Accounts } from './accounts/Accounts'
@@ -8,14 +9,20 @@ import { SqliteAccountStore } from './accounts/SqliteAccountStore'
 import type { AccessControl } from './auth/AccessControl'
 import { FailureLimiter } from './auth/FailureLimiter'
 import { TokenAccess } from './auth/TokenAccess'
+import { BoardReader } from './boards/BoardReader'
 import type { Config } from './config'
 import { createApi } from './http/api'
+import { RequestLimits } from './http/RequestLimits'
 import { HttpError, sendError } from './http/respond'
+import { storageFailed } from './http/storageErrors'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
+import { GatherWorker } from './workshops/gather/GatherWorker'
+import { SynthesisService } from './workshops/gather/SynthesisService'
+import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncEndpoint } from './sync/syncEndpoint'
@@ -37,9 +44,17 @@ export interface SamskapaServer {
 }
 
 /** Wires storage, rooms, the sync endpoint and HTTP into one server and starts listening. */
-export async function startServer(config: Config, clientDir = CLIENT_DIR): Promise<SamskapaServer> {
-  const log = createLogger(config.logLevel)
-  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
+export async function startServer(
+  config: Config,
+  clientDir = CLIENT_DIR,
+  logDestination?: DestinationStream,
+): Promise<SamskapaServer> {
+  const log = createLogger(config.logLevel, logDestination)
+  const storage = new SqliteStorage(config.dataDir, {
+    synchronous: config.sqliteSynchronous,
+    maxDatabaseBytes: config.maxDatabaseBytes,
+  })
+  const health = new StorageHealth()
   const metrics = createMetrics()
   const rooms = new RoomRegistry(
     storage,
@@ -51,8 +66,11 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       awarenessIntervalMs: config.awarenessIntervalMs,
       presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,
+      maxRecords: config.maxRecordsPerBoard,
+      maxBufferedBytes: config.maxBufferedBytes,
     },
     metrics,
+    health,
   )
   const tokenAccess: AccessControl = new TokenAccess(
     storage,
@@ -77,7 +95,28 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   })
-  const api = createApi({ config, storage, rooms, sync, access, log, metrics, accounts })
+  const reads = new BoardReader(storage, rooms)
+  const gatherWorker = new GatherWorker({ timeoutMs: config.gatherTimeoutMs, maxQueued: 8 })
+  const synthesis = new SynthesisService(gatherWorker)
+  const limits = new RequestLimits({
+    createsPerMinute: config.createsPerMinute,
+    joinsPerMinute: config.joinsPerMinute,
+    trustProxy: config.trustProxy,
+  })
+  const api = createApi({
+    config,
+    storage,
+    rooms,
+    sync,
+    access,
+    log,
+    metrics,
+    reads,
+    limits,
+    health,
+    synthesis,
+    accounts,
+  })
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {
@@ -87,6 +126,12 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
         if (!handled && !serveStatic(req, res)) sendError(res, 405, 'method', 'method not allowed')
       })
       .catch((error: unknown) => {
+        if (isStorageFailure(error)) {
+          health.recordFailure(error)
+          log.error({ err: error, url: req.url, reason: 'storageFailed' }, 'STORAGE FAILED')
+          const failure = storageFailed()
+          return sendError(res, failure.status, failure.code, failure.message)
+        }
         if (error instanceof HttpError)
           return sendError(res, error.status, error.code, error.message)
         log.error({ err: error, url: req.url }, 'request failed')
@@ -113,6 +158,7 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       // Sockets close first: what clients send until then still reaches storage below.
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       rooms.unloadAll()
+      await gatherWorker.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       accounts?.store.close()

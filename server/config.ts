@@ -27,7 +27,13 @@ const schema = z.object({
     .number()
     .int()
     .min(64 * 1024)
-    .default(64 * MiB),
+    .default(16 * MiB),
+  MAX_RECORDS_PER_BOARD: z.coerce.number().int().min(100).default(5000),
+  MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(32 * MiB),
   MAX_ROOMS: z.coerce.number().int().min(1).default(1000),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
@@ -36,6 +42,20 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  MAX_DATABASE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .optional(),
+  MAX_SAVED_TEMPLATES: z.coerce.number().int().min(0).default(200),
+  MAX_TEMPLATE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
+  GATHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -74,6 +94,10 @@ export type Config = {
   /** permessage-deflate on sync sockets (off when a proxy in front already compresses). */
   syncCompression: boolean
   maxDocBytes: number
+  /** Records (notes, shapes, bindings, pages) one board may hold; tldraw shows 4,000 shapes a page. */
+  maxRecordsPerBoard: number
+  /** Bytes queued for one slow socket before it is closed with 1013. */
+  maxBufferedBytes: number
   maxRooms: number
   maxConnectionsPerAddress: number
   maxMessagesPerSecond: number
@@ -86,6 +110,18 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  /** Largest size of the SQLite database; past it writes fail as on a full disk. */
+  maxDatabaseBytes: number | undefined
+  /** Saved templates the server keeps; past it saving answers 409. */
+  maxSavedTemplates: number
+  /** Largest saved template (its shapes as JSON); past it saving answers 413. */
+  maxTemplateBytes: number
+  /** Longest a synthesis or gathering may be planned (on its worker thread) before 503. */
+  gatherTimeoutMs: number
+  /** Boards and workshops one address may create per minute. */
+  createsPerMinute: number
+  /** Participants one address may join per minute (a whole class behind one NAT fits). */
+  joinsPerMinute: number
   /** Sign-in with the municipality's OpenID provider; undefined when not configured. */
   oidc: OidcSettings | undefined
   /** How long a sign-in session lasts. */
@@ -153,6 +189,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceBatchAbove: s.PRESENCE_BATCH_ABOVE,
     syncCompression: s.SYNC_COMPRESSION === 'on',
     maxDocBytes: s.MAX_DOC_BYTES,
+    maxRecordsPerBoard: s.MAX_RECORDS_PER_BOARD,
+    maxBufferedBytes: s.MAX_BUFFERED_BYTES,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
     maxMessagesPerSecond: s.MAX_MESSAGES_PER_SECOND,
@@ -163,6 +201,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    maxDatabaseBytes: s.MAX_DATABASE_BYTES,
+    maxSavedTemplates: s.MAX_SAVED_TEMPLATES,
+    maxTemplateBytes: s.MAX_TEMPLATE_BYTES,
+    gatherTimeoutMs: s.GATHER_TIMEOUT_MS,
+    createsPerMinute: s.CREATES_PER_MINUTE,
+    joinsPerMinute: s.JOINS_PER_MINUTE,
     oidc: oidcSettings(s),
     sessionHours: s.SESSION_HOURS,
     secretKey: s.SECRET_KEY,

@@ -171,6 +171,11 @@ export interface RotatedLinks {
   links: RoleLinks
 }
 
+/** `POST /api/boards/:id/rotate` → 200: a standalone board's links (no recorder). */
+export interface RotatedBoardLinks {
+  links: BoardRoleLinks
+}
+
 /** One group's wording of a factor in the synthesis. */
 export interface SynthesisWording {
   groupId: string

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
 import { CloseCode } from '../../shared/closeCodes'
@@ -9,10 +9,18 @@ import { NotFoundPage } from '../common/NotFoundPage'
 import { rememberBoard } from '../lobby/recentBoards'
 import { LinkProblem } from '../workshop/board/LinkProblem'
 import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
-import { BoardEditor } from './BoardEditor'
 import { identity, storedDisplayName } from './identity'
 import { NameDialog } from './NameDialog'
 import { useBoardSync } from './useBoardSync'
+
+/**
+ * tldraw is most of the client's JavaScript: it loads as its own chunk, so the lobby and the
+ * join page never fetch it. A board page starts fetching it while it asks for the board.
+ */
+const loadBoardEditor = () => import('./BoardEditor')
+const BoardEditor = lazy(() =>
+  loadBoardEditor().then((module) => ({ default: module.BoardEditor })),
+)
 
 type Loaded = { board: BoardAccessInfo; config: ClientConfig; workshop?: WorkshopContext }
 
@@ -34,6 +42,7 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
+    void loadBoardEditor()
     Promise.all([api.board(boardId, token, participantKey), api.config()]).then(
       async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
         rememberBoard({ id: board.id, title: board.title, url: window.location.href })
@@ -80,16 +89,18 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   }
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (
-    <BoardEditor
-      sync={sync}
-      me={me}
-      licenseKey={loaded.config.tldrawLicenseKey}
-      board={loaded.board}
-      canManageBoard={loaded.board.role === 'facilitator'}
-      readOnly={!loaded.board.canWrite}
-      workshop={loaded.workshop}
-      notice={notice}
-    />
+    <Suspense fallback={<Message text={t('board.loading')} />}>
+      <BoardEditor
+        sync={sync}
+        me={me}
+        licenseKey={loaded.config.tldrawLicenseKey}
+        board={loaded.board}
+        canManageBoard={loaded.board.role === 'facilitator'}
+        readOnly={!loaded.board.canWrite}
+        workshop={loaded.workshop}
+        notice={notice}
+      />
+    </Suspense>
   )
 }
 

@@ -3,7 +3,6 @@ import { previewGather } from '../../shared/workshop/gather'
 import type { Report, ReportCapture, ReportLanguage, ReportStep } from '../../shared/report/Report'
 import type { ServerContext } from '../http/Route'
 import type { WorkshopRecord } from '../storage/Storage'
-import { readBoardRecords, withBoardDoc } from '../workshops/boardDocs'
 import { groupOutcomes } from '../workshops/overview'
 
 /**
@@ -45,7 +44,7 @@ export function buildReport(
   const plenary = boards.find((board) => board.kind === 'plenary')
   const recorder = boards.find((board) => board.kind === 'recorder')
   const synthesis = plenary
-    ? withBoardDoc(context, plenary.id, (doc) => previewGather(doc, groups, language))
+    ? context.reads.withDoc(plenary.id, (doc) => previewGather(doc, groups, language))
     : { groups: [], keyAreas: [] }
   return {
     title: workshop.title,
@@ -63,6 +62,6 @@ export function buildReport(
       // Dot voting is not stored yet; when it is, its counts per factor id go here.
       votes: {},
     })),
-    captures: recorder ? capturesOf(readBoardRecords(context, recorder.id)) : [],
+    captures: recorder ? capturesOf(context.reads.records(recorder.id)) : [],
   }
 }

@@ -45,6 +45,12 @@ interface TokenRow {
   rotatedAt: number | null
 }
 
+export interface SqliteOptions {
+  synchronous?: 'FULL' | 'NORMAL'
+  /** Past this size writes fail with SQLITE_FULL, as on a full disk. */
+  maxDatabaseBytes?: number
+}
+
 /**
  * The default storage: one SQLite file in DATA_DIR, in WAL mode. `secure_delete` zeroes
  * deleted content, so an erased workshop leaves no trace in the file.
@@ -53,14 +59,19 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
 
-  constructor(dataDir: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
+  constructor(dataDir: string, options: SqliteOptions = {}) {
     fs.mkdirSync(dataDir, { recursive: true })
     this.db = new Database(path.join(dataDir, 'samskapa.db'))
+    const synchronous = options.synchronous ?? 'FULL'
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${synchronous}`)
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('secure_delete = ON')
     migrateSchema(this.db)
+    if (options.maxDatabaseBytes) {
+      const pageSize = this.db.pragma('page_size', { simple: true }) as number
+      this.db.pragma(`max_page_count = ${Math.floor(options.maxDatabaseBytes / pageSize)}`)
+    }
     const db = this.db
     this.statements = {
       insertBoard: db.prepare(
@@ -75,6 +86,10 @@ export class SqliteStorage implements Storage {
       ),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+      docVersion: db.prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE board_id = @id), 0),
+                    COALESCE((SELECT upto_seq FROM snapshots WHERE board_id = @id), 0)) AS version`,
+      ),
       lastActivity: db.prepare('SELECT updated_at AS at FROM boards WHERE id = ?'),
       upsertSnapshot: db.prepare(
         `INSERT INTO snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
@@ -253,6 +268,10 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.statements.deleteUpdates.run(boardId, uptoSeq)
     })()
+  }
+
+  docVersion(boardId: string): number {
+    return (this.statements.docVersion.get({ id: boardId }) as { version: number }).version
   }
 
   lastActivity(boardId: string): number | null {

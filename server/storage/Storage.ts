@@ -136,6 +136,12 @@ export interface Storage {
   listTemplates(): Omit<TemplateRecord, 'records'>[]
   getTemplate(id: string): TemplateRecord | undefined
 
+  /**
+   * A number that grows whenever something is stored for the board (an update), and stays
+   * the same across compaction: cached reads of the board are valid while it is unchanged.
+   */
+  docVersion(boardId: string): number
+
   /** Milliseconds since the epoch of the newest stored update of a board, if any. */
   lastActivity(boardId: string): number | null
 

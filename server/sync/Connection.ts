@@ -14,5 +14,18 @@ export interface Connection {
   readOnly: boolean
   /** Awareness client ids this connection announced; removed when it leaves. */
   awarenessIds: Set<number>
+  /** Every awareness client id it ever spoke for, also as gone (null); bounded per connection. */
+  announcedIds: Set<number>
   remoteAddress: string
+  /** "Send me everything" requests (sync step 1, query awareness) after the first wait here. */
+  repeats: RepeatedRequests
+}
+
+/** Repeated full-state requests of one connection, answered at most once per interval. */
+export interface RepeatedRequests {
+  answeredAt: { stateVector?: number; awareness?: number }
+  /** The newest state vector asked for while waiting, answered when the interval ends. */
+  stateVector?: Uint8Array
+  awareness?: boolean
+  timer?: ReturnType<typeof setTimeout>
 }

@@ -21,7 +21,11 @@ export type GateResult =
       /** Of those, the ids it deleted. */
       deletedRecords: Set<string>
     }
-  | { ok: false; reason: 'corruptUpdate' | 'invalidRecord' | 'writeForbidden'; detail: string }
+  | {
+      ok: false
+      reason: 'corruptUpdate' | 'invalidRecord' | 'writeForbidden' | 'docTooLarge'
+      detail: string
+    }
 
 // Yjs types its shared types by their event; any will do here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,12 +52,17 @@ interface Touched {
 export class UpdateGate {
   private shadow: Y.Doc
 
-  constructor(private readonly doc: Y.Doc) {
+  constructor(
+    private readonly doc: Y.Doc,
+    /** Records a board may hold; an update that adds records past it is refused. */
+    private readonly maxRecords = Number.POSITIVE_INFINITY,
+  ) {
     this.shadow = this.copyOfDoc()
   }
 
   check(update: Uint8Array, writer: WriteContext): GateResult {
     const touched: Touched = { records: new Set(), meta: new Set(), problem: undefined }
+    const recordsBefore = recordsMap(this.shadow).size
     const collect = (transaction: Y.Transaction) =>
       collectTouched(this.shadow, transaction, touched)
     this.shadow.on('afterTransaction', collect)
@@ -66,6 +75,11 @@ export class UpdateGate {
     }
     if (touched.problem) {
       return this.refuse({ ok: false, reason: 'invalidRecord', detail: touched.problem })
+    }
+    const recordsAfter = recordsMap(this.shadow).size
+    if (recordsAfter > this.maxRecords && recordsAfter > recordsBefore) {
+      const detail = `more than ${this.maxRecords} records`
+      return this.refuse({ ok: false, reason: 'docTooLarge', detail })
     }
     const changes: DocChange[] = []
     const deleted = new Set<string>()
@@ -88,7 +102,8 @@ export class UpdateGate {
       const detail = error instanceof Error ? error.message : String(error)
       return this.refuse({ ok: false, reason: 'invalidRecord', detail })
     }
-    const denial = writeDenial(writer, changes)
+    // An update that changes nothing (a read-only client's sync step 2) is no write at all.
+    const denial = changes.length > 0 ? writeDenial(writer, changes) : undefined
     if (denial) return this.refuse({ ok: false, reason: 'writeForbidden', detail: denial })
     return { ok: true, touchedRecords: touched.records, deletedRecords: deleted }
   }

@@ -152,6 +152,8 @@ export class SyncEndpoint {
       participantId: writer.participantId,
       readOnly: writer.role === 'viewer',
       awarenessIds: new Set(),
+      announcedIds: new Set(),
+      repeats: { answeredAt: {} },
       remoteAddress: address,
     }
     socket.isAlive = true

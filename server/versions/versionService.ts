@@ -7,10 +7,10 @@ import type { VersionSummary } from '../../shared/versionContracts'
 import { restoreRecords } from '../../shared/versions/restoreRecords'
 import { issueBoardTokens } from '../auth/tokens'
 import { newId } from '../boards/BoardService'
+import { costOf, withBoardDoc } from '../http/boardAccess'
 import { HttpError } from '../http/respond'
 import type { ServerContext } from '../http/Route'
 import type { BoardRecord, VersionRecord } from '../storage/Storage'
-import { readBoardRecords, withBoardDoc } from '../workshops/boardDocs'
 
 const schema = createTLSchema()
 
@@ -68,7 +68,7 @@ export function saveVersion(
     boardId,
     name,
     auto,
-    records: JSON.stringify(readBoardRecords(context, boardId)),
+    records: JSON.stringify(context.reads.records(boardId)),
     // Two versions within one millisecond still list in the order they were made (rowid).
     createdAt: Date.now(),
   }
@@ -108,7 +108,14 @@ export function restoreVersion(
 ) {
   const version = loadVersion(context, boardId, versionId)
   const before = saveAutoVersion(context, boardId, 'beforeRestore', language)
-  const diff = withBoardDoc(context, boardId, (doc) => restoreRecords(doc, version.records))
+  // A restore mostly rewrites records the board has; only the ones it adds count as growth.
+  const added = Math.max(0, version.records.length - context.reads.records(boardId).length)
+  const diff = withBoardDoc(
+    context,
+    boardId,
+    (doc) => restoreRecords(doc, version.records),
+    costOf(added, 0),
+  )
   context.log.info(
     { room: boardId, version: versionId, put: diff.put.length, removed: diff.remove.length },
     'version restored',

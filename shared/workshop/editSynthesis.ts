@@ -1,9 +1,10 @@
 import type * as Y from 'yjs'
-import { readRecord, writeRecords, type RecordJson } from '../board/boardDoc'
+import { readRecord, readRecords, writeRecords, type RecordJson } from '../board/boardDoc'
 import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText } from '../factors'
-import { meta, numberOr, props } from '../factors/recordFields'
+import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
+import { frameHeightFor, freeSlot, noteSlot } from './gatherLayout'
 import type { SynthesisWording } from '../workshopContracts'
 import { factorRef, readGatherState, writeGatherState, type FactorRef } from './gatherState'
 import { entryText, withNamedByCount } from './namedBy'
@@ -15,7 +16,9 @@ function entryKeyOf(state: { entries: Record<string, { noteId: string }> }, note
 /** The note's meta and text after a hand edit left it with `wordings`. */
 function afterHandEdit(note: RecordJson, wordings: SynthesisWording[]): RecordJson {
   const groups = [...new Set(wordings.map((w) => w.groupId))].sort()
-  const why = { ...(meta(note).why as object | undefined), byHand: true }
+  // What the wordings share is worked out again at the next gathering; until then, say only
+  // that the facilitator changed the entry.
+  const why = { sharedIdea: [], confidence: 0, byHand: true }
   return {
     ...note,
     props: {
@@ -99,24 +102,33 @@ export function splitEntry(
     generatedText: text,
   }
   const line = factorText(note).slice(entryText(factorText(note)).length)
+  const frame = readRecord(doc, parentIdOf(note) ?? '')
+  const slot = frame && freeSlot(readRecords(doc), frame.id, entry.polarity)
+  const place = slot === undefined ? undefined : noteSlot(entry.polarity, slot)
   const leavingNote = afterHandEdit(
     {
       ...note,
       id: newNoteId,
-      x: numberOr(note.x, 0) + 30,
-      y: numberOr(note.y, 0) + 30,
+      // Below the column's last note, so it covers nothing; beside the note off a frame.
+      x: place?.x ?? numberOr(note.x, 0) + 30,
+      y: place?.y ?? numberOr(note.y, 0) + 30,
       props: { ...props(note), richText: richText(`${text}${line}`) } as JsonValue,
       meta: { ...meta(note), synthesisKey: newNoteId.replace(/^shape:/, '') },
     },
     wordings.filter(isLeaving),
   )
   doc.transact(() => {
+    const grown =
+      frame && slot !== undefined && numberOr(props(frame).h, 0) < frameHeightFor(slot + 1)
+        ? [{ ...frame, props: { ...props(frame), h: frameHeightFor(slot + 1) } }]
+        : []
     writeRecords(doc, [
       afterHandEdit(
         note,
         wordings.filter((w) => !isLeaving(w)),
       ),
       leavingNote,
+      ...grown,
     ])
     writeGatherState(doc, state)
   })

@@ -3,7 +3,7 @@ import { readRecords, writeRecords, type RecordJson } from '../board/boardDoc'
 import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText, isCluster } from '../factors'
-import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
+import { meta, numberOr, props } from '../factors/recordFields'
 import type { GroupFactor } from '../similarity'
 import type { Synthesis, SynthesisEntry, SynthesisKeyArea } from '../workshopContracts'
 import {
@@ -18,10 +18,9 @@ import {
   entryNote,
   frameHeightFor,
   indicesAbove,
+  freeSlot,
   keyAreaFrame,
   nextFrameX,
-  noteSlot,
-  slotAt,
   FRAME_WIDTH,
 } from './gatherLayout'
 import { entryText, namedByLine, type GatherLanguage } from './namedBy'
@@ -128,7 +127,9 @@ export function planGather(input: GatherInput): GatherPlan {
     const text = edited ? entryText(factorText(note)) : central.text
     if (!edited) entry.generatedText = central.text
     const body = `${text}\n${namedByLine(language, central.groups.length, groups.length)}`
-    const why = central.why && { ...central.why, ...(entry.byHand ? { byHand: true } : {}) }
+    const why = entry.byHand
+      ? { ...(central.why ?? { sharedIdea: [], confidence: 0 }), byHand: true }
+      : central.why
     const noteMeta = {
       polarity: entry.polarity,
       createdAt: numberOr(note ? meta(note).createdAt : undefined, Date.now()),
@@ -253,13 +254,7 @@ function nextSlot(
 ): number {
   const key = `${frameId}/${polarity}`
   let slot = slots.get(key)
-  if (slot === undefined) {
-    const column = noteSlot(polarity, 0).x
-    const taken = records.filter(
-      (r) => parentIdOf(r) === frameId && Math.abs(numberOr(r.x, -1) - column) < 1,
-    )
-    slot = taken.reduce((max, r) => Math.max(max, slotAt(numberOr(r.y, 0)) + 1), 0)
-  }
+  slot ??= freeSlot(records, frameId, polarity)
   slots.set(key, slot + 1)
   return slot
 }

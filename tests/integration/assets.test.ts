@@ -17,7 +17,7 @@ afterEach(async () => {
 function upload(
   workshop: CreatedWorkshop,
   body: Buffer | string,
-  link = workshop.links.participant,
+  link = workshop.links.facilitator,
   boardIndex = 0,
 ) {
   const boardId = workshop.boards[boardIndex]!.id

@@ -3,7 +3,7 @@ import { readRecords, writeRecords, type RecordJson } from '../../shared/board/b
 import type { Published, PublishCheck } from '../../shared/publishContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, tokenOf } from '../support/workshopClients'
+import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -26,13 +26,10 @@ async function workshopWithNotes() {
     language: 'sv',
   })
   const facilitator = { token: tokenOf(workshop.links.facilitator), lang: 'sv' }
-  const participant = { token: tokenOf(workshop.links.participant) }
-  await call(server.url, 'POST', `/api/workshops/${workshop.id}/join`, participant, {
-    name: PARTICIPANT,
-  })
+  const { params } = await joinGroup(server.url, workshop, 0, PARTICIPANT)
   const board = workshop.boards[0]!
   const response = await fetch(
-    `${server.url}/api/boards/${board.id}/import?token=${participant.token}`,
+    `${server.url}/api/boards/${board.id}/import?${new URLSearchParams(params).toString()}`,
     {
       method: 'POST',
       headers: { 'Content-Type': 'text/csv' },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/board/boardDoc'
+import { CloseCode } from '../../shared/closeCodes'
 import type { CreatedWorkshop, WorkshopInfo } from '../../shared/workshopContracts'
 import { loadStoredDoc } from '../support/storedBoard'
 import { startTestServer, type TestServer } from '../support/testServer'
@@ -111,11 +112,14 @@ describe('the graphic recorder', () => {
     const before = loadStoredDoc(server.dataDir, group.id).getMap('records').size
     const onGroup = openAs(workshop, group.id, token)
     await writeAs(onGroup, 'shape:intruder')
-    // The same socket still reads: a later facilitator change reaches it.
+    // The write policy refuses the change and ends the connection with a final close code.
+    expect(await onGroup.closed).toBe(CloseCode.writeForbidden)
+    expect(server.rooms.get(group.id)!.doc.getMap('records').has('shape:intruder')).toBe(false)
     const facilitator = openAs(workshop, group.id, tokenOf(workshop.links.facilitator))
     await writeAs(facilitator, 'shape:facilitator')
-    await waitFor(() => onGroup.doc.getMap('records').has('shape:facilitator'))
-    expect(server.rooms.get(group.id)!.doc.getMap('records').has('shape:intruder')).toBe(false)
+    await waitFor(
+      () => server!.rooms.get(group.id)?.doc.getMap('records').has('shape:facilitator') === true,
+    )
 
     const stored = loadStoredDoc(server.dataDir, group.id).getMap('records')
     expect(stored.has('shape:intruder')).toBe(false)
@@ -184,5 +188,17 @@ describe('the graphic recorder', () => {
     const response = await fetch(`${server.url}/api/boards`, { method: 'POST' })
     const created = (await response.json()) as { links: Record<string, string> }
     expect(Object.keys(created.links).sort()).toEqual(['facilitator', 'participant', 'viewer'])
+    const { id } = created as unknown as { id: string }
+    const token = tokenOf(created.links.facilitator!)
+    const rotate = await call(
+      server.url,
+      'POST',
+      `/api/boards/${id}/rotate`,
+      { token },
+      {
+        role: 'recorder',
+      },
+    )
+    expect(rotate.status).toBe(400)
   })
 })

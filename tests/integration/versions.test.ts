@@ -5,7 +5,7 @@ import type { RestoredVersion, VersionDetail, VersionSummary } from '../../share
 import type { CreatedBoard } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, tokenOf } from '../support/workshopClients'
+import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -24,7 +24,7 @@ describe('versions of a board', () => {
     server = await startTestServer()
     const workshop = await createWorkshop(server.url)
     const board = workshop.boards[0]!
-    const participant = { token: tokenOf(workshop.links.participant) }
+    const { params: participant } = await joinGroup(server.url, workshop, 0)
     const path = `/api/boards/${board.id}/versions`
     const first = await call(server.url, 'POST', path, participant, { name: 'Förmiddag' })
     expect(first.status).toBe(201)
@@ -33,6 +33,13 @@ describe('versions of a board', () => {
     expect((await call(server.url, 'POST', path, participant, { name: ' ' })).status).toBe(400)
     const viewer = { token: tokenOf(workshop.links.viewer) }
     expect((await call(server.url, 'POST', path, viewer, { name: 'x' })).status).toBe(403)
+    // The same write policy as sync: another group's board, or no participant key, is refused.
+    const otherGroup = `/api/boards/${workshop.boards[1]!.id}/versions`
+    expect((await call(server.url, 'POST', otherGroup, participant, { name: 'x' })).status).toBe(
+      403,
+    )
+    const unnamed = { token: participant.token }
+    expect((await call(server.url, 'POST', path, unnamed, { name: 'x' })).status).toBe(403)
 
     const dataDir = server.dataDir
     await server.stop()

@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import { isValidBoardId } from '../../../shared/board/boardId'
-import type { BoardAccessInfo, CreatedBoard } from '../../../shared/workshopContracts'
-import { issueBoardTokens, revealTokens, type IssuedTokens } from '../../auth/tokens'
+import {
+  BOARD_ROLES,
+  type BoardAccessInfo,
+  type CreatedBoard,
+  type RotatedBoardLinks,
+} from '../../../shared/workshopContracts'
+import { issueBoardTokens, revealTokens, rotateToken, type IssuedTokens } from '../../auth/tokens'
 import { BoardService, UnknownTemplateError } from '../../boards/BoardService'
 import { identifyWriter } from '../../auth/identifyWriter'
 import { writeContextFor } from '../../sync/writeContext'
@@ -13,6 +18,9 @@ import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
 const JSON_LIMIT = 64 * 1024
+
+/** A standalone board has no recorder link to rotate. */
+const rotateBody = z.object({ role: z.enum(BOARD_ROLES) })
 
 const createBoardBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -27,6 +35,7 @@ export const boardRoutes: Route[] = [
     async handle({ req, res, context }) {
       const creation = await context.access.authorizeCreation(req)
       if (!creation.ok) throw denied(creation)
+      await context.limits.creation(req)
       const body = createBoardBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
       const language = body.data.language ?? requestLanguage(req)
@@ -56,6 +65,29 @@ export const boardRoutes: Route[] = [
         }
         throw error
       }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/boards\/([^/]*)\/rotate$/,
+    async handle({ req, res, params, context }) {
+      const id = params[0]!
+      if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
+      if (!context.storage.getBoard(id)) throw new HttpError(404, 'not_found', 'no such board')
+      if (context.storage.workshopOfBoard(id)) {
+        throw new HttpError(409, 'workshop_board', "rotate the workshop's links instead")
+      }
+      const access = allow(await context.access.authorizeBoard(req, id), 'facilitator')
+      const body = rotateBody.safeParse(await readJson(req, JSON_LIMIT))
+      if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
+      const rotation = rotateToken(context.storage.tokensOf(id), body.data.role, access.token!)
+      context.storage.replaceTokens(rotation.replaced)
+      context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
+      context.log.info({ room: id, role: body.data.role }, 'token rotated')
+      const response: RotatedBoardLinks = {
+        links: boardLinks(baseUrl(context.config, req), id, rotation.tokens),
+      }
+      sendJson(res, 200, response)
     },
   },
   {

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/workshopContracts'
 import { revealTokens, rotateToken } from '../../auth/tokens'
 import { UnknownTemplateError } from '../../boards/BoardService'
-import { withBoardDoc } from '../../workshops/boardDocs'
+import { withBoardDoc } from '../boardAccess'
 import { createWorkshop } from '../../workshops/WorkshopService'
 import { ensureRecorder } from '../../workshops/ensureRecorder'
 import { eraseWorkshop } from '../../workshops/eraseWorkshop'
@@ -47,6 +47,7 @@ export const workshopRoutes: Route[] = [
     async handle({ req, res, context }) {
       const creation = await context.access.authorizeCreation(req)
       if (!creation.ok) throw denied(creation)
+      await context.limits.creation(req)
       const body = createBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
       let created

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readRecords, type RecordJson } from '../../../shared/board/boardDoc'
 import type { BoardInfo } from '../../../shared/contracts'
-import { connectProvider, whenSynced } from '../../support/syncClients'
+import { connectProvider, waitFor } from '../../support/syncClients'
 import { buildBigBoard } from '../coldopen/bigBoard'
 import { measureFirstPaint, type PaintRun } from '../coldopen/firstPaint'
 import { startOurServer, type OurServer } from '../servers/serverProcess'
@@ -43,7 +43,7 @@ async function openBoard(server: OurServer, notes: number): Promise<OpenBoard> {
   const board = await buildBigBoard(server, notes)
   const { doc, provider } = connectProvider(board.sync)
   try {
-    await whenSynced(provider)
+    await waitFor(() => provider.synced, 180_000)
     return { notes, board, records: readRecords(doc) }
   } finally {
     provider.destroy()
@@ -53,7 +53,7 @@ async function openBoard(server: OurServer, notes: number): Promise<OpenBoard> {
 /** Counts the doc updates other clients write into a board while it is being opened. */
 async function watchWrites(board: BoardInfo) {
   const { doc, provider } = connectProvider(board.sync)
-  await whenSynced(provider)
+  await waitFor(() => provider.synced, 180_000)
   let updates = 0
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider) updates++

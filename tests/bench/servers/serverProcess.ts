@@ -121,7 +121,7 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
       'tsx',
       'server/main.ts',
     ],
-    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', CREATES_PER_MINUTE: '100000', ...options.env },
   )
   const baseUrl = `http://${HOST}:${port}`
   const createBoard = async (body: { title: string; template: string }) => {
