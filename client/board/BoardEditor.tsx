@@ -121,7 +121,13 @@ export function BoardEditor(props: BoardEditorProps) {
           readOnly={readOnly}
           overviewUrl={workshop?.overviewUrl}
         >
-          <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
+          <BoardTools
+            board={board}
+            view={view}
+            onViewChange={setView}
+            readOnly={readOnly}
+            canRestore={canManageBoard && !readOnly}
+          />
         </ConnectionBanner>
         <FacilitatorBanner doc={doc} boardId={board.id} />
         {notice && (

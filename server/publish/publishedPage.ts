@@ -1,4 +1,4 @@
-import { POLARITIES } from '../../shared/factors'
+import { POLARITIES, type Factor } from '../../shared/factors'
 import type { Report } from '../../shared/report/Report'
 import { reportStrings } from '../../shared/report/reportStrings'
 import type { PublicationRecord } from '../storage/Storage'
@@ -97,22 +97,29 @@ export function publishedPage(publication: PublicationRecord, report: Report): s
   }
 
   parts.push(`<h2>${esc(s.groups)}</h2>`)
+  const byPolarity = (factors: readonly Factor[]) =>
+    POLARITIES.map((polarity) => {
+      const items = factors
+        .filter((factor) => factor.polarity === polarity)
+        .map(
+          (factor) =>
+            `<li>${esc(factor.text)}${factor.author ? ` <span class="muted">– ${esc(factor.author)}</span>` : ''}</li>`,
+        )
+        .join('')
+      return items
+        ? `<div class="${polarity}"><p class="polarity"><span aria-hidden="true">${icon[polarity]}</span> ${esc(s.polarity[polarity])}</p><ul>${items}</ul></div>`
+        : ''
+    }).join('')
   for (const group of report.groups) {
     parts.push(`<h3>${esc(group.name)}</h3>`)
     for (const cluster of group.clusters) {
       parts.push(`<h4>${esc(cluster.name)}</h4>`)
-      for (const polarity of POLARITIES) {
-        if (cluster[polarity].length === 0) continue
-        const items = cluster[polarity]
-          .map(
-            (factor) =>
-              `<li>${esc(factor.text)}${factor.author ? ` <span class="muted">– ${esc(factor.author)}</span>` : ''}</li>`,
-          )
-          .join('')
-        parts.push(
-          `<div class="${polarity}"><p class="polarity"><span aria-hidden="true">${icon[polarity]}</span> ${esc(s.polarity[polarity])}</p><ul>${items}</ul></div>`,
-        )
-      }
+      parts.push(byPolarity([...cluster.hindering, ...cluster.enabling, ...cluster.undecided]))
+    }
+    // Notes nobody sorted into a cluster are part of the outcome too.
+    if (group.unsorted.length > 0) {
+      parts.push(`<h4>${esc(s.unsorted)}</h4>`)
+      parts.push(byPolarity(group.unsorted))
     }
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { CoFacilitators } from '../../account/CoFacilitators'
 import { useSession } from '../../account/useSession'
+import { OutcomeSections } from '../../outcome/OutcomeSections'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -101,6 +102,7 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
               <LinksPanel api={api} initial={info.links} />
             </section>
           )}
+          <OutcomeSections workshopId={info.id} token={token} />
           {session?.signInEnabled && <CoFacilitators workshopId={info.id} token={token} />}
           <section aria-labelledby="erase-heading" className="card danger-zone">
             <h2 id="erase-heading">{t('workshop.erase.heading')}</h2>
