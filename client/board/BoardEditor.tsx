@@ -20,6 +20,7 @@ import { ConnectionBanner } from './ConnectionBanner'
 import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
+import { CapturePanel } from '../capture/CapturePanel'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
@@ -56,6 +57,8 @@ interface BoardEditorProps {
   readOnly?: boolean
   workshop?: WorkshopContext
   notice?: string
+  /** The recorder's board: Fånga alla grupper and Fånga show beside the canvas. */
+  canCapture?: boolean
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
@@ -170,7 +173,23 @@ export function BoardEditor(props: BoardEditorProps) {
             </Tldraw>
             <LicenseNotice />
           </div>
-          {!readOnly && <FactorPanel editor={editor} />}
+          {!readOnly && (
+            <FactorPanel
+              editor={editor}
+              before={
+                props.canCapture &&
+                workshop && (
+                  <CapturePanel
+                    editor={editor}
+                    board={board}
+                    sources={workshop.captureSources}
+                    shapeUtils={shapeUtils}
+                    fonts={assetUrls.fonts}
+                  />
+                )
+              }
+            />
+          )}
         </div>
       </div>
     </BoardSettingsContext.Provider>

@@ -6,6 +6,7 @@ import type { BoardRecord } from '../storage/Storage'
 import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
 import { assetRoutes } from './routes/assets'
+import { boardRecordRoutes } from './routes/boardRecords'
 import { boardRoutes } from './routes/boards'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
@@ -31,6 +32,7 @@ const routes: Route[] = [
   ...assetRoutes,
   ...versionRoutes,
   ...outcomeRoutes,
+  ...boardRecordRoutes,
   ...importRoutes,
   ...workshopRoutes,
   ...workshopParticipantRoutes,

@@ -202,3 +202,23 @@ describe('the graphic recorder', () => {
     expect(rotate.status).toBe(400)
   })
 })
+
+describe('board records for captures', () => {
+  it('lets the recorder read any board of its workshop, and nobody without a token', async () => {
+    server = await startTestServer()
+    const workshop = await createWorkshop(server.url)
+    const group = boardOf(workshop, 'group')
+    const client = openAs(workshop, group.id, tokenOf(workshop.links.facilitator))
+    await writeAs(client, 'shape:seen')
+    await waitFor(
+      () => server!.rooms.get(group.id)?.doc.getMap('records').has('shape:seen') === true,
+    )
+    const path = `/api/boards/${group.id}/records`
+    const read = await call(server.url, 'GET', path, { token: tokenOf(workshop.links.recorder) })
+    expect(read.status).toBe(200)
+    const body = (await read.json()) as { records: { id: string }[] }
+    expect(body.records.map((record) => record.id)).toContain('shape:seen')
+    expect((await call(server.url, 'GET', path, {})).status).toBe(401)
+    expect((await call(server.url, 'GET', path, { token: 'wrong' })).status).toBe(401)
+  })
+})

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
@@ -16,7 +16,13 @@ import './factors.css'
  * Sorting beside the canvas, all by keyboard: how many notes are still unsorted, the board's
  * totals, cluster commands, cluster suggestions and the anonymous-board setting.
  */
-export function FactorPanel({ editor }: { editor: Editor | undefined }) {
+export function FactorPanel({
+  editor,
+  before,
+}: {
+  editor: Editor | undefined
+  before?: ReactNode
+}) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
@@ -43,6 +49,7 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
 
   return (
     <aside className="factor-panel" aria-labelledby="factor-panel-heading">
+      {before}
       <h2 id="factor-panel-heading">{t('factors.panel')}</h2>
       <div role="status" className="factor-counts">
         <p className="unsorted-count" data-testid="unsorted-count">
