@@ -5,11 +5,9 @@ import {
   atom,
   createTLCurrentUser,
   createTLStore,
-  defaultShapeUtils,
   type Editor,
   type TLUserPreferences,
 } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
 import { bindStoreToDoc } from '../../shared/board/storeBinding'
 import { serverAssetStore } from '../assets/assetStore'
@@ -31,20 +29,9 @@ import { BoardSettingsContext, useBoardSettingsState } from './factors/BoardSett
 import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
 import { fitNotesToText } from './factors/fitNotesToText'
-import { FactorNoteShapeUtil } from './factors/FactorNoteShapeUtil'
 import { FactorPanel } from './factors/FactorPanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
-import { ClusterFrameShapeUtil } from './clusters/ClusterFrameShapeUtil'
-
-// Fonts, icons and tldraw's translations are bundled by Vite and served by our own server.
-const assetUrls = getAssetUrlsByImport()
-
-// Notes are factors and frames may be clusters: tldraw's shapes, same types, with our badges.
-const shapeUtils = [
-  ...defaultShapeUtils.filter((util) => util.type !== 'note' && util.type !== 'frame'),
-  FactorNoteShapeUtil,
-  ClusterFrameShapeUtil,
-]
+import { assetUrls, shapeUtils } from './boardShapes'
 
 interface BoardEditorProps {
   sync: BoardSync
@@ -130,6 +117,7 @@ export function BoardEditor(props: BoardEditorProps) {
             onViewChange={setView}
             readOnly={readOnly}
             canRestore={canManageBoard && !readOnly}
+            editor={editor}
           />
         </ConnectionBanner>
         <FacilitatorBanner doc={doc} boardId={board.id} />

@@ -1,7 +1,11 @@
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Editor } from 'tldraw'
 import type { BoardInfo } from '../../shared/contracts'
+import { download, fileName } from '../export/download'
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats'
 import { ImportDialog } from '../import/ImportDialog'
+import '../export/strings'
 import { ApplyTemplateDialog, SaveTemplateDialog } from '../templates/TemplateDialogs'
 import { VersionsDialog } from '../versions/VersionsDialog'
 import { ViewToggle, type BoardView } from './ViewToggle'
@@ -13,7 +17,7 @@ import './boardToolsStrings'
 type Dialog = 'import' | 'apply' | 'save' | 'versions'
 
 /**
- * The board's tools in its top bar: canvas or outline, import, templates and versions. What a tool
+ * The board's tools in its top bar: canvas or outline, import, templates, versions, exports. What a tool
  * did is said in a status line, which screen readers announce.
  */
 export function BoardTools(props: {
@@ -24,6 +28,8 @@ export function BoardTools(props: {
   readOnly?: boolean
   /** The facilitator restores versions; others save and preview them. */
   canRestore?: boolean
+  /** Exports draw with the canvas's editor, so they appear once it is mounted. */
+  editor?: Editor
 }) {
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<Dialog>()
@@ -35,31 +41,60 @@ export function BoardTools(props: {
     setDialog(next)
   }
   const dialogProps = { board: props.board, onClose: close }
+  const exportAs = (format: ExportFormat) => {
+    const editor = props.editor
+    if (menu.current) menu.current.open = false
+    if (!editor) return
+    setStatus(t('export.working'))
+    // pdf-lib and the export code load on first use.
+    import('../export/exportBoard')
+      .then(async ({ exportBoard }) => {
+        const blob = await exportBoard(editor, format, props.board.title)
+        if (!blob) return setStatus(t('export.empty'))
+        const name = fileName(props.board.title, format)
+        download(blob, name)
+        setStatus(t('export.done', { name }))
+      })
+      .catch((error: Error) => setStatus(t('export.failed', { message: error.message })))
+  }
 
   return (
     <div className="board-tools">
       <ViewToggle view={props.view} onChange={props.onViewChange} />
-      {!props.readOnly && (
-        // One disclosure keeps the top bar on one line at iPad widths; a native <details>
-        // opens by keyboard and tells screen readers whether it is open.
-        <details className="board-tools-menu" ref={menu}>
-          <summary>{t('boardTools.menu')}</summary>
-          <div className="board-tools-items">
-            <button type="button" className="quiet" onClick={() => choose('import')}>
-              {t('import.open')}
+      {/* One disclosure keeps the top bar on one line at iPad widths; a native <details>
+          opens by keyboard and tells screen readers whether it is open. */}
+      <details className="board-tools-menu" ref={menu}>
+        <summary>{t('boardTools.menu')}</summary>
+        <div className="board-tools-items">
+          {!props.readOnly && (
+            <>
+              <button type="button" className="quiet" onClick={() => choose('import')}>
+                {t('import.open')}
+              </button>
+              <button type="button" className="quiet" onClick={() => choose('apply')}>
+                {t('templates.apply')}
+              </button>
+              <button type="button" className="quiet" onClick={() => choose('save')}>
+                {t('templates.save')}
+              </button>
+              <button type="button" className="quiet" onClick={() => choose('versions')}>
+                {t('versions.open')}
+              </button>
+            </>
+          )}
+          {EXPORT_FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="quiet"
+              disabled={!props.editor}
+              onClick={() => exportAs(format)}
+            >
+              {t('export.as', { format: t(`export.formats.${format}`) })}
             </button>
-            <button type="button" className="quiet" onClick={() => choose('apply')}>
-              {t('templates.apply')}
-            </button>
-            <button type="button" className="quiet" onClick={() => choose('save')}>
-              {t('templates.save')}
-            </button>
-            <button type="button" className="quiet" onClick={() => choose('versions')}>
-              {t('versions.open')}
-            </button>
-          </div>
-        </details>
-      )}
+          ))}
+        </div>
+      </details>
       <p className="board-tools-status" role="status">
         {status}
       </p>

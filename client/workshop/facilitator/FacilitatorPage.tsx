@@ -102,7 +102,7 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
               <LinksPanel api={api} initial={info.links} />
             </section>
           )}
-          <OutcomeSections workshopId={info.id} token={token} />
+          <OutcomeSections info={info} token={token} />
           {session?.signInEnabled && <CoFacilitators workshopId={info.id} token={token} />}
           <section aria-labelledby="erase-heading" className="card danger-zone">
             <h2 id="erase-heading">{t('workshop.erase.heading')}</h2>
