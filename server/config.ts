@@ -69,6 +69,11 @@ const schema = z.object({
     .max(24 * 90)
     .default(12),
   SECRET_KEY: z.string().min(32).optional(),
+  MAX_ASSET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(15 * MiB),
 })
 
 export type Config = {
@@ -123,6 +128,8 @@ export type Config = {
   sessionHours: number
   /** Seals what the server must open again (signed-in facilitators' links); else a key file. */
   secretKey: string | undefined
+  /** Largest image upload; larger bodies get 413. */
+  maxAssetBytes: number
 }
 
 export interface OidcSettings {
@@ -203,5 +210,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcSettings(s),
     sessionHours: s.SESSION_HOURS,
     secretKey: s.SECRET_KEY,
+    maxAssetBytes: s.MAX_ASSET_BYTES,
   }
 }

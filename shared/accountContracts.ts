@@ -1,4 +1,4 @@
-import type { RoleLinks } from './workshopContracts'
+import type { RoleLinks, BoardRoleLinks } from './workshopContracts'
 
 /** `GET /api/session`: whether sign-in is set up, and who is signed in. */
 export interface SessionInfo {
@@ -15,7 +15,7 @@ export interface MyScope {
   /** `owner` created it; `cofacilitator` was added by a facilitator. */
   relation: 'owner' | 'cofacilitator'
   /** Every role's link, opened with the facilitator token the server keeps for signed-in people. */
-  links: RoleLinks | null
+  links: RoleLinks | BoardRoleLinks | null
 }
 
 /** A signed-in facilitator of a workshop (`GET /api/workshops/:id/facilitators`). */

@@ -4,13 +4,20 @@
  */
 import type { BoardInfo, SyncInfo } from './contracts'
 
-export type Role = 'facilitator' | 'participant' | 'viewer'
-export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer']
+export type Role = 'facilitator' | 'participant' | 'viewer' | 'recorder'
+/** Every role a workshop has a link for. */
+export const ROLES: readonly Role[] = ['facilitator', 'participant', 'viewer', 'recorder']
+/** A standalone board has no recorder board, so no recorder link either. */
+export type BoardRole = Exclude<Role, 'recorder'>
+export const BOARD_ROLES: readonly BoardRole[] = ['facilitator', 'participant', 'viewer']
 
-export type WorkshopBoardKind = 'group' | 'plenary'
+/** `recorder` is the graphic recorder's board (Dokumentation), one per workshop. */
+export type WorkshopBoardKind = 'group' | 'plenary' | 'recorder'
 
-/** Full page URLs, each carrying its role's token. */
+/** Full page URLs of a workshop, each carrying its role's token. */
 export type RoleLinks = Record<Role, string>
+/** Full page URLs of a standalone board. */
+export type BoardRoleLinks = Record<BoardRole, string>
 
 /** `POST /api/workshops` body. */
 export interface CreateWorkshopBody {
@@ -172,6 +179,11 @@ export interface RotatedLinks {
   links: RoleLinks
 }
 
+/** `POST /api/boards/:id/rotate` → 200: a standalone board's links (no recorder). */
+export interface RotatedBoardLinks {
+  links: BoardRoleLinks
+}
+
 /** One group's wording of a factor in the synthesis. */
 export interface SynthesisWording {
   groupId: string
@@ -229,10 +241,12 @@ export interface BoardAccessInfo extends BoardInfo {
   canWrite: boolean
   workshopId?: string
   /** Board page links per role; only for the facilitator of a standalone board. */
-  links?: RoleLinks
+  links?: BoardRoleLinks
+  /** What kind of workshop board this is; absent for a standalone board. */
+  kind?: WorkshopBoardKind
 }
 
 /** `POST /api/boards` → 201: the board opened as facilitator, plus a link per role. */
 export interface CreatedBoard extends BoardInfo {
-  links: RoleLinks
+  links: BoardRoleLinks
 }

@@ -5,13 +5,12 @@ import {
   atom,
   createTLCurrentUser,
   createTLStore,
-  defaultShapeUtils,
   type Editor,
   type TLUserPreferences,
 } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import 'tldraw/tldraw.css'
 import { bindStoreToDoc } from '../../shared/board/storeBinding'
+import { serverAssetStore } from '../assets/assetStore'
 import type { BoardSync } from './useBoardSync'
 import { bindPresence } from './presence'
 import type { Identity } from './identity'
@@ -19,6 +18,7 @@ import { ConnectionBanner } from './ConnectionBanner'
 import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
+import { CapturePanel } from '../capture/CapturePanel'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import { FacilitatorBanner } from '../workshop/board/FacilitatorBanner'
@@ -28,24 +28,13 @@ import { BoardSettingsContext, useBoardSettingsState } from './factors/BoardSett
 import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
 import { fitNotesToText } from './factors/fitNotesToText'
-import { FactorNoteShapeUtil } from './factors/FactorNoteShapeUtil'
 import { FactorPanel } from './factors/FactorPanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
-import { ClusterFrameShapeUtil } from './clusters/ClusterFrameShapeUtil'
 import { PHONE_QUERY, useMediaQuery } from '../common/useMediaQuery'
 import { rememberNotesWrittenHere } from '../writing/ownNotes'
 import { WritingView } from '../writing/WritingView'
 import type { BoardView } from '../outline/ViewToggle'
-
-// Fonts, icons and tldraw's translations are bundled by Vite and served by our own server.
-const assetUrls = getAssetUrlsByImport()
-
-// Notes are factors and frames may be clusters: tldraw's shapes, same types, with our badges.
-const shapeUtils = [
-  ...defaultShapeUtils.filter((util) => util.type !== 'note' && util.type !== 'frame'),
-  FactorNoteShapeUtil,
-  ClusterFrameShapeUtil,
-]
+import { assetUrls, shapeUtils } from './boardShapes'
 
 interface BoardEditorProps {
   sync: BoardSync
@@ -54,10 +43,12 @@ interface BoardEditorProps {
   board: BoardInfo
   /** May change board-wide settings such as anonymity. */
   canManageBoard?: boolean
-  /** A viewer's board: tldraw's read-only mode; the server drops a viewer's edits anyway. */
+  /** A board the role may not change (viewer; recorder off its board): the server drops edits anyway. */
   readOnly?: boolean
   workshop?: WorkshopContext
   notice?: string
+  /** The recorder's board: Fånga alla grupper and Fånga show beside the canvas. */
+  canCapture?: boolean
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
@@ -65,7 +56,10 @@ export function BoardEditor(props: BoardEditorProps) {
   const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
   const { i18n } = useTranslation()
-  const store = useMemo(() => createTLStore({ shapeUtils }), [])
+  const store = useMemo(
+    () => createTLStore({ shapeUtils, assets: serverAssetStore(board) }),
+    [board],
+  )
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
@@ -134,6 +128,7 @@ export function BoardEditor(props: BoardEditorProps) {
             views={views}
             onViewChange={setView}
             readOnly={readOnly}
+            canRestore={canManageBoard && !readOnly}
             editor={editor}
           />
         </ConnectionBanner>
@@ -184,7 +179,23 @@ export function BoardEditor(props: BoardEditorProps) {
               </Tldraw>
               <LicenseNotice />
             </div>
-            {!readOnly && <FactorPanel editor={editor} />}
+            {!readOnly && (
+              <FactorPanel
+                editor={editor}
+                before={
+                  props.canCapture &&
+                  workshop && (
+                    <CapturePanel
+                      editor={editor}
+                      board={board}
+                      sources={workshop.captureSources}
+                      shapeUtils={shapeUtils}
+                      fonts={assetUrls.fonts}
+                    />
+                  )
+                }
+              />
+            )}
           </div>
         </div>
       </div>

@@ -121,6 +121,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
         readOnly={!loaded.board.canWrite}
         workshop={loaded.workshop}
         notice={notice}
+        canCapture={loaded.board.kind === 'recorder' && loaded.board.canWrite}
       />
     </Suspense>
   )

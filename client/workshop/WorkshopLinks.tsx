@@ -1,21 +1,24 @@
 import { useTranslation } from 'react-i18next'
 import { CopyButton } from './CopyButton'
-import type { Role, RoleLinks as Links } from '../../shared/workshopContracts'
+import {
+  ROLES,
+  type BoardRoleLinks,
+  type Role,
+  type RoleLinks,
+} from '../../shared/workshopContracts'
 
-const ROLES: Role[] = ['facilitator', 'participant', 'viewer']
-
-/** The three links of a workshop, each with who should get it and a copy button. */
+/** The links of a workshop, one per role, each with who should get it and a copy button. */
 export function WorkshopLinks({
   links,
   onRotate,
 }: {
-  links: Links
+  links: RoleLinks | BoardRoleLinks
   onRotate?: (role: Role) => void
 }) {
   const { t } = useTranslation()
   return (
     <dl className="workshop-links">
-      {ROLES.map((role) => (
+      {ROLES.filter((role): role is keyof typeof links => role in links).map((role) => (
         <div key={role} className={`workshop-link link-${role}`}>
           <dt>
             <span aria-hidden="true" className="role-icon">

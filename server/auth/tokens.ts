@@ -6,7 +6,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto'
-import { ROLES, type Role } from '../../shared/workshopContracts'
+import { BOARD_ROLES, ROLES, type Role } from '../../shared/workshopContracts'
 import type { TokenRecord } from '../storage/Storage'
 
 /** 256 random bits, URL-safe: a role's link token or a participant's key. */
@@ -68,14 +68,35 @@ export interface IssuedTokens {
   tokens: Record<Role, string>
 }
 
-/** Fresh tokens for every role of a scope (a workshop, or a standalone board). */
-export function issueTokens(scopeId: string, now = Date.now()): IssuedTokens {
-  const tokens = { facilitator: '', participant: '', viewer: '' }
-  for (const role of ROLES) tokens[role] = generateSecret()
+/**
+ * Fresh tokens for every role of a scope: all four for a workshop, all but the recorder's for
+ * a standalone board (which has no recorder board).
+ */
+export function issueTokens(
+  scopeId: string,
+  now = Date.now(),
+  roles: readonly Role[] = ROLES,
+): IssuedTokens {
+  const tokens = { facilitator: '', participant: '', viewer: '', recorder: '' }
+  for (const role of roles) tokens[role] = generateSecret()
   return {
     tokens,
-    records: ROLES.map((role) => tokenRecord(scopeId, role, tokens[role], tokens.facilitator, now)),
+    records: roles.map((role) => tokenRecord(scopeId, role, tokens[role], tokens.facilitator, now)),
   }
+}
+
+/** Tokens for a standalone board. */
+export function issueBoardTokens(boardId: string, now = Date.now()): IssuedTokens {
+  return issueTokens(boardId, now, BOARD_ROLES)
+}
+
+/**
+ * A recorder token for a workshop created before the recorder role existed, sealed under the
+ * facilitator's token like the others.
+ */
+export function issueRecorderToken(scopeId: string, facilitatorToken: string, now = Date.now()) {
+  const token = generateSecret()
+  return { token, record: tokenRecord(scopeId, 'recorder', token, facilitatorToken, now) }
 }
 
 /** Every role's token of a scope, opened with the facilitator's token. */
@@ -83,7 +104,7 @@ export function revealTokens(
   records: readonly TokenRecord[],
   facilitatorToken: string,
 ): Record<Role, string> {
-  const tokens = { facilitator: facilitatorToken, participant: '', viewer: '' }
+  const tokens = { facilitator: facilitatorToken, participant: '', viewer: '', recorder: '' }
   for (const record of records) {
     if (record.sealed)
       tokens[record.role] = openToken(record.sealed, facilitatorToken, record.scopeId)

@@ -5,13 +5,18 @@ import type { Config } from '../config'
 import type { BoardRecord } from '../storage/Storage'
 import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
+import { assetRoutes } from './routes/assets'
+import { boardRecordRoutes } from './routes/boardRecords'
 import { boardRoutes } from './routes/boards'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { metricsRoutes } from './routes/metrics'
 import { outcomeRoutes } from './routes/outcome'
+import { publishRoutes } from './routes/publish'
+import { reportRoutes } from './routes/report'
 import { savedTemplateRoutes } from './routes/savedTemplates'
 import { templateRoutes } from './routes/templates'
+import { versionRoutes } from './routes/versions'
 import { workshopRoutes } from './routes/workshops'
 import { workshopParticipantRoutes } from './routes/workshopsParticipants'
 import { workshopSynthesisRoutes } from './routes/workshopsSynthesis'
@@ -24,11 +29,16 @@ const routes: Route[] = [
   ...templateRoutes,
   ...savedTemplateRoutes,
   ...boardRoutes,
+  ...assetRoutes,
+  ...versionRoutes,
   ...outcomeRoutes,
+  ...boardRecordRoutes,
   ...importRoutes,
   ...workshopRoutes,
   ...workshopParticipantRoutes,
   ...workshopSynthesisRoutes,
+  ...reportRoutes,
+  ...publishRoutes,
 ]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */

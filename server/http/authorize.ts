@@ -16,4 +16,4 @@ export function denied(decision: AccessDenied): HttpError {
   return new HttpError(decision.status, decision.reason, decision.message)
 }
 
-export const EVERY_ROLE: Role[] = ['facilitator', 'participant', 'viewer']
+export const EVERY_ROLE: Role[] = ['facilitator', 'participant', 'viewer', 'recorder']

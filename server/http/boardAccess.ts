@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { Role } from '../auth/AccessControl'
+import { identifyWriter } from '../auth/identifyWriter'
+import { writeContextFor } from '../sync/writeContext'
+import { writeDenial } from '../sync/writePolicy'
 import { RoomLimitError, RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
 import { HttpError } from './respond'
@@ -36,6 +39,32 @@ const BYTES_PER_RECORD = 1024
 /** The most `records` new records with `textBytes` of content store, for `withBoardDoc`. */
 export function costOf(records: number, textBytes: number): WriteCost {
   return { bytes: records * BYTES_PER_RECORD + textBytes * 2, records }
+}
+
+/**
+ * Like `authorizeBoardRequest`, and then 403 unless the write policy lets this writer change
+ * the board: the same rules (`writeDenial`) the UpdateGate applies to sync updates, so a
+ * recorder writes only on the recorder board and a participant only on their group's board
+ * (named by the `participant` key the client sends with its token), whichever path they use.
+ */
+export async function authorizeBoardWrite(
+  req: IncomingMessage,
+  context: ServerContext,
+  boardId: string,
+): Promise<Role> {
+  if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
+  if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
+  const access = allow(
+    await identifyWriter(context.access, context.storage, req, boardId),
+    ...EVERY_ROLE,
+  )
+  const writer = { boardId, role: access.role, participantId: access.participantId }
+  const denial = writeDenial(writeContextFor(context.storage, writer), [])
+  if (denial) {
+    context.log.warn({ room: boardId, role: access.role, reason: denial }, 'write refused')
+    throw new HttpError(403, 'forbidden', denial)
+  }
+  return access.role
 }
 
 /**

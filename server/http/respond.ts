@@ -25,8 +25,14 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body's bytes, up to `limit`; a larger body is a 413. */
+/**
+ * Reads a request body up to `limit` bytes; a larger body is a 413, refused as soon as it is
+ * announced (Content-Length) or its bytes pass the limit, so it is never held in memory.
+ */
 export async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    throw new HttpError(413, 'too_large', `body larger than ${limit} bytes`)
+  }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -55,4 +61,10 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
 /** The request's preferred UI language: Swedish when the browser asks for it, else English. */
 export function requestLanguage(req: IncomingMessage): 'sv' | 'en' {
   return acceptedLanguage(req.headers['accept-language']) ?? 'en'
+}
+
+/** The UI's language: the `lang` query parameter the client sends, else the browser's. */
+export function uiLanguage(req: IncomingMessage, url: URL): 'sv' | 'en' {
+  const lang = url.searchParams.get('lang')
+  return lang === 'sv' || lang === 'en' ? lang : requestLanguage(req)
 }

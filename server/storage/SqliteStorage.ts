@@ -5,6 +5,9 @@ import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
 import { migrateSchema } from './sqliteSchema'
 import {
   StorageError,
+  type AssetRecord,
+  type PublicationRecord,
+  type VersionRecord,
   type BoardRecord,
   type NewBoard,
   type ParticipantRecord,
@@ -133,6 +136,9 @@ export class SqliteStorage implements Storage {
       workshopOfBoard: db.prepare(
         'SELECT workshop_id AS id FROM workshop_boards WHERE board_id = ?',
       ),
+      nextPosition: db.prepare(
+        'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM workshop_boards WHERE workshop_id = ?',
+      ),
       deleteBoardsOf: db.prepare(
         'DELETE FROM boards WHERE id IN (SELECT board_id FROM workshop_boards WHERE workshop_id = ?)',
       ),
@@ -165,6 +171,40 @@ export class SqliteStorage implements Storage {
       ),
       assignParticipant: db.prepare(
         'UPDATE participants SET board_id = ? WHERE id = ? AND workshop_id = ?',
+      ),
+      insertVersion: db.prepare(
+        `INSERT INTO versions (id, board_id, name, auto, records, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      listVersions: db.prepare(
+        `SELECT id, board_id AS boardId, name, auto, created_at AS createdAt FROM versions
+         WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+      ),
+      getVersion: db.prepare(
+        `SELECT id, board_id AS boardId, name, auto, records, created_at AS createdAt
+         FROM versions WHERE board_id = ? AND id = ?`,
+      ),
+      deleteVersion: db.prepare('DELETE FROM versions WHERE id = ?'),
+      upsertPublication: db.prepare(
+        `INSERT INTO publications (workshop_id, slug, version, report, note, published_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(workshop_id) DO UPDATE SET slug = excluded.slug, version = excluded.version,
+         report = excluded.report, note = excluded.note, published_at = excluded.published_at`,
+      ),
+      publicationOf: db.prepare(
+        `SELECT workshop_id AS workshopId, slug, version, report, note, published_at AS publishedAt
+         FROM publications WHERE workshop_id = ?`,
+      ),
+      publicationBySlug: db.prepare(
+        `SELECT workshop_id AS workshopId, slug, version, report, note, published_at AS publishedAt
+         FROM publications WHERE slug = ?`,
+      ),
+      insertAsset: db.prepare(
+        'INSERT INTO assets (id, board_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getAsset: db.prepare(
+        `SELECT id, board_id AS boardId, type, data, created_at AS createdAt
+         FROM assets WHERE id = ?`,
       ),
       insertTemplate: db.prepare(
         `INSERT INTO templates (id, title, records, created_at, workshop_id, shared)
@@ -317,6 +357,26 @@ export class SqliteStorage implements Storage {
     return (this.statements.workshopOfBoard.get(boardId) as { id: string } | undefined)?.id
   }
 
+  extendWorkshop(
+    workshopId: string,
+    boards: (NewBoard & { kind: WorkshopBoardKind })[],
+    tokens: TokenRecord[],
+  ) {
+    this.db.transaction(() => {
+      const { next } = this.statements.nextPosition.get(workshopId) as { next: number }
+      boards.forEach((entry, offset) => {
+        this.insertBoard(entry)
+        this.statements.insertWorkshopBoard.run(
+          entry.board.id,
+          workshopId,
+          entry.kind,
+          next + offset,
+        )
+      })
+      for (const token of tokens) this.insertToken(token)
+    })()
+  }
+
   deleteWorkshop(id: string) {
     this.db.transaction(() => {
       this.statements.deleteUnsharedTemplatesOf.run(id)
@@ -371,6 +431,72 @@ export class SqliteStorage implements Storage {
         this.statements.assignParticipant.run(boardId, participantId, workshopId)
       }
     })()
+  }
+
+  saveVersion(version: VersionRecord) {
+    this.statements.insertVersion.run(
+      version.id,
+      version.boardId,
+      version.name,
+      version.auto ? 1 : 0,
+      version.records,
+      version.createdAt,
+    )
+  }
+
+  listVersions(boardId: string): Omit<VersionRecord, 'records'>[] {
+    const rows = this.statements.listVersions.all(boardId) as (Omit<
+      VersionRecord,
+      'records' | 'auto'
+    > & {
+      auto: number
+    })[]
+    return rows.map((row) => ({ ...row, auto: row.auto === 1 }))
+  }
+
+  getVersion(boardId: string, id: string): VersionRecord | undefined {
+    const row = this.statements.getVersion.get(boardId, id) as
+      (Omit<VersionRecord, 'auto'> & { auto: number }) | undefined
+    return row && { ...row, auto: row.auto === 1 }
+  }
+
+  deleteVersions(ids: string[]) {
+    this.db.transaction(() => {
+      for (const id of ids) this.statements.deleteVersion.run(id)
+    })()
+  }
+
+  savePublication(p: PublicationRecord) {
+    this.statements.upsertPublication.run(
+      p.workshopId,
+      p.slug,
+      p.version,
+      p.report,
+      p.note,
+      p.publishedAt,
+    )
+  }
+
+  publicationOf(workshopId: string): PublicationRecord | undefined {
+    return this.statements.publicationOf.get(workshopId) as PublicationRecord | undefined
+  }
+
+  publicationBySlug(slug: string): PublicationRecord | undefined {
+    return this.statements.publicationBySlug.get(slug) as PublicationRecord | undefined
+  }
+
+  saveAsset(asset: AssetRecord) {
+    this.statements.insertAsset.run(
+      asset.id,
+      asset.boardId,
+      asset.type,
+      asset.data,
+      asset.createdAt,
+    )
+  }
+
+  getAsset(id: string): AssetRecord | undefined {
+    return this.statements.getAsset.get(id) as AssetRecord | undefined
   }
 
   checkpoint() {

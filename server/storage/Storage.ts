@@ -91,6 +91,39 @@ export interface ParticipantRecord {
   createdAt: number
 }
 
+/** An image stored for a board, already checked and re-encoded. */
+export interface AssetRecord {
+  id: string
+  boardId: string
+  /** The sniffed MIME type, e.g. `image/png`. */
+  type: string
+  data: Buffer
+  createdAt: number
+}
+
+/** A saved state of a board; `records` is the JSON of its document records. */
+export interface VersionRecord {
+  id: string
+  boardId: string
+  name: string
+  auto: boolean
+  records: string
+  createdAt: number
+}
+
+/**
+ * A workshop's open page. `report` is the frozen, anonymised report JSON; null once
+ * unpublished, when the slug is kept only so its URL can answer 410.
+ */
+export interface PublicationRecord {
+  workshopId: string
+  slug: string
+  version: number
+  report: string | null
+  note: string | null
+  publishedAt: number
+}
+
 /**
  * Where boards and workshops live. The SQLite implementation is the default; another
  * (Postgres) plugs in behind the same interface without touching the room code. All methods
@@ -139,6 +172,15 @@ export interface Storage {
   workshopBoards(workshopId: string): WorkshopBoardRecord[]
   /** The workshop a board belongs to, if any. */
   workshopOfBoard(boardId: string): string | undefined
+  /**
+   * Adds boards (after its other boards) and tokens to an existing workshop in one transaction:
+   * how a workshop made before the recorder role gets its recorder board and link.
+   */
+  extendWorkshop(
+    workshopId: string,
+    boards: (NewBoard & { kind: WorkshopBoardKind })[],
+    tokens: TokenRecord[],
+  ): void
   /** The workshop, kind and openness of a workshop's board; undefined for a standalone board. */
   boardPlace(boardId: string): WorkshopBoardPlace | undefined
   /** Opens a workshop's board to every participant of the workshop, or closes it again. */
@@ -160,6 +202,20 @@ export interface Storage {
   getParticipant(workshopId: string, id: string): ParticipantRecord | undefined
   /** Sets participants' boards (null unassigns), in one transaction. */
   assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
+
+  saveVersion(version: VersionRecord): void
+  /** A board's versions, newest first, without their records. */
+  listVersions(boardId: string): Omit<VersionRecord, 'records'>[]
+  getVersion(boardId: string, id: string): VersionRecord | undefined
+  deleteVersions(ids: string[]): void
+
+  /** Inserts or replaces a workshop's publication. */
+  savePublication(publication: PublicationRecord): void
+  publicationOf(workshopId: string): PublicationRecord | undefined
+  publicationBySlug(slug: string): PublicationRecord | undefined
+
+  saveAsset(asset: AssetRecord): void
+  getAsset(id: string): AssetRecord | undefined
 
   /** Moves the write-ahead log into the database file and empties it. */
   checkpoint(): void

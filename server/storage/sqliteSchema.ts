@@ -4,7 +4,7 @@ import { templateShapes } from '../../shared/templates/savedTemplate'
 
 /**
  * The SQLite schema. Boards of a workshop cascade from the workshop; updates, snapshots and
- * workshop membership cascade from their board. Tokens name their scope (a workshop or a
+ * workshop membership, assets and versions cascade from their board. Tokens name their scope (a workshop or a
  * standalone board) and are deleted with it explicitly.
  */
 const SCHEMA = `
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS workshops (
 CREATE TABLE IF NOT EXISTS workshop_boards (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary')),
+  kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary', 'recorder')),
   position INTEGER NOT NULL,
   open_to_all INTEGER NOT NULL DEFAULT 0
 );
@@ -45,7 +45,7 @@ CREATE INDEX IF NOT EXISTS workshop_boards_by_workshop ON workshop_boards(worksh
 CREATE TABLE IF NOT EXISTS tokens (
   id TEXT PRIMARY KEY,
   scope_id TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer')),
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer', 'recorder')),
   hash BLOB NOT NULL,
   sealed BLOB,
   created_at INTEGER NOT NULL,
@@ -62,6 +62,31 @@ CREATE TABLE IF NOT EXISTS participants (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS participants_by_workshop ON participants(workshop_id, created_at);
+CREATE TABLE IF NOT EXISTS assets (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS assets_by_board ON assets(board_id);
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  auto INTEGER NOT NULL,
+  records TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_by_board ON versions(board_id, created_at);
+CREATE TABLE IF NOT EXISTS publications (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  slug TEXT NOT NULL UNIQUE,
+  version INTEGER NOT NULL,
+  report TEXT,
+  note TEXT,
+  published_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
@@ -93,8 +118,40 @@ function migrateTemplates(db: Database.Database) {
   })()
 }
 
+/**
+ * Tables whose CHECK constraint predates the recorder role. SQLite cannot alter a constraint,
+ * so such a table is rebuilt with the current definition and its rows copied over; nothing
+ * references these two tables, so no foreign key is disturbed.
+ */
+const RECORDER_TABLES = ['workshop_boards', 'tokens'] as const
+
+function tableSql(db: Database.Database, table: string): string | undefined {
+  const row = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(table)
+  return (row as { sql: string } | undefined)?.sql
+}
+
+function allowRecorder(db: Database.Database) {
+  for (const table of RECORDER_TABLES) {
+    const sql = tableSql(db, table)
+    if (!sql || sql.includes("'recorder'")) continue
+    db.transaction(() => {
+      db.exec(`ALTER TABLE ${table} RENAME TO ${table}_old`)
+      db.exec(SCHEMA)
+      // Columns added since (e.g. open_to_all) take their defaults.
+      const columns = (db.prepare(`PRAGMA table_info(${table}_old)`).all() as { name: string }[])
+        .map((column) => column.name)
+        .join(', ')
+      db.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${table}_old`)
+      db.exec(`DROP TABLE ${table}_old`)
+    })()
+  }
+}
+
 /** Creates missing tables and adds columns that older databases lack. */
 export function migrateSchema(db: Database.Database) {
+  allowRecorder(db)
   db.exec(SCHEMA)
   const boardColumns = db.prepare('PRAGMA table_info(boards)').all() as { name: string }[]
   if (!boardColumns.some((column) => column.name === 'updated_at')) {

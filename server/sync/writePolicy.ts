@@ -1,5 +1,6 @@
 import type { RecordJson } from '../../shared/board/boardDoc'
 import type { JsonValue } from '../../shared/board/yjsValue'
+import { mayWriteBoard } from '../../shared/roles/writePolicy'
 import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
 
 /**
@@ -70,7 +71,17 @@ export const metaByRole: ChangeRule = (context, change) => {
   return undefined
 }
 
-export const boardRules: BoardRule[] = [viewersNeverWrite, participantsWriteOnTheirBoard]
+/** The graphic recorder draws on the recorder board and only reads every other board. */
+export const recorderWritesOnItsBoard: BoardRule = (context) =>
+  context.role === 'recorder' && !mayWriteBoard(context.role, context.board.kind)
+    ? 'the recorder writes only on the recorder board'
+    : undefined
+
+export const boardRules: BoardRule[] = [
+  viewersNeverWrite,
+  participantsWriteOnTheirBoard,
+  recorderWritesOnItsBoard,
+]
 
 export const changeRules: ChangeRule[] = [metaByRole]
 

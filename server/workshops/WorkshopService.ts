@@ -13,14 +13,26 @@ export interface NewWorkshop {
   language: Language
 }
 
-const boardNames: Record<Language, { group: (n: number) => string; plenary: string }> = {
-  sv: { group: (n) => `Grupp ${n}`, plenary: 'Plenum' },
-  en: { group: (n) => `Group ${n}`, plenary: 'Plenary' },
+export const boardNames: Record<
+  Language,
+  { group: (n: number) => string; plenary: string; recorder: string }
+> = {
+  sv: { group: (n) => `Grupp ${n}`, plenary: 'Plenum', recorder: 'Dokumentation' },
+  en: { group: (n) => `Group ${n}`, plenary: 'Plenary', recorder: 'Documentation' },
+}
+
+/** The graphic recorder's board: blank, the only board a recorder may draw on. */
+export function buildRecorderBoard(storage: Storage, language: Language) {
+  const name = boardNames[language].recorder
+  return {
+    ...buildBoard({ title: name, template: 'blank', language }, storage),
+    kind: 'recorder' as const,
+  }
 }
 
 /**
  * Creates a workshop: one board per group from the chosen template, one blank plenary board,
- * and a token per role, all stored in one transaction.
+ * one blank recorder board, and a token per role, all stored in one transaction.
  */
 export function createWorkshop(storage: Storage, input: NewWorkshop) {
   const names = boardNames[input.language]
@@ -40,6 +52,7 @@ export function createWorkshop(storage: Storage, input: NewWorkshop) {
     ...buildBoard({ title: names.plenary, template: 'blank', language: input.language }, storage),
     kind: 'plenary',
   })
+  boards.push(buildRecorderBoard(storage, input.language))
   const workshop: WorkshopRecord = {
     id: newId(),
     title: input.title,

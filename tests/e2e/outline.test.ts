@@ -203,6 +203,7 @@ describe('the outline view in Chromium', () => {
       expect(await seriousViolations(page, '.board-bar')).toEqual([])
       await page.screenshot({ path: `${SCREENSHOTS}outline.png` })
 
+      await page.getByText('Verktyg', { exact: true }).click()
       await page.getByRole('button', { name: 'Importera' }).click()
       await page.getByLabel('Eller välj en CSV-fil').setInputFiles({
         name: 'faktorer.csv',
@@ -220,6 +221,7 @@ describe('the outline view in Chromium', () => {
       await page.keyboard.press('Escape')
 
       const before = (await outcome(board.id)).clusters.length
+      await page.getByText('Verktyg', { exact: true }).click()
       await page.getByRole('button', { name: 'Använd mall' }).click()
       await page.getByRole('dialog').getByLabel('Mall').selectOption({ label: 'Reflektion' })
       await page.getByRole('button', { name: 'Lägg till på tavlan' }).click()

@@ -255,7 +255,7 @@ describe('roles the server enforces', () => {
       createWorkshop(server.url, body, { Authorization: 'Bearer wrong' }),
     ).rejects.toThrow('401')
     const created = await createWorkshop(server.url, body, { Authorization: `Bearer ${admin}` })
-    expect(created.boards).toHaveLength(2)
+    expect(created.boards).toHaveLength(3)
     expect((await fetch(`${server.url}/api/boards`, { method: 'POST' })).status).toBe(401)
     const board = await fetch(`${server.url}/api/boards`, {
       method: 'POST',

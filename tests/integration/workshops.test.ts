@@ -53,17 +53,18 @@ describe('workshops', () => {
       Awaited<ReturnType<typeof createWorkshop>>
     expect(Object.keys(created).sort()).toEqual(['boards', 'id', 'links'])
     const token = tokenOf(created.links.facilitator)
-    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+    for (const role of ['facilitator', 'participant', 'viewer', 'recorder'] as const) {
       expect(created.links[role]).toMatch(
         new RegExp(`^${server.url}/w/${created.id}\\?token=[\\w-]{43}$`),
       )
     }
-    expect(new Set(Object.values(created.links)).size).toBe(3)
+    expect(new Set(Object.values(created.links)).size).toBe(4)
     expect(created.boards.map((b) => [b.name, b.kind])).toEqual([
       ['Grupp 1', 'group'],
       ['Grupp 2', 'group'],
       ['Grupp 3', 'group'],
       ['Plenum', 'plenary'],
+      ['Dokumentation', 'recorder'],
     ])
     for (const board of created.boards) {
       expect(board.url).toBe(`${server.url}/b/${board.id}?token=${token}`)
@@ -93,7 +94,7 @@ describe('workshops', () => {
     expect(Object.values(info.links!).map(tokenOf)).toEqual(
       Object.values(created.links).map(tokenOf),
     )
-    expect(info.boards).toHaveLength(4)
+    expect(info.boards).toHaveLength(5)
     const client = connect({
       ...created.boards[0]!.sync,
       serverUrl: `${server.url.replace('http', 'ws')}/sync`,

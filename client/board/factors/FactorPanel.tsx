@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
@@ -18,7 +18,13 @@ import './factors.css'
  * totals, cluster commands, cluster suggestions and the anonymous-board setting. It folds
  * into a narrow strip to give a tablet or phone the whole canvas; on a phone it starts folded.
  */
-export function FactorPanel({ editor }: { editor: Editor | undefined }) {
+export function FactorPanel({
+  editor,
+  before,
+}: {
+  editor: Editor | undefined
+  before?: ReactNode
+}) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
@@ -67,6 +73,7 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
         </button>
       </div>
       <div id={bodyId} hidden={!open}>
+        {before}
         <div role="status" className="factor-counts">
           <p className="unsorted-count" data-testid="unsorted-count">
             {t('factors.unsorted', { count: counts.unsorted.total })}

@@ -7,6 +7,8 @@ export interface WorkshopContext {
   groupNames: Record<string, string>
   /** How many group boards the workshop has: the N of "named by k of N groups". */
   groupCount: number
+  /** The group boards and the plenary: what the recorder captures. */
+  captureSources: { id: string; name: string }[]
 }
 
 export async function loadWorkshopContext(
@@ -24,9 +26,12 @@ export async function loadWorkshopContext(
       overviewUrl,
       groupNames: Object.fromEntries(info.boards.map((entry) => [entry.id, entry.name])),
       groupCount: info.boards.filter((entry) => entry.kind === 'group').length,
+      captureSources: info.boards
+        .filter((entry) => entry.kind === 'group' || entry.kind === 'plenary')
+        .map((entry) => ({ id: entry.id, name: entry.name })),
     }
   } catch {
     // The board works without its workshop's names; the synthesis panel then shows ids.
-    return { overviewUrl, groupNames: {}, groupCount: 0 }
+    return { overviewUrl, groupNames: {}, groupCount: 0, captureSources: [] }
   }
 }

@@ -17,6 +17,7 @@ export function BoardCard(props: { board: BoardOverview; token: string; now: num
           <a href={href}>{board.name}</a>
         </h3>
         {board.kind === 'plenary' && <span className="tag">{t('workshop.plenary')}</span>}
+        {board.kind === 'recorder' && <span className="tag">{t('workshop.recorderTag')}</span>}
       </header>
       <p className="online">
         <span aria-hidden="true" className={board.online.length > 0 ? 'dot on' : 'dot'}>

@@ -4,6 +4,7 @@ import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { CoFacilitators } from '../../account/CoFacilitators'
 import { useSession } from '../../account/useSession'
 import { problemMessage } from '../problemMessage'
+import { OutcomeSections } from '../../outcome/OutcomeSections'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -102,6 +103,7 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
               <LinksPanel api={api} initial={info.links} />
             </section>
           )}
+          <OutcomeSections info={info} token={token} />
           {session?.signInEnabled && <CoFacilitators workshopId={info.id} token={token} />}
           <section aria-labelledby="erase-heading" className="card danger-zone">
             <h2 id="erase-heading">{t('workshop.erase.heading')}</h2>

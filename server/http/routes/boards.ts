@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { isValidBoardId } from '../../../shared/board/boardId'
 import {
-  ROLES,
+  BOARD_ROLES,
   type BoardAccessInfo,
   type CreatedBoard,
-  type RotatedLinks,
+  type RotatedBoardLinks,
 } from '../../../shared/workshopContracts'
-import { issueTokens, revealTokens, rotateToken, type IssuedTokens } from '../../auth/tokens'
+import { issueBoardTokens, revealTokens, rotateToken, type IssuedTokens } from '../../auth/tokens'
 import { BoardService, UnknownTemplateError } from '../../boards/BoardService'
 import { identifyWriter } from '../../auth/identifyWriter'
 import { writeContextFor } from '../../sync/writeContext'
@@ -20,7 +20,8 @@ import type { Route } from '../Route'
 
 const JSON_LIMIT = 64 * 1024
 
-const rotateBody = z.object({ role: z.enum(ROLES) })
+/** A standalone board has no recorder link to rotate. */
+const rotateBody = z.object({ role: z.enum(BOARD_ROLES) })
 
 const createBoardBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -47,7 +48,7 @@ export const boardRoutes: Route[] = [
             template: body.data.template ?? 'hindering-enabling',
             language,
           },
-          (boardId) => (issued = issueTokens(boardId)).records,
+          (boardId) => (issued = issueBoardTokens(boardId)).records,
         )
         const { tokens } = issued!
         if (creation.accountId) {
@@ -84,7 +85,7 @@ export const boardRoutes: Route[] = [
       context.storage.replaceTokens(rotation.replaced)
       context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
       context.log.info({ room: id, role: body.data.role }, 'token rotated')
-      const response: RotatedLinks = {
+      const response: RotatedBoardLinks = {
         links: boardLinks(baseUrl(context.config, req), id, rotation.tokens),
       }
       sendJson(res, 200, response)
@@ -104,6 +105,7 @@ export const boardRoutes: Route[] = [
       )
       const base = baseUrl(context.config, req)
       const workshopId = context.storage.workshopOfBoard(id)
+      const kind = context.storage.boardPlace(id)?.kind
       const syncParams: Record<string, string> = {}
       if (access.token) syncParams.token = access.token
       const participantKey = new URL(req.url ?? '/', 'http://localhost').searchParams.get(
@@ -116,6 +118,7 @@ export const boardRoutes: Route[] = [
         role: access.role,
         canWrite: writeDenial(writeContextFor(context.storage, writer), []) === undefined,
       }
+      if (kind) info.kind = kind
       if (workshopId) info.workshopId = workshopId
       else if (access.role === 'facilitator' && access.token) {
         info.links = boardLinks(base, id, revealTokens(context.storage.tokensOf(id), access.token))

@@ -1,7 +1,7 @@
 import { importFactors } from '../../../shared/factors/factorOps'
 import { decodeImport, parseFactorCsv, parseFactorList } from '../../../shared/factors'
 import { newId } from '../../boards/BoardService'
-import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
+import { authorizeBoardWrite, costOf, withBoardDoc } from '../boardAccess'
 import { HttpError, readBodyBytes, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -21,7 +21,7 @@ export const importRoutes: Route[] = [
     pattern: /^\/api\/boards\/([^/]*)\/import$/,
     async handle({ req, res, params, context }) {
       const id = params[0]!
-      await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      await authorizeBoardWrite(req, context, id)
       const parse = parserFor(req.headers['content-type'])
       const language = requestLanguage(req)
       const decoded = decodeImport(await readBodyBytes(req, IMPORT_LIMIT), language)

@@ -10,7 +10,7 @@ import type { SavedTemplateInfo } from '../../../shared/contracts'
 import { newId } from '../../boards/BoardService'
 import { findTemplate } from '../../boards/findTemplate'
 import type { TemplateSummary } from '../../storage/Storage'
-import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, authorizeBoardWrite, costOf, withBoardDoc } from '../boardAccess'
 import { contentLanguage } from '../language'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route, RouteRequest } from '../Route'
@@ -167,7 +167,7 @@ export const savedTemplateRoutes: Route[] = [
     async handle(request) {
       const { req, res, params, context } = request
       const id = params[0]!
-      await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
+      await authorizeBoardWrite(req, context, id)
       const body = await parseBody(req, applyBody)
       const workshopId = context.storage.workshopOfBoard(id)
       const template = findTemplate(context.storage, body.template, workshopId)

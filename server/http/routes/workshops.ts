@@ -11,6 +11,7 @@ import { revealTokens, rotateToken } from '../../auth/tokens'
 import { UnknownTemplateError } from '../../boards/BoardService'
 import { withBoardDoc } from '../boardAccess'
 import { createWorkshop } from '../../workshops/WorkshopService'
+import { ensureRecorder } from '../../workshops/ensureRecorder'
 import { eraseWorkshop } from '../../workshops/eraseWorkshop'
 import { workshopLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
@@ -91,6 +92,9 @@ export const workshopRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}$`),
     async handle({ req, res, params, context }) {
       const { workshop, role, token } = await workshopFor(req, context, params[0]!, ...EVERY_ROLE)
+      if (role === 'facilitator' && token) {
+        ensureRecorder(context.storage, workshop.id, token, contentLanguage(req))
+      }
       const info: WorkshopInfo = {
         id: workshop.id,
         title: workshop.title,
@@ -141,6 +145,7 @@ export const workshopRoutes: Route[] = [
       const { workshop, token } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = rotateBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
+      ensureRecorder(context.storage, workshop.id, token!, contentLanguage(req))
       const rotation = rotateToken(context.storage.tokensOf(workshop.id), body.data.role, token!)
       context.storage.replaceTokens(rotation.replaced)
       if (body.data.role === 'facilitator' && context.accounts?.facilitatorToken(workshop.id)) {

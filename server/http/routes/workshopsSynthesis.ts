@@ -1,7 +1,8 @@
+import { saveAutoVersion } from '../../versions/versionService'
 import { GatherBusyError, GatherTimeoutError } from '../../workshops/gather/GatherWorker'
 import { workshopOverview } from '../../workshops/overview'
 import { contentLanguage } from '../language'
-import { HttpError, sendJson } from '../respond'
+import { HttpError, sendJson, uiLanguage } from '../respond'
 import type { Route, ServerContext } from '../Route'
 import { workshopFor } from './workshopsCommon'
 
@@ -49,9 +50,10 @@ export const workshopSynthesisRoutes: Route[] = [
   {
     method: 'POST',
     pattern: new RegExp(`^/api/workshops/${ID}/gather$`),
-    async handle({ req, res, params, context }) {
+    async handle({ req, res, url, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const plenary = plenaryOf(context, workshop.id)
+      saveAutoVersion(context, plenary, 'beforeGather', uiLanguage(req, url))
       const synthesis = await planned(
         // Written onto the plenary board ("nämnd av …"): the page's language, else Swedish.
         context.synthesis.gather(context, workshop.id, plenary, contentLanguage(req)),

@@ -1,0 +1,6 @@
+import { registerStrings } from '../common/registerStrings'
+
+registerStrings({
+  sv: { boardTools: { menu: 'Verktyg' } },
+  en: { boardTools: { menu: 'Tools' } },
+})
