@@ -21,7 +21,7 @@ type Dialog = 'import' | 'apply' | 'save' | 'versions'
 const STATUS_MS = 8000
 
 /**
- * The board's tools in its top bar: canvas or outline, import, templates, and a menu with
+ * The board's tools in its top bar: canvas or outline, and a menu with import, templates,
  * versions and exports. What a tool did is said in a status line, which screen readers
  * announce. What an import or a template added is brought into view.
  */
@@ -84,28 +84,26 @@ export function BoardTools(props: {
   return (
     <div className="board-tools">
       <ViewToggle view={props.view} views={props.views} onChange={props.onViewChange} />
-      {!props.readOnly && (
-        <div className="board-tools-edit">
-          <button type="button" className="quiet" onClick={() => setDialog('import')}>
-            {t('import.open')}
-          </button>
-          <button type="button" className="quiet" onClick={() => setDialog('apply')}>
-            {t('templates.apply')}
-          </button>
-          <button type="button" className="quiet" onClick={() => setDialog('save')}>
-            {t('templates.save')}
-          </button>
-        </div>
-      )}
-      {/* Versions and exports in one disclosure keep the top bar on one line at iPad widths;
-          a native <details> opens by keyboard and tells screen readers whether it is open. */}
+      {/* One disclosure keeps the top bar on one line at iPad widths; a native <details>
+          opens by keyboard and tells screen readers whether it is open. */}
       <details className="board-tools-menu" ref={menu}>
         <summary>{t('boardTools.menu')}</summary>
         <div className="board-tools-items">
           {!props.readOnly && (
-            <button type="button" className="quiet" onClick={() => choose('versions')}>
-              {t('versions.open')}
-            </button>
+            <>
+              <button type="button" className="quiet" onClick={() => choose('import')}>
+                {t('import.open')}
+              </button>
+              <button type="button" className="quiet" onClick={() => choose('apply')}>
+                {t('templates.apply')}
+              </button>
+              <button type="button" className="quiet" onClick={() => choose('save')}>
+                {t('templates.save')}
+              </button>
+              <button type="button" className="quiet" onClick={() => choose('versions')}>
+                {t('versions.open')}
+              </button>
+            </>
           )}
           {EXPORT_FORMATS.map((format) => (
             <button

@@ -95,6 +95,7 @@ describe('the board’s chrome in Chromium', () => {
       const page = await (await personContext(browser, 'Anna')).newPage()
       await openBoard(page, board.url)
 
+      await page.getByText('Verktyg', { exact: true }).click()
       await page.getByRole('button', { name: 'Importera' }).click()
       const intro = page.getByRole('dialog').locator('p.muted')
       await intro.waitFor()
@@ -128,6 +129,7 @@ describe('the board’s chrome in Chromium', () => {
       await expect.poll(() => onScreen(page, 'Vi delar verktyg'), { timeout: 10_000 }).toBe(true)
 
       // "Saved as template" goes away and never covers the connection pill.
+      await page.getByText('Verktyg', { exact: true }).click()
       await page.getByRole('button', { name: 'Spara som mall' }).click()
       const saveIntro = page.getByRole('dialog').locator('p.muted')
       expect(await saveIntro.evaluate((p) => p.scrollWidth <= p.clientWidth)).toBe(true)
@@ -142,6 +144,7 @@ describe('the board’s chrome in Chromium', () => {
 
       // An applied template and a new cluster are moved into view.
       await panAway(page)
+      await page.getByText('Verktyg', { exact: true }).click()
       await page.getByRole('button', { name: 'Använd mall' }).click()
       await page
         .getByRole('dialog')
