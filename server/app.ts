@@ -16,6 +16,11 @@ import { SqliteStorage } from './storage/SqliteStorage'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncEndpoint } from './sync/syncEndpoint'
+import { Day } from './day/Day'
+import { DayEvents } from './day/DayEvents'
+import { itemTexts } from './day/itemText'
+import { LiveChannel } from './day/LiveChannel'
+import type { ServerContext } from './http/Route'
 
 export const CLIENT_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -27,6 +32,8 @@ export interface SamskapaServer {
   storage: Storage
   rooms: RoomRegistry
   log: Logger
+  /** The day's state and its named moments (`day.events.on('stepChanged', …)`). */
+  day: Day
   /** The address actually listened on (PORT=0 picks a free port). */
   url: string
   /** Stores everything, closes sockets with 1012 so clients reconnect, and stops. */
@@ -68,7 +75,17 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   })
-  const api = createApi({ config, storage, rooms, sync, access, log, metrics })
+  const day = new Day(storage, new DayEvents())
+  const context = { config, storage, rooms, sync, access, log, metrics, day } as Omit<
+    ServerContext,
+    'live'
+  > as ServerContext
+  context.live = new LiveChannel(day, storage, () => itemTexts(context), log, {
+    maxStreamsPerWorkshop: config.maxLiveStreamsPerWorkshop,
+    coalesceMs: 100,
+    heartbeatMs: 25_000,
+  })
+  const api = createApi(context)
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {
@@ -99,10 +116,12 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     storage,
     rooms,
     log,
+    day,
     url,
     async stop() {
       // Sockets close first: what clients send until then still reaches storage below.
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
+      context.live.stop()
       rooms.unloadAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

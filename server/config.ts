@@ -34,6 +34,7 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  MAX_LIVE_STREAMS_PER_WORKSHOP: z.coerce.number().int().min(1).default(1000),
 })
 
 export type Config = {
@@ -62,6 +63,7 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  maxLiveStreamsPerWorkshop: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,5 +97,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    maxLiveStreamsPerWorkshop: s.MAX_LIVE_STREAMS_PER_WORKSHOP,
   }
 }

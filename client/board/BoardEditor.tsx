@@ -19,6 +19,7 @@ import { ConnectionBanner } from './ConnectionBanner'
 import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
+import { DayBar } from '../day/DayBar'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
@@ -115,6 +116,7 @@ export function BoardEditor(props: BoardEditorProps) {
         >
           <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
         </ConnectionBanner>
+        <DayBar canRunDay={canManageBoard} />
         <FacilitatorBanner doc={doc} boardId={board.id} />
         {notice && (
           <p className="board-notice" role="status">

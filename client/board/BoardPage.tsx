@@ -7,6 +7,7 @@ import type { BoardAccessInfo } from '../../shared/workshopContracts'
 import { ApiRequestError, api } from '../common/api'
 import { NotFoundPage } from '../common/NotFoundPage'
 import { rememberBoard } from '../lobby/recentBoards'
+import { LiveScopeProvider } from '../day/LiveScopeProvider'
 import { LinkProblem } from '../workshop/board/LinkProblem'
 import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
 import { BoardEditor } from './BoardEditor'
@@ -62,7 +63,11 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
   if (!named && loaded.board.role !== 'viewer') {
     return <NameDialog boardTitle={loaded.board.title} onDone={() => setNamed(true)} />
   }
-  return <SyncedBoard loaded={loaded} notice={notice} />
+  return (
+    <LiveScopeProvider workshopId={loaded.board.workshopId} token={token}>
+      <SyncedBoard loaded={loaded} notice={notice} />
+    </LiveScopeProvider>
+  )
 }
 
 function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {

@@ -1,5 +1,6 @@
 import { request } from '../common/api'
 import type {
+  AgendaStep,
   CreateWorkshopBody,
   CreatedWorkshop,
   GroupAssignments,
@@ -8,6 +9,7 @@ import type {
   ParticipantSelf,
   PatchWorkshopBody,
   Role,
+  StepBody,
   RotatedLinks,
   Synthesis,
   WorkshopInfo,
@@ -46,6 +48,8 @@ export function workshopApi(id: string, token: string) {
     rotate: (role: Role) => request<RotatedLinks>(at('/rotate'), send('POST', { role })),
     gather: () => request<Synthesis>(at('/gather'), send('POST')),
     erase: () => request<void>(at(''), send('DELETE')),
+    setAgenda: (steps: AgendaStep[]) => request<void>(at('/agenda'), send('PUT', { steps })),
+    step: (body: StepBody) => request<{ currentStepId: string }>(at('/step'), send('POST', body)),
   }
 }
 

@@ -3,6 +3,8 @@ import type { Config } from '../config'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
+import type { Day } from '../day/Day'
+import type { LiveChannel } from '../day/LiveChannel'
 import type { Storage } from '../storage/Storage'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
@@ -16,6 +18,9 @@ export interface ServerContext {
   access: AccessControl
   log: Logger
   metrics: SyncMetrics
+  /** The day's state of each workshop (agenda, timer, votes …) and its named moments. */
+  day: Day
+  live: LiveChannel
 }
 
 export interface RouteRequest {

@@ -5,6 +5,7 @@ import type { BoardRecord } from '../storage/Storage'
 import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
 import { boardRoutes } from './routes/boards'
+import { dayRoutes } from './routes/day'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { metricsRoutes } from './routes/metrics'
@@ -27,6 +28,7 @@ const routes: Route[] = [
   ...workshopRoutes,
   ...workshopParticipantRoutes,
   ...workshopSynthesisRoutes,
+  ...dayRoutes,
 ]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */

@@ -9,7 +9,9 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
   const boardIds = new Set(context.storage.workshopBoards(workshopId).map((board) => board.id))
   context.sync.closeWhere((connection) => boardIds.has(connection.boardId), 'boardNotFound')
   for (const boardId of boardIds) context.rooms.discard(boardId)
+  context.live.closeWorkshop(workshopId)
   context.storage.deleteWorkshop(workshopId)
+  context.day.forget(workshopId)
   context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')
 }

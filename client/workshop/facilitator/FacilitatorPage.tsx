@@ -1,6 +1,10 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { AgendaPanel } from '../../day/agenda/AgendaPanel'
+import { useLiveScope } from '../../day/LiveContext'
+import { LiveScopeProvider } from '../../day/LiveScopeProvider'
+import '../../day/day.css'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -17,7 +21,16 @@ const POLL_MS = 2500
 
 /** The facilitator's live overview of every group, and the day's controls. */
 export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
+  return (
+    <LiveScopeProvider workshopId={props.info.id} token={props.token}>
+      <Overview {...props} />
+    </LiveScopeProvider>
+  )
+}
+
+function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
   const { info, api, token } = props
+  const day = useLiveScope()?.live.state?.day
   const { t } = useTranslation()
   const overview = usePolling(
     useCallback(() => api.overview(), [api]),
@@ -84,6 +97,14 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
           </section>
         </main>
         <aside className="facilitator-side">
+          <section aria-labelledby="agenda-heading" className="card">
+            <h2 id="agenda-heading">{t('day.agenda.heading')}</h2>
+            {day ? (
+              <AgendaPanel day={day} api={api} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
           <section aria-labelledby="message-heading" className="card">
             <h2 id="message-heading">{t('workshop.message.heading')}</h2>
             <MessageForm api={api} />

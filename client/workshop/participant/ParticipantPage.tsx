@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardPage } from '../../board/BoardPage'
 import { ApiRequestError } from '../../common/api'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
-import { usePolling } from '../usePolling'
+import { LiveScopeProvider } from '../../day/LiveScopeProvider'
+import { useLiveScope } from '../../day/LiveContext'
 import type { WorkshopApi } from '../workshopApi'
 import { GroupChoice } from './GroupChoice'
 import { JoinForm } from './JoinForm'
 import { forgetParticipantKey, storeParticipantKey, storedParticipantKey } from './membership'
-
-const POLL_MS = 2000
 
 /** Join once; then the participant's board, which follows the facilitator's grouping live. */
 export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
@@ -27,14 +26,16 @@ export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; t
     )
   }
   return (
-    <Assigned
-      {...props}
-      participantKey={key}
-      onForgotten={() => {
-        forgetParticipantKey(props.info.id)
-        setKey(undefined)
-      }}
-    />
+    <LiveScopeProvider workshopId={props.info.id} token={props.token} participantKey={key}>
+      <Assigned
+        {...props}
+        participantKey={key}
+        onForgotten={() => {
+          forgetParticipantKey(props.info.id)
+          setKey(undefined)
+        }}
+      />
+    </LiveScopeProvider>
   )
 }
 
@@ -47,20 +48,22 @@ function Assigned(props: {
 }) {
   const { t } = useTranslation()
   const { api, participantKey, onForgotten } = props
-  const me = usePolling(
-    useCallback(() => api.me(participantKey), [api, participantKey]),
-    POLL_MS,
-  )
-  const boardId = me.data?.boardId ?? null
+  // The live channel follows group moves (it replaced polling /me).
+  const live = useLiveScope()!.live
+  const me = live.state?.me
+  const boardId = me?.boardId ?? null
   const notice = useMoveNotice(boardId, props.info)
 
-  // A key the server no longer knows (the workshop was reset) means joining again.
-  const unknown = me.error instanceof ApiRequestError && [401, 403, 404].includes(me.error.status)
+  // A stream that fails before its first state may mean a key the server no longer knows
+  // (the workshop was reset): then the person joins again.
   useEffect(() => {
-    if (unknown) onForgotten()
-  }, [unknown, onForgotten])
+    if (!live.failedAtStart) return
+    api.me(participantKey).catch((error: unknown) => {
+      if (error instanceof ApiRequestError && [401, 403, 404].includes(error.status)) onForgotten()
+    })
+  }, [live.failedAtStart, api, participantKey, onForgotten])
 
-  if (!me.data) {
+  if (!me) {
     return (
       <main className="page narrow">
         <p role="status">{t('workshop.loading')}</p>
@@ -68,14 +71,7 @@ function Assigned(props: {
     )
   }
   if (!boardId) {
-    return (
-      <GroupChoice
-        info={props.info}
-        api={api}
-        participantKey={participantKey}
-        onChosen={me.refresh}
-      />
-    )
+    return <GroupChoice info={props.info} api={api} participantKey={participantKey} />
   }
   return <BoardPage key={boardId} boardId={boardId} token={props.token} notice={notice} />
 }

@@ -9,6 +9,8 @@ import {
 } from '../../../shared/workshopContracts'
 import { revealTokens, rotateToken } from '../../auth/tokens'
 import { UnknownTemplateError } from '../../boards/BoardService'
+import { dayView } from '../../day/dayView'
+import { itemTexts } from '../../day/itemText'
 import { withBoardDoc } from '../../workshops/boardDocs'
 import { createWorkshop } from '../../workshops/WorkshopService'
 import { eraseWorkshop } from '../../workshops/eraseWorkshop'
@@ -47,6 +49,7 @@ export const workshopRoutes: Route[] = [
       if (!creation.ok) throw denied(creation)
       const body = createBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
+      const language = body.data.language ?? requestLanguage(req)
       let created
       try {
         created = createWorkshop(context.storage, {
@@ -55,7 +58,7 @@ export const workshopRoutes: Route[] = [
           template: body.data.template ?? 'hindering-enabling',
           track: body.data.track || null,
           date: body.data.date ?? null,
-          language: body.data.language ?? requestLanguage(req),
+          language,
         })
       } catch (error) {
         if (error instanceof UnknownTemplateError) {
@@ -63,6 +66,7 @@ export const workshopRoutes: Route[] = [
         }
         throw error
       }
+      context.day.create(created.workshop.id, language)
       const base = baseUrl(context.config, req)
       const params = { token: created.tokens.facilitator }
       const response: CreatedWorkshop = {
@@ -82,6 +86,7 @@ export const workshopRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const { workshop, role, token } = await workshopFor(req, context, params[0]!, ...EVERY_ROLE)
       const info: WorkshopInfo = {
+        ...dayView(context.day, workshop.id, role, context.storage, itemTexts(context)),
         id: workshop.id,
         title: workshop.title,
         date: workshop.date,

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next'
+import { StepStatus } from './agenda/StepStatus'
+import { useLiveScope } from './LiveContext'
+import './day.css'
+import './strings'
+
+/**
+ * The board's strip under the top bar: the workshop's current and next step, the clock, and
+ * (facilitator) the step button. Nothing shows on a board outside a workshop.
+ */
+export function DayBar({ canRunDay }: { canRunDay: boolean }) {
+  const { t } = useTranslation()
+  const scope = useLiveScope()
+  const day = scope?.live.state?.day
+  if (!scope || !day) return null
+  return (
+    <div className="day-bar" data-testid="day-bar">
+      <StepStatus day={day} api={canRunDay ? scope.api : undefined} />
+      {!scope.live.connected && (
+        <span className="day-offline" role="status">
+          <span aria-hidden="true">⚠ </span>
+          {t('day.live.offline')}
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,7 @@
+import type { Route } from '../../Route'
+import { agendaRoutes } from './agenda'
+import { liveRoutes } from './live'
+import { timerRoutes } from './timer'
+
+/** Running the day: the live channel, agenda, timer, silent writing, votes and attention. */
+export const dayRoutes: Route[] = [...liveRoutes, ...agendaRoutes, ...timerRoutes]
