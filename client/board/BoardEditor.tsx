@@ -20,6 +20,7 @@ import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
 import { DayBar } from '../day/DayBar'
+import { useInputPaused } from '../day/timer/useInputPaused'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
@@ -62,12 +63,19 @@ interface BoardEditorProps {
 export function BoardEditor(props: BoardEditorProps) {
   const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
-  const { i18n } = useTranslation()
   const store = useMemo(() => createTLStore({ shapeUtils }), [])
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
   const [view, setView] = useState<BoardView>('canvas')
+  // The facilitator's pause (timer at zero, a locked step) holds participants, not the facilitator.
+  const paused = useInputPaused(board.id) && !canManageBoard && !readOnly
+  const locked = readOnly || paused
+  const { t, i18n } = useTranslation()
+
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: locked })
+  }, [editor, locked])
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -116,14 +124,20 @@ export function BoardEditor(props: BoardEditorProps) {
         >
           <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
         </ConnectionBanner>
-        <DayBar canRunDay={canManageBoard} />
+        <DayBar canRunDay={canManageBoard} boardId={board.id} />
         <FacilitatorBanner doc={doc} boardId={board.id} />
+        {paused && (
+          <p className="board-notice input-paused" role="status">
+            <span aria-hidden="true">⏸ </span>
+            {t('day.timer.inputPaused')}
+          </p>
+        )}
         {notice && (
           <p className="board-notice" role="status">
             {notice}
           </p>
         )}
-        {view === 'outline' && <OutlineView doc={doc} author={me.name} readOnly={readOnly} />}
+        {view === 'outline' && <OutlineView doc={doc} author={me.name} readOnly={locked} />}
         {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
         <div className="board-workspace" hidden={view === 'outline'}>
           <div className="board-canvas">

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { StepStatus } from './agenda/StepStatus'
+import { timerFor } from './timer/boardTimer'
+import { TimerDisplay } from './timer/TimerDisplay'
 import { useLiveScope } from './LiveContext'
 import './day.css'
 import './strings'
@@ -8,14 +10,16 @@ import './strings'
  * The board's strip under the top bar: the workshop's current and next step, the clock, and
  * (facilitator) the step button. Nothing shows on a board outside a workshop.
  */
-export function DayBar({ canRunDay }: { canRunDay: boolean }) {
+export function DayBar({ canRunDay, boardId }: { canRunDay: boolean; boardId: string }) {
   const { t } = useTranslation()
   const scope = useLiveScope()
   const day = scope?.live.state?.day
   if (!scope || !day) return null
+  const timer = timerFor(day, boardId)
   return (
     <div className="day-bar" data-testid="day-bar">
       <StepStatus day={day} api={canRunDay ? scope.api : undefined} />
+      {timer && <TimerDisplay timer={timer} clockOffset={scope.live.clockOffset} />}
       {!scope.live.connected && (
         <span className="day-offline" role="status">
           <span aria-hidden="true">⚠ </span>

@@ -10,6 +10,8 @@ import type {
   PatchWorkshopBody,
   Role,
   StepBody,
+  TimerBody,
+  TimerView,
   RotatedLinks,
   Synthesis,
   WorkshopInfo,
@@ -49,6 +51,8 @@ export function workshopApi(id: string, token: string) {
     gather: () => request<Synthesis>(at('/gather'), send('POST')),
     erase: () => request<void>(at(''), send('DELETE')),
     setAgenda: (steps: AgendaStep[]) => request<void>(at('/agenda'), send('PUT', { steps })),
+    timer: (body: TimerBody) =>
+      request<{ timer: TimerView | null }>(at('/timer'), send('POST', body)),
     step: (body: StepBody) => request<{ currentStepId: string }>(at('/step'), send('POST', body)),
   }
 }

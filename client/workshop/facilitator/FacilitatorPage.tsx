@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { AgendaPanel } from '../../day/agenda/AgendaPanel'
+import { TimerPanel } from '../../day/timer/TimerPanel'
 import { useLiveScope } from '../../day/LiveContext'
 import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 import '../../day/day.css'
@@ -30,7 +31,8 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
 
 function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
   const { info, api, token } = props
-  const day = useLiveScope()?.live.state?.day
+  const live = useLiveScope()?.live
+  const day = live?.state?.day
   const { t } = useTranslation()
   const overview = usePolling(
     useCallback(() => api.overview(), [api]),
@@ -97,6 +99,22 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
           </section>
         </main>
         <aside className="facilitator-side">
+          <section aria-labelledby="timer-heading" className="card">
+            <div className="section-head">
+              <h2 id="timer-heading">{t('day.timer.heading')}</h2>
+              <a
+                className="button small"
+                href={`/w/${encodeURIComponent(info.id)}/room?token=${encodeURIComponent(token)}`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {t('day.room.open')}
+              </a>
+            </div>
+            {day && live && (
+              <TimerPanel day={day} clockOffset={live.clockOffset} api={api} boards={info.boards} />
+            )}
+          </section>
           <section aria-labelledby="agenda-heading" className="card">
             <h2 id="agenda-heading">{t('day.agenda.heading')}</h2>
             {day ? (
