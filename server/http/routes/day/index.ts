@@ -2,6 +2,7 @@ import type { Route } from '../../Route'
 import { agendaRoutes } from './agenda'
 import { liveRoutes } from './live'
 import { timerRoutes } from './timer'
+import { voteRoutes } from './votes'
 
 /** Running the day: the live channel, agenda, timer, silent writing, votes and attention. */
-export const dayRoutes: Route[] = [...liveRoutes, ...agendaRoutes, ...timerRoutes]
+export const dayRoutes: Route[] = [...liveRoutes, ...agendaRoutes, ...timerRoutes, ...voteRoutes]
