@@ -21,6 +21,8 @@ import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
 import { DayBar } from '../day/DayBar'
 import { useInputPaused } from '../day/timer/useInputPaused'
+import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
+import { LockButton } from '../day/attention/LockButton'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
@@ -105,12 +107,14 @@ export function BoardEditor(props: BoardEditorProps) {
     const unregister = registerFactorSideEffects(editor, { author })
     const stopEnter = enterFinishesNote(editor)
     const stopFitting = readOnly ? () => undefined : fitNotesToText(editor)
+    const stopLocks = canManageBoard ? () => undefined : keepFacilitatorLocks(editor)
     return () => {
+      stopLocks()
       stopFitting()
       stopEnter()
       unregister()
     }
-  }, [editor, doc, me, readOnly])
+  }, [editor, doc, me, readOnly, canManageBoard])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
@@ -124,7 +128,9 @@ export function BoardEditor(props: BoardEditorProps) {
         >
           <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
         </ConnectionBanner>
-        <DayBar canRunDay={canManageBoard} boardId={board.id} />
+        <DayBar canRunDay={canManageBoard} boardId={board.id}>
+          {canManageBoard && <LockButton editor={editor} />}
+        </DayBar>
         <FacilitatorBanner doc={doc} boardId={board.id} />
         {paused && (
           <p className="board-notice input-paused" role="status">

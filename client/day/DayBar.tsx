@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { StepStatus } from './agenda/StepStatus'
 import { timerFor } from './timer/boardTimer'
@@ -10,7 +11,8 @@ import './strings'
  * The board's strip under the top bar: the workshop's current and next step, the clock, and
  * (facilitator) the step button. Nothing shows on a board outside a workshop.
  */
-export function DayBar({ canRunDay, boardId }: { canRunDay: boolean; boardId: string }) {
+export function DayBar(props: { canRunDay: boolean; boardId: string; children?: ReactNode }) {
+  const { canRunDay, boardId } = props
   const { t } = useTranslation()
   const scope = useLiveScope()
   const day = scope?.live.state?.day
@@ -20,6 +22,7 @@ export function DayBar({ canRunDay, boardId }: { canRunDay: boolean; boardId: st
     <div className="day-bar" data-testid="day-bar">
       <StepStatus day={day} api={canRunDay ? scope.api : undefined} />
       {timer && <TimerDisplay timer={timer} clockOffset={scope.live.clockOffset} />}
+      {props.children}
       {!scope.live.connected && (
         <span className="day-offline" role="status">
           <span aria-hidden="true">⚠ </span>

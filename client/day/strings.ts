@@ -67,6 +67,10 @@ const sv = {
     live: {
       offline: 'Tappade kontakten med workshopen – försöker igen …',
     },
+    lock: {
+      lock: 'Lås för deltagare',
+      unlock: 'Lås upp för deltagare',
+    },
   },
 }
 
@@ -135,6 +139,10 @@ const en: typeof sv = {
     },
     live: {
       offline: 'Lost contact with the workshop – trying again …',
+    },
+    lock: {
+      lock: 'Lock for participants',
+      unlock: 'Unlock for participants',
     },
   },
 }

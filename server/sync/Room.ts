@@ -145,7 +145,7 @@ export class Room {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
-    const verdict = this.gate!.check(update)
+    const verdict = this.gate!.check(update, connection.role)
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)

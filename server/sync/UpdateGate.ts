@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { createTLSchema } from '@tldraw/tlschema'
 import { recordsMap } from '../../shared/board/boardDoc'
+import type { Role } from '../../shared/workshopContracts'
+import { facilitatorLockedIds, facilitatorLockRule, isFacilitatorLocked } from './facilitatorLock'
 
 const schema = createTLSchema()
 const documentTypes = new Set<string>(
@@ -10,7 +12,8 @@ const documentTypes = new Set<string>(
 )
 
 export type GateResult =
-  { ok: true } | { ok: false; reason: 'corruptUpdate' | 'invalidRecord'; detail: string }
+  | { ok: true }
+  | { ok: false; reason: 'corruptUpdate' | 'invalidRecord' | 'forbidden'; detail: string }
 
 /**
  * Checks an incoming update before it touches a room's doc: the update is applied to a shadow
@@ -20,12 +23,15 @@ export type GateResult =
  */
 export class UpdateGate {
   private shadow: Y.Doc
+  /** Records the facilitator locked, as of the shadow: the "before" of the lock rule. */
+  private locked: Set<string>
 
   constructor(private readonly doc: Y.Doc) {
     this.shadow = this.copyOfDoc()
+    this.locked = facilitatorLockedIds(this.shadow)
   }
 
-  check(update: Uint8Array): GateResult {
+  check(update: Uint8Array, role: Role = 'participant'): GateResult {
     const changed = new Set<string>()
     const collect = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
@@ -51,12 +57,27 @@ export class UpdateGate {
         return { ok: false, reason: 'invalidRecord', detail: `${id}: ${problem}` }
       }
     }
+    const refused = facilitatorLockRule({
+      role,
+      changedIds: changed,
+      lockedBefore: (id) => this.locked.has(id),
+      lockedAfter: (id) => isFacilitatorLocked(records.get(id)),
+    })
+    if (refused) {
+      this.rebuild()
+      return { ok: false, reason: 'forbidden', detail: refused }
+    }
+    for (const id of changed) {
+      if (isFacilitatorLocked(records.get(id))) this.locked.add(id)
+      else this.locked.delete(id)
+    }
     return { ok: true }
   }
 
   /** Keeps the shadow in step with changes made to the real doc by the server itself. */
   mirror(update: Uint8Array) {
     Y.applyUpdate(this.shadow, update)
+    this.locked = facilitatorLockedIds(this.shadow)
   }
 
   destroy() {
@@ -66,6 +87,7 @@ export class UpdateGate {
   private rebuild() {
     this.shadow.destroy()
     this.shadow = this.copyOfDoc()
+    this.locked = facilitatorLockedIds(this.shadow)
   }
 
   private copyOfDoc() {
