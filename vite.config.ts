@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { tiptapSchemaCache } from './client/board/richText/tiptapSchemaCachePlugin'
 
 const syncServer = process.env.SAMSKAPA_DEV_SERVER ?? 'http://127.0.0.1:8080'
 
 // The client lives in client/; the server serves its build from dist/client.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), tiptapSchemaCache()],
   // tldraw's asset list imports files with ?url, which only Vite's own asset handling resolves.
   optimizeDeps: { exclude: ['@tldraw/assets'] },
   build: {

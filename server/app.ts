@@ -1,18 +1,28 @@
 import http from 'node:http'
 import path from 'node:path'
+import type { DestinationStream } from 'pino'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
+import { Accounts } from './accounts/Accounts'
+import { SignedInAccess } from './accounts/SignedInAccess'
+import { SqliteAccountStore } from './accounts/SqliteAccountStore'
 import type { AccessControl } from './auth/AccessControl'
 import { FailureLimiter } from './auth/FailureLimiter'
 import { TokenAccess } from './auth/TokenAccess'
+import { BoardReader } from './boards/BoardReader'
 import type { Config } from './config'
 import { createApi } from './http/api'
+import { RequestLimits } from './http/RequestLimits'
 import { HttpError, sendError } from './http/respond'
+import { storageFailed } from './http/storageErrors'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
+import { GatherWorker } from './workshops/gather/GatherWorker'
+import { SynthesisService } from './workshops/gather/SynthesisService'
+import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncEndpoint } from './sync/syncEndpoint'
@@ -41,9 +51,17 @@ export interface SamskapaServer {
 }
 
 /** Wires storage, rooms, the sync endpoint and HTTP into one server and starts listening. */
-export async function startServer(config: Config, clientDir = CLIENT_DIR): Promise<SamskapaServer> {
-  const log = createLogger(config.logLevel)
-  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
+export async function startServer(
+  config: Config,
+  clientDir = CLIENT_DIR,
+  logDestination?: DestinationStream,
+): Promise<SamskapaServer> {
+  const log = createLogger(config.logLevel, logDestination)
+  const storage = new SqliteStorage(config.dataDir, {
+    synchronous: config.sqliteSynchronous,
+    maxDatabaseBytes: config.maxDatabaseBytes,
+  })
+  const health = new StorageHealth()
   const metrics = createMetrics()
   const rooms = new RoomRegistry(
     storage,
@@ -53,11 +71,15 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       maxRooms: config.maxRooms,
       compactEveryUpdates: config.compactEveryUpdates,
       awarenessIntervalMs: config.awarenessIntervalMs,
+      presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,
+      maxRecords: config.maxRecordsPerBoard,
+      maxBufferedBytes: config.maxBufferedBytes,
     },
     metrics,
+    health,
   )
-  const access: AccessControl = new TokenAccess(
+  const tokenAccess: AccessControl = new TokenAccess(
     storage,
     new FailureLimiter({
       failures: config.authFailureLimit,
@@ -66,8 +88,13 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     config.adminToken,
     config.trustProxy,
   )
+  const accounts = config.oidc
+    ? Accounts.open(config, new SqliteAccountStore(config.dataDir))
+    : undefined
+  const access = accounts ? new SignedInAccess(tokenAccess, accounts, storage) : tokenAccess
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
+    compression: config.syncCompression,
     pingIntervalMs: config.pingIntervalMs,
     maxConnectionsPerAddress: config.maxConnectionsPerAddress,
     maxMessagesPerSecond: config.maxMessagesPerSecond,
@@ -75,11 +102,32 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
   })
+  const reads = new BoardReader(storage, rooms)
+  const gatherWorker = new GatherWorker({ timeoutMs: config.gatherTimeoutMs, maxQueued: 8 })
+  const synthesis = new SynthesisService(gatherWorker)
+  const limits = new RequestLimits({
+    createsPerMinute: config.createsPerMinute,
+    joinsPerMinute: config.joinsPerMinute,
+    trustProxy: config.trustProxy,
+  })
   const day = new Day(storage, new DayEvents())
-  const context = { config, storage, rooms, sync, access, log, metrics, day } as Omit<
-    ServerContext,
-    'live'
-  > as ServerContext
+  const base = {
+    config,
+    storage,
+    rooms,
+    sync,
+    access,
+    log,
+    metrics,
+    reads,
+    limits,
+    health,
+    synthesis,
+    accounts,
+    day,
+  }
+  // The live channel reads vote texts through the context it is itself part of.
+  const context = base as Omit<ServerContext, 'live'> as ServerContext
   context.live = new LiveChannel(day, storage, () => itemTexts(context), log, {
     maxStreamsPerWorkshop: config.maxLiveStreamsPerWorkshop,
     coalesceMs: 100,
@@ -95,6 +143,12 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
         if (!handled && !serveStatic(req, res)) sendError(res, 405, 'method', 'method not allowed')
       })
       .catch((error: unknown) => {
+        if (isStorageFailure(error)) {
+          health.recordFailure(error)
+          log.error({ err: error, url: req.url, reason: 'storageFailed' }, 'STORAGE FAILED')
+          const failure = storageFailed()
+          return sendError(res, failure.status, failure.code, failure.message)
+        }
         if (error instanceof HttpError)
           return sendError(res, error.status, error.code, error.message)
         log.error({ err: error, url: req.url }, 'request failed')
@@ -123,8 +177,10 @@ export async function startServer(config: Config, clientDir = CLIENT_DIR): Promi
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       context.live.stop()
       rooms.unloadAll()
+      await gatherWorker.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      accounts?.store.close()
       storage.close()
     },
   }

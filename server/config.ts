@@ -21,11 +21,19 @@ const schema = z.object({
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  PRESENCE_BATCH_ABOVE: z.coerce.number().int().min(0).default(20),
+  SYNC_COMPRESSION: z.enum(['on', 'off']).default('on'),
   MAX_DOC_BYTES: z.coerce
     .number()
     .int()
     .min(64 * 1024)
-    .default(64 * MiB),
+    .default(16 * MiB),
+  MAX_RECORDS_PER_BOARD: z.coerce.number().int().min(100).default(5000),
+  MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(32 * MiB),
   MAX_ROOMS: z.coerce.number().int().min(1).default(1000),
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
   MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(300),
@@ -35,6 +43,33 @@ const schema = z.object({
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   MAX_LIVE_STREAMS_PER_WORKSHOP: z.coerce.number().int().min(1).default(1000),
+  MAX_DATABASE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .optional(),
+  MAX_SAVED_TEMPLATES: z.coerce.number().int().min(0).default(200),
+  MAX_TEMPLATE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
+  GATHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_ALLOWED_GROUPS: z.string().default(''),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ALLOWED_EMAIL_DOMAIN: z.string().default(''),
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(12),
+  SECRET_KEY: z.string().min(32).optional(),
 })
 
 export type Config = {
@@ -50,7 +85,15 @@ export type Config = {
   compactEveryUpdates: number
   sqliteSynchronous: 'FULL' | 'NORMAL'
   awarenessIntervalMs: number
+  /** Rooms with more connections than this batch presence; smaller ones relay it at once. */
+  presenceBatchAbove: number
+  /** permessage-deflate on sync sockets (off when a proxy in front already compresses). */
+  syncCompression: boolean
   maxDocBytes: number
+  /** Records (notes, shapes, bindings, pages) one board may hold; tldraw shows 4,000 shapes a page. */
+  maxRecordsPerBoard: number
+  /** Bytes queued for one slow socket before it is closed with 1013. */
+  maxBufferedBytes: number
   maxRooms: number
   maxConnectionsPerAddress: number
   maxMessagesPerSecond: number
@@ -64,6 +107,58 @@ export type Config = {
   authFailureLimit: number
   authFailureWindowSeconds: number
   maxLiveStreamsPerWorkshop: number
+  /** Largest size of the SQLite database; past it writes fail as on a full disk. */
+  maxDatabaseBytes: number | undefined
+  /** Saved templates the server keeps; past it saving answers 409. */
+  maxSavedTemplates: number
+  /** Largest saved template (its shapes as JSON); past it saving answers 413. */
+  maxTemplateBytes: number
+  /** Longest a synthesis or gathering may be planned (on its worker thread) before 503. */
+  gatherTimeoutMs: number
+  /** Boards and workshops one address may create per minute. */
+  createsPerMinute: number
+  /** Participants one address may join per minute (a whole class behind one NAT fits). */
+  joinsPerMinute: number
+  /** Sign-in with the municipality's OpenID provider; undefined when not configured. */
+  oidc: OidcSettings | undefined
+  /** How long a sign-in session lasts. */
+  sessionHours: number
+  /** Seals what the server must open again (signed-in facilitators' links); else a key file. */
+  secretKey: string | undefined
+}
+
+export interface OidcSettings {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
+  /** Any of these in the groups claim admits a person; empty admits everyone the provider does. */
+  allowedGroups: string[]
+  groupsClaim: string
+  /** When set, only e-mail addresses of this domain (verified by the provider) are admitted. */
+  allowedEmailDomain: string | undefined
+}
+
+function oidcSettings(s: z.infer<typeof schema>): OidcSettings | undefined {
+  const given = [s.OIDC_ISSUER, s.OIDC_CLIENT_ID, s.OIDC_CLIENT_SECRET]
+  if (given.every((value) => value === undefined)) return undefined
+  if (!s.OIDC_ISSUER || !s.OIDC_CLIENT_ID || !s.OIDC_CLIENT_SECRET) {
+    throw new Error(
+      'Invalid settings:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are needed together',
+    )
+  }
+  return {
+    issuer: s.OIDC_ISSUER,
+    clientId: s.OIDC_CLIENT_ID,
+    clientSecret: s.OIDC_CLIENT_SECRET,
+    scopes: s.OIDC_SCOPES,
+    allowedGroups: s.OIDC_ALLOWED_GROUPS.split(',')
+      .map((group) => group.trim())
+      .filter(Boolean),
+    groupsClaim: s.OIDC_GROUPS_CLAIM,
+    allowedEmailDomain:
+      s.OIDC_ALLOWED_EMAIL_DOMAIN.trim().replace(/^@/, '').toLowerCase() || undefined,
+  }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,7 +181,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
+    presenceBatchAbove: s.PRESENCE_BATCH_ABOVE,
+    syncCompression: s.SYNC_COMPRESSION === 'on',
     maxDocBytes: s.MAX_DOC_BYTES,
+    maxRecordsPerBoard: s.MAX_RECORDS_PER_BOARD,
+    maxBufferedBytes: s.MAX_BUFFERED_BYTES,
     maxRooms: s.MAX_ROOMS,
     maxConnectionsPerAddress: s.MAX_CONNECTIONS_PER_ADDRESS,
     maxMessagesPerSecond: s.MAX_MESSAGES_PER_SECOND,
@@ -98,5 +197,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
     maxLiveStreamsPerWorkshop: s.MAX_LIVE_STREAMS_PER_WORKSHOP,
+    maxDatabaseBytes: s.MAX_DATABASE_BYTES,
+    maxSavedTemplates: s.MAX_SAVED_TEMPLATES,
+    maxTemplateBytes: s.MAX_TEMPLATE_BYTES,
+    gatherTimeoutMs: s.GATHER_TIMEOUT_MS,
+    createsPerMinute: s.CREATES_PER_MINUTE,
+    joinsPerMinute: s.JOINS_PER_MINUTE,
+    oidc: oidcSettings(s),
+    sessionHours: s.SESSION_HOURS,
+    secretKey: s.SECRET_KEY,
   }
 }

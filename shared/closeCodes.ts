@@ -1,13 +1,22 @@
 /**
  * WebSocket close codes the sync server uses. Clients show a message for each; operators see
- * the same name in the server log. 4000–4999 are ours; 1009 and 1012 are standard.
+ * the same name in the server log. 4000–4999 are ours; 1009, 1011, 1012 and 1013 are standard.
  */
 export const CloseCode = {
   messageTooBig: 1009,
+  /** The server failed on a message it should have handled; the room is unchanged. */
+  internalError: 1011,
+  /** Storage refused a write (e.g. a full disk); the board is reloaded from what was stored. */
+  storageFailed: 1011,
   serviceRestart: 1012,
+  /** The client fell too far behind reading; it reconnects and syncs afresh. */
+  tooSlow: 1013,
   protocolViolation: 4000,
   corruptUpdate: 4001,
+  /** An update that breaks the board's layout or records (see shared/board/docLayout.ts). */
   invalidRecord: 4002,
+  /** A valid update the writer's role may not make (see server/sync/writePolicy.ts). */
+  writeForbidden: 4003,
   badRequest: 4400,
   unauthorized: 4401,
   forbidden: 4403,
@@ -29,4 +38,5 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.boardNotFound,
   CloseCode.badRequest,
   CloseCode.tokenRevoked,
+  CloseCode.writeForbidden,
 ])

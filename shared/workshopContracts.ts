@@ -46,6 +46,16 @@ export interface WorkshopBoardSummary {
   id: string
   name: string
   kind: WorkshopBoardKind
+  /**
+   * Every participant may write on it, not only its group (e.g. the plenary during a plenary
+   * step). Set by `PUT /api/workshops/:id/boards/:boardId/access` with `OpenBoardBody`.
+   */
+  openToAll?: boolean
+}
+
+/** `PUT /api/workshops/:id/boards/:boardId/access` body (facilitator) → 200 the same. */
+export interface OpenBoardBody {
+  openToAll: boolean
 }
 
 /** `GET /api/workshops/:id?token=...` → 200. */
@@ -161,12 +171,24 @@ export interface SynthesisWording {
   text: string
 }
 
+/** Why an entry's wordings stand together, shown to the facilitator beside them. */
+export interface SynthesisReason {
+  /** A few words naming what the wordings share ("utbildning, tid"). */
+  sharedIdea: string[]
+  /** Mean pairwise similarity of the wordings, 0–1 (bands: `confidenceLevel`). */
+  confidence: number
+  /** The facilitator merged or split this entry by hand: gathering keeps it as it is. */
+  byHand?: boolean
+}
+
 /** Factors of several groups that say the same thing ("nämnd av k av N grupper"). */
 export interface SynthesisEntry {
   text: string
   /** Group board ids, sorted. */
   groups: string[]
   wordings: SynthesisWording[]
+  /** Only for entries of two or more wordings. */
+  why?: SynthesisReason
 }
 
 export interface SynthesisKeyArea {
@@ -192,6 +214,11 @@ export interface Synthesis {
 /** `GET /api/boards/:id?token=...` → 200. */
 export interface BoardAccessInfo extends BoardInfo {
   role: Role
+  /**
+   * Whether this caller may change the board now: viewers never; a participant of a workshop
+   * on their own group's board or a board opened to all, and only with their `participant` key.
+   */
+  canWrite: boolean
   workshopId?: string
   /** Board page links per role; only for the facilitator of a standalone board. */
   links?: RoleLinks

@@ -74,6 +74,10 @@ export function BoardEditor(props: BoardEditorProps) {
   const paused = useInputPaused(board.id) && !canManageBoard && !readOnly
   const locked = readOnly || paused
   const { t, i18n } = useTranslation()
+  const outlineSynthesis = useMemo(
+    () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
+    [workshop, canManageBoard, readOnly],
+  )
 
   useEffect(() => {
     editor?.updateInstanceState({ isReadonly: locked })
@@ -106,7 +110,7 @@ export function BoardEditor(props: BoardEditorProps) {
     const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
     const unregister = registerFactorSideEffects(editor, { author })
     const stopEnter = enterFinishesNote(editor)
-    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor)
+    const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
     const stopLocks = canManageBoard ? () => undefined : keepFacilitatorLocks(editor)
     return () => {
       stopLocks()
@@ -114,7 +118,7 @@ export function BoardEditor(props: BoardEditorProps) {
       stopEnter()
       unregister()
     }
-  }, [editor, doc, me, readOnly, canManageBoard])
+  }, [editor, doc, provider, me, readOnly, canManageBoard])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
@@ -143,7 +147,14 @@ export function BoardEditor(props: BoardEditorProps) {
             {notice}
           </p>
         )}
-        {view === 'outline' && <OutlineView doc={doc} author={me.name} readOnly={locked} />}
+        {view === 'outline' && (
+          <OutlineView
+            doc={doc}
+            author={me.name}
+            readOnly={locked}
+            synthesis={outlineSynthesis}
+          />
+        )}
         {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
         <div className="board-workspace" hidden={view === 'outline'}>
           <div className="board-canvas">
@@ -161,7 +172,13 @@ export function BoardEditor(props: BoardEditorProps) {
                 void mounted.zoomToFit({ animation: { duration: 0 } })
               }}
             >
-              {workshop && <SynthesisPanel workshop={workshop} />}
+              {workshop && (
+                <SynthesisPanel
+                  workshop={workshop}
+                  doc={doc}
+                  canEdit={canManageBoard && !readOnly}
+                />
+              )}
             </Tldraw>
             <LicenseNotice />
           </div>

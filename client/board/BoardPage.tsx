@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
 import { CloseCode } from '../../shared/closeCodes'
@@ -10,10 +10,18 @@ import { rememberBoard } from '../lobby/recentBoards'
 import { LiveScopeProvider } from '../day/LiveScopeProvider'
 import { LinkProblem } from '../workshop/board/LinkProblem'
 import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
-import { BoardEditor } from './BoardEditor'
 import { identity, storedDisplayName } from './identity'
 import { NameDialog } from './NameDialog'
 import { useBoardSync } from './useBoardSync'
+
+/**
+ * tldraw is most of the client's JavaScript: it loads as its own chunk, so the lobby and the
+ * join page never fetch it. A board page starts fetching it while it asks for the board.
+ */
+const loadBoardEditor = () => import('./BoardEditor')
+const BoardEditor = lazy(() =>
+  loadBoardEditor().then((module) => ({ default: module.BoardEditor })),
+)
 
 type Loaded = { board: BoardAccessInfo; config: ClientConfig; workshop?: WorkshopContext }
 
@@ -21,11 +29,13 @@ interface BoardPageProps {
   boardId: string
   /** The role token from the page link; boards made before tokens existed need none. */
   token?: string
+  /** A workshop participant's key: without it a participant link reads only. */
+  participantKey?: string
   /** A short message shown over the board, e.g. that the person was moved here. */
   notice?: string
 }
 
-export function BoardPage({ boardId, token, notice }: BoardPageProps) {
+export function BoardPage({ boardId, token, participantKey, notice }: BoardPageProps) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded>()
   const [failure, setFailure] = useState<'notFound' | 'badId' | 'unauthorized' | 'error'>()
@@ -33,7 +43,8 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
-    Promise.all([api.board(boardId, token), api.config()]).then(
+    void loadBoardEditor()
+    Promise.all([api.board(boardId, token, participantKey), api.config()]).then(
       async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
         rememberBoard({ id: board.id, title: board.title, url: window.location.href })
         document.title = `${board.title} – Samskapa`
@@ -52,7 +63,7 @@ export function BoardPage({ boardId, token, notice }: BoardPageProps) {
         )
       },
     )
-  }, [boardId, token])
+  }, [boardId, token, participantKey])
 
   if (!isValidBoardId(boardId) || failure === 'badId') return <NotFoundPage badLink />
   if (failure === 'notFound') return <NotFoundPage />
@@ -78,18 +89,23 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   if (sync?.closedCode === CloseCode.unauthorized || sync?.closedCode === CloseCode.tokenRevoked) {
     return <LinkProblem />
   }
+  if (sync?.closedCode === CloseCode.writeForbidden) {
+    return <Message text={t('board.writeForbidden')} />
+  }
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (
-    <BoardEditor
-      sync={sync}
-      me={me}
-      licenseKey={loaded.config.tldrawLicenseKey}
-      board={loaded.board}
-      canManageBoard={loaded.board.role === 'facilitator'}
-      readOnly={loaded.board.role === 'viewer'}
-      workshop={loaded.workshop}
-      notice={notice}
-    />
+    <Suspense fallback={<Message text={t('board.loading')} />}>
+      <BoardEditor
+        sync={sync}
+        me={me}
+        licenseKey={loaded.config.tldrawLicenseKey}
+        board={loaded.board}
+        canManageBoard={loaded.board.role === 'facilitator'}
+        readOnly={!loaded.board.canWrite}
+        workshop={loaded.workshop}
+        notice={notice}
+      />
+    </Suspense>
   )
 }
 

@@ -24,11 +24,17 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   config: () => request<ClientConfig>('/api/config'),
   templates: () => request<{ id: string; title: string }[]>('/api/templates'),
-  /** The board as the page's `token` (if any) may see it; its sync params carry the token. */
-  board: (id: string, token?: string | null) =>
-    request<BoardAccessInfo>(
-      `/api/boards/${encodeURIComponent(id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
-    ),
+  /**
+   * The board as the page's `token` (if any) may see it; its sync params carry the token, and
+   * the key of a workshop's participant, who may write only on their own group's board.
+   */
+  board: (id: string, token?: string | null, participantKey?: string) => {
+    const query = new URLSearchParams()
+    if (token) query.set('token', token)
+    if (participantKey) query.set('participant', participantKey)
+    const search = query.size > 0 ? `?${query.toString()}` : ''
+    return request<BoardAccessInfo>(`/api/boards/${encodeURIComponent(id)}${search}`)
+  },
   createBoard: (input: { title: string; template: string; language: string }) =>
     request<BoardInfo>('/api/boards', {
       method: 'POST',

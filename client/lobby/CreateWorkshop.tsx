@@ -6,13 +6,21 @@ import '../workshop/workshop.css'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { createWorkshop } from '../workshop/workshopApi'
 import { WorkshopLinks } from '../workshop/WorkshopLinks'
+import '../account/strings'
 import { TemplateSelect, type TemplateOption } from './TemplateSelect'
 
 const TRACKS = ['school', 'care', 'both', 'other'] as const
 const today = () => new Date().toLocaleDateString('sv-SE')
 
 /** Creates a workshop (group boards and a plenary board) and hands out its three links. */
-export function CreateWorkshop({ templates }: { templates: TemplateOption[] }) {
+export function CreateWorkshop({
+  templates,
+  signedIn = false,
+}: {
+  templates: TemplateOption[]
+  /** Signed-in creators find the links again under Mina workshoppar. */
+  signedIn?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const [title, setTitle] = useState('')
   const [date, setDate] = useState(today)
@@ -57,6 +65,7 @@ export function CreateWorkshop({ templates }: { templates: TemplateOption[] }) {
       <div className="created-workshop" role="status">
         <h3>{t('workshop.createdHeading')}</h3>
         <p>{t('workshop.createdExplain')}</p>
+        {signedIn && <p>{t('account.linksKept')}</p>}
         <WorkshopLinks links={created.links} />
         <a className="button primary" href={created.links.facilitator}>
           {t('workshop.openOverview')}

@@ -4,6 +4,7 @@ import { polarityIcon, type Factor, type Polarity } from '../../shared/factors'
 import { ClusterSelect, UNSORTED } from './ClusterSelect'
 import type { OutlineActions } from './outlineActions'
 import { PolarityChoice } from './PolarityChoice'
+import { SynthesisDetails } from './SynthesisDetails'
 
 /**
  * One factor: its text, author and an "Edit" button that opens a small form to change the
@@ -34,6 +35,9 @@ export function FactorItem({ factor, actions }: { factor: Factor; actions: Outli
         <p className="factor-text">{factor.text}</p>
         {factor.author && (
           <p className="factor-author">{t('outline.by', { author: factor.author })}</p>
+        )}
+        {actions.synthesis && (
+          <SynthesisDetails factor={factor} synthesis={actions.synthesis} actions={actions} />
         )}
         {editing && (
           <EditFactorForm

@@ -18,6 +18,9 @@ import { FactorItem } from './FactorItem'
 import type { FocusTarget, OutlineActions } from './outlineActions'
 import { polarityWordFor } from './polarityWords'
 import { useOutcome } from './useOutcome'
+import { readRecord } from '../../shared/board/boardDoc'
+import { readSynthesisNote } from '../workshop/synthesis/synthesisNote'
+import { mergeNotes, splitOff } from '../workshop/synthesis/synthesisEdits'
 import './strings'
 import './outline.css'
 
@@ -26,8 +29,14 @@ import './outline.css'
  * ones. It reads and writes the same Y.Doc as the canvas, so both stay in step for everyone.
  * It is the keyboard and screen-reader way to take part, and the quickest way to read a result.
  */
-export function OutlineView(props: { doc: Y.Doc; author: string; readOnly?: boolean }) {
-  const { doc, author, readOnly = false } = props
+export function OutlineView(props: {
+  doc: Y.Doc
+  author: string
+  readOnly?: boolean
+  /** On a workshop's board: group names for the plenary's wordings, and who may edit them. */
+  synthesis?: { groupNames: Record<string, string>; canEdit: boolean }
+}) {
+  const { doc, author, readOnly = false, synthesis } = props
   const { t, i18n } = useTranslation()
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
@@ -77,8 +86,23 @@ export function OutlineView(props: { doc: Y.Doc; author: string; readOnly?: bool
         renameCluster(doc, clusterId, name)
         setAnnouncement(t('outline.rename.done', { name }))
       },
+      ...(synthesis && {
+        synthesis: {
+          ...synthesis,
+          noteOf: (factorId: string) => readSynthesisNote(readRecord(doc, factorId)?.meta),
+          split(noteId, wording) {
+            splitOff(doc, noteId, wording)
+            setAnnouncement(t('workshop.synthesis.splitDone', { text: wording.text }))
+          },
+          merge(intoNoteId, fromNoteId) {
+            mergeNotes(doc, [intoNoteId, fromNoteId])
+            setFocusTarget(undefined)
+            setAnnouncement(t('workshop.synthesis.mergeDone'))
+          },
+        },
+      }),
     }),
-    [doc, outcome.clusters, readOnly, focusTarget, focusDone, placeName, t, i18n.language],
+    [doc, outcome, readOnly, focusTarget, focusDone, placeName, t, i18n.language, synthesis],
   )
 
   return (

@@ -1,4 +1,6 @@
 import type { ClusterOutcome, Factor, Polarity } from '../../shared/factors'
+import type { SynthesisWording } from '../../shared/workshopContracts'
+import type { SynthesisNote } from '../workshop/synthesis/synthesisNote'
 
 /** What the outline's parts may do to the board, and where focus goes after a change. */
 export interface OutlineActions {
@@ -10,6 +12,8 @@ export interface OutlineActions {
     next: { text: string; polarity: Polarity; clusterId: string | undefined },
   ): void
   renameCluster(clusterId: string, name: string): void
+  /** On a plenary board: the synthesis behind its notes. */
+  synthesis?: OutlineSynthesis
   /** The factor whose edit button takes focus once it has rendered in its new place. */
   focusTarget: FocusTarget | undefined
   focusDone(): void
@@ -20,4 +24,14 @@ export interface FocusTarget {
   factorId: string
   clusterId: string | undefined
   polarity: Polarity
+}
+
+/** What the outline of a plenary board shows and does with its synthesis entries. */
+export interface OutlineSynthesis {
+  noteOf(factorId: string): SynthesisNote | undefined
+  groupNames: Record<string, string>
+  /** The facilitator may split and merge entries. */
+  canEdit: boolean
+  split(noteId: string, wording: SynthesisWording): void
+  merge(intoNoteId: string, fromNoteId: string): void
 }

@@ -22,6 +22,12 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
   useEffect(() => {
     api.info().then(
       (workshop) => {
+        // A signed-in facilitator who came by another link (or none) continues on theirs.
+        const own = workshop.role === 'facilitator' && workshop.links?.facilitator
+        if (own && new URL(own).searchParams.get('token') !== token) {
+          location.replace(own)
+          return
+        }
         document.title = `${workshop.title} – Samskapa`
         setInfo(workshop)
       },
@@ -32,7 +38,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         )
       },
     )
-  }, [api])
+  }, [api, token])
 
   if (failure) return <WorkshopProblem failure={failure} />
   if (!info) {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { nextPollDelay } from './pollDelay'
 
 export interface Polled<T> {
   data: T | undefined
@@ -11,7 +12,8 @@ export interface Polled<T> {
 
 /**
  * Calls `load` now and then every `intervalMs`, one call at a time (a slow answer never
- * piles up requests), and keeps the last answer while a later call fails.
+ * piles up requests), and keeps the last answer while a later call fails. It stops after a
+ * 401/403/404 (`refresh` starts it again) and waits longer after a 429.
  */
 export function usePolling<T>(load: () => Promise<T>, intervalMs: number): Polled<T> {
   const [data, setData] = useState<T>()
@@ -27,6 +29,7 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number): Polle
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const poll = async () => {
+      let failure: unknown
       try {
         const next = await loadRef.current()
         if (stopped) return
@@ -34,9 +37,11 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number): Polle
         setReceivedAt(Date.now())
         setError(undefined)
       } catch (e) {
+        failure = e
         if (!stopped) setError(e as Error)
       }
-      if (!stopped) timer = setTimeout(() => void poll(), intervalMs)
+      const delay = nextPollDelay(failure, intervalMs)
+      if (!stopped && delay !== undefined) timer = setTimeout(() => void poll(), delay)
     }
     void poll()
     return () => {

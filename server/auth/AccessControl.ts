@@ -23,6 +23,9 @@ export type AccessDecision =
     }
   | AccessDenied
 
+/** Creating is allowed; `accountId` names the signed-in person who creates, if any. */
+export type CreationDecision = { ok: true; accountId?: string } | AccessDenied
+
 export type ParticipantDecision = { ok: true; participant: ParticipantRecord } | AccessDenied
 
 /**
@@ -35,8 +38,8 @@ export interface AccessControl {
   authorizeBoard(request: IncomingMessage, boardId: string): Promise<AccessDecision>
   /** The role of the `token` query parameter on a workshop. */
   authorizeWorkshop(request: IncomingMessage, workshopId: string): Promise<AccessDecision>
-  /** Whether the request may create workshops and boards (ADMIN_TOKEN, when set). */
-  authorizeCreation(request: IncomingMessage): Promise<{ ok: true } | AccessDenied>
+  /** Whether the request may create workshops and boards (sign-in or ADMIN_TOKEN, when set). */
+  authorizeCreation(request: IncomingMessage): Promise<CreationDecision>
   /** The participant whose key is the `participant` query parameter. */
   identifyParticipant(request: IncomingMessage, workshopId: string): Promise<ParticipantDecision>
 }

@@ -1,39 +1,50 @@
+import { createHash } from 'node:crypto'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 export interface FailureLimits {
-  /** Failed attempts allowed per address within the window. */
+  /** Failed attempts allowed per address, and per presented credential, within the window. */
   failures: number
   windowSeconds: number
 }
 
 /**
- * Counts failed credential checks per address. Past the limit an address is refused (even
- * with a right token) until its window ends, so guessing tokens stays hopeless.
+ * Counts failed credential checks, per address and per presented credential, separately.
+ * Past either limit a wrong credential gets 429 instead of 401, so guessing stays slow and a
+ * stale tab polling with a rotated link calms down. A right credential is never refused: a
+ * school behind one NAT address must not be locked out by one old tab or one curious pupil.
  */
 export class FailureLimiter {
-  private readonly limiter: RateLimiterMemory
+  private readonly byAddress: RateLimiterMemory
+  private readonly byCredential: RateLimiterMemory
 
-  constructor(private readonly limits: FailureLimits) {
-    this.limiter = new RateLimiterMemory({
-      keyPrefix: 'auth-failures',
-      points: limits.failures,
-      duration: limits.windowSeconds,
-    })
+  constructor(limits: FailureLimits) {
+    const options = { points: limits.failures, duration: limits.windowSeconds }
+    this.byAddress = new RateLimiterMemory({ keyPrefix: 'auth-address', ...options })
+    this.byCredential = new RateLimiterMemory({ keyPrefix: 'auth-credential', ...options })
   }
 
-  async isBlocked(address: string): Promise<boolean> {
-    const state = await this.limiter.get(address)
-    return state !== null && state.consumedPoints > this.limits.failures
+  /**
+   * Records a failure from `address` presenting `credential` (undefined when none was sent);
+   * true when the address or the credential went past its limit. Only a digest of the
+   * credential is kept.
+   */
+  async recordFailure(address: string, credential: string | undefined): Promise<boolean> {
+    const counts = [consume(this.byAddress, address)]
+    if (credential) counts.push(consume(this.byCredential, digest(credential)))
+    return (await Promise.all(counts)).some(Boolean)
   }
+}
 
-  /** Records a failure; true when it went past the limit. */
-  async recordFailure(address: string): Promise<boolean> {
-    try {
-      await this.limiter.consume(address)
-      return false
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return true
-      throw rejection
-    }
+async function consume(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key)
+    return false
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return true
+    throw rejection
   }
+}
+
+function digest(credential: string): string {
+  return createHash('sha256').update(credential).digest('base64url')
 }

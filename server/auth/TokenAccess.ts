@@ -5,6 +5,7 @@ import type {
   AccessControl,
   AccessDecision,
   AccessDenied,
+  CreationDecision,
   ParticipantDecision,
 } from './AccessControl'
 import type { FailureLimiter } from './FailureLimiter'
@@ -43,8 +44,6 @@ export class TokenAccess implements AccessControl {
   }
 
   private async authorizeScope(request: IncomingMessage, scopeId: string): Promise<AccessDecision> {
-    const address = clientAddress(request, this.trustProxy)
-    if (await this.limiter.isBlocked(address)) return tooMany
     const records = this.storage.tokensOf(scopeId)
     if (records.length === 0) {
       return { ok: true, role: 'participant', credentialId: undefined, token: undefined }
@@ -57,34 +56,37 @@ export class TokenAccess implements AccessControl {
       if (matched) return { ok: true, role: matched.role, credentialId: matched.id, token }
     }
     return this.fail(
-      address,
+      request,
+      token,
       token ? 'this link is not valid (any more)' : 'this link needs a token',
     )
   }
 
-  async authorizeCreation(request: IncomingMessage): Promise<{ ok: true } | AccessDenied> {
+  async authorizeCreation(request: IncomingMessage): Promise<CreationDecision> {
     if (!this.adminHash) return { ok: true }
-    const address = clientAddress(request, this.trustProxy)
-    if (await this.limiter.isBlocked(address)) return tooMany
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer && sameHash(hashSecret(bearer), this.adminHash)) return { ok: true }
-    return this.fail(address, 'creating needs the admin token')
+    return this.fail(request, bearer, 'creating needs the admin token')
   }
 
   async identifyParticipant(
     request: IncomingMessage,
     workshopId: string,
   ): Promise<ParticipantDecision> {
-    const address = clientAddress(request, this.trustProxy)
-    if (await this.limiter.isBlocked(address)) return tooMany
     const key = queryParam(request, 'participant')
     const participant = key ? this.storage.findParticipant(workshopId, hashSecret(key)) : undefined
     if (participant) return { ok: true, participant }
-    return this.fail(address, 'unknown participant key; join again')
+    return this.fail(request, key, 'unknown participant key; join again')
   }
 
-  private async fail(address: string, message: string): Promise<AccessDenied> {
-    if (await this.limiter.recordFailure(address)) return tooMany
+  /** A right credential never gets here: failures only decide between 401 and 429. */
+  private async fail(
+    request: IncomingMessage,
+    credential: string | undefined,
+    message: string,
+  ): Promise<AccessDenied> {
+    const address = clientAddress(request, this.trustProxy)
+    if (await this.limiter.recordFailure(address, credential)) return tooMany
     return { ok: false, status: 401, reason: 'unauthorized', message }
   }
 }

@@ -2,7 +2,6 @@ import { readRecord, type RecordJson } from '../../shared/board/boardDoc'
 import { checkBallot, isVoteItem, rankResults, type BallotCheck } from '../../shared/day/votes'
 import type { VoteResult } from '../../shared/workshopContracts'
 import type { ServerContext } from '../http/Route'
-import { readBoardRecords } from '../workshops/boardDocs'
 import type { VoteRecord } from './DayRecord'
 import { itemTexts } from './itemText'
 
@@ -13,10 +12,7 @@ export function findVoteItem(
   itemId: string,
 ): { boardId: string; record: RecordJson } | undefined {
   for (const boardId of vote.boardIds) {
-    const room = context.rooms.get(boardId)
-    const record = room
-      ? readRecord(room.doc, itemId)
-      : readBoardRecords(context, boardId).find((candidate) => candidate.id === itemId)
+    const record = context.reads.withDoc(boardId, (doc) => readRecord(doc, itemId))
     if (isVoteItem(record, vote.target)) return { boardId, record: record! }
   }
   return undefined

@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { BoardReader } from '../boards/BoardReader'
 import type { Config } from '../config'
+import type { Accounts } from '../accounts/Accounts'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import type { Day } from '../day/Day'
 import type { LiveChannel } from '../day/LiveChannel'
 import type { Storage } from '../storage/Storage'
+import type { StorageHealth } from '../storage/StorageHealth'
+import type { SynthesisService } from '../workshops/gather/SynthesisService'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
+import type { RequestLimits } from './RequestLimits'
 
 /** What every route handler may use. */
 export interface ServerContext {
@@ -21,6 +26,15 @@ export interface ServerContext {
   /** The day's state of each workshop (agenda, timer, votes …) and its named moments. */
   day: Day
   live: LiveChannel
+  /** Reads boards without loading their rooms. */
+  reads: BoardReader
+  /** Synthesis and gathering, planned off the event loop. */
+  synthesis: SynthesisService
+  /** Whether storage takes writes, for /healthz. */
+  health: StorageHealth
+  limits: RequestLimits
+  /** Sign-in with the municipality's OpenID provider; undefined when not set up. */
+  accounts: Accounts | undefined
 }
 
 export interface RouteRequest {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BoardInfo } from '../../shared/contracts'
+import { accountRoutes } from '../accounts/routes'
 import type { Config } from '../config'
 import type { BoardRecord } from '../storage/Storage'
 import { HttpError } from './respond'
@@ -19,6 +20,7 @@ import { workshopSynthesisRoutes } from './routes/workshopsSynthesis'
 /** Every API route; feature folders add theirs here. */
 const routes: Route[] = [
   ...healthRoutes,
+  ...accountRoutes,
   ...metricsRoutes,
   ...templateRoutes,
   ...savedTemplateRoutes,

@@ -4,7 +4,7 @@ import { HttpError } from './respond'
 type Allowed = Extract<AccessDecision, { ok: true }>
 
 /** Throws the decision's 401/429, or 403 when the role is not among `roles`. */
-export function allow(decision: AccessDecision, ...roles: Role[]): Allowed {
+export function allow<D extends Allowed>(decision: D | AccessDenied, ...roles: Role[]): D {
   if (!decision.ok) throw denied(decision)
   if (!roles.includes(decision.role)) {
     throw new HttpError(403, 'forbidden', `a ${decision.role} may not do this`)

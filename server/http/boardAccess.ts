@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http'
 import type * as Y from 'yjs'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { Role } from '../auth/AccessControl'
-import { RoomLoadError } from '../sync/RoomRegistry'
+import { RoomLimitError, RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
 import { HttpError } from './respond'
+import { storageFailed } from './storageErrors'
 import type { ServerContext } from './Route'
 
 /**
@@ -23,15 +24,32 @@ export async function authorizeBoardRequest(
   return allow(await context.access.authorizeBoard(req, boardId), ...allowed).role
 }
 
+/** What a write adds at most, so it is refused before it takes a board past its limits. */
+export interface WriteCost {
+  bytes: number
+  records: number
+}
+
+/** Stored bytes of one new note or shape beyond its text: ids, keys, props, Yjs bookkeeping. */
+const BYTES_PER_RECORD = 1024
+
+/** The most `records` new records with `textBytes` of content store, for `withBoardDoc`. */
+export function costOf(records: number, textBytes: number): WriteCost {
+  return { bytes: records * BYTES_PER_RECORD + textBytes * 2, records }
+}
+
 /**
  * Runs `work` on a board's live doc: the loaded room's, or the room loaded for this call and
  * unloaded after the grace period if nobody joins. Writes reach storage and every client
- * through the room, as if they came from a connection.
+ * through the room, as if they came from a connection. Only writes come here; reads go
+ * through `context.reads`, which loads no room. A board that cannot be loaded, or a server
+ * holding MAX_ROOMS boards already, answers 503.
  */
 export function withBoardDoc<T>(
   context: ServerContext,
   boardId: string,
   work: (doc: Y.Doc) => T,
+  cost: WriteCost = { bytes: 0, records: 0 },
 ): T {
   let room
   try {
@@ -41,10 +59,20 @@ export function withBoardDoc<T>(
       context.log.error({ room: boardId, err: error }, 'room could not be loaded')
       throw new HttpError(503, 'room_load_failed', 'the board could not be loaded')
     }
+    if (error instanceof RoomLimitError) {
+      context.log.warn({ room: boardId, reason: 'roomLimitReached' }, 'room not loaded')
+      throw new HttpError(503, 'room_limit', 'too many boards are open on the server; try later')
+    }
     throw error
   }
   try {
-    return work(room.doc)
+    const space = room.checkRoomFor(cost.bytes, cost.records)
+    if (!space.ok) throw new HttpError(413, 'board_full', space.detail)
+    const result = work(room.doc)
+    // Stored now, not at the end of the turn, so a full disk fails this request, not later.
+    room.flush()
+    if (room.failed) throw storageFailed()
+    return result
   } finally {
     context.rooms.scheduleUnload(boardId)
   }

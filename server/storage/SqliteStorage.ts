@@ -13,6 +13,7 @@ import {
   type StoredDoc,
   type TemplateRecord,
   type TokenRecord,
+  type WorkshopBoardPlace,
   type WorkshopBoardRecord,
   type WorkshopRecord,
 } from './Storage'
@@ -42,6 +43,12 @@ interface TokenRow {
   rotatedAt: number | null
 }
 
+export interface SqliteOptions {
+  synchronous?: 'FULL' | 'NORMAL'
+  /** Past this size writes fail with SQLITE_FULL, as on a full disk. */
+  maxDatabaseBytes?: number
+}
+
 /**
  * The default storage: one SQLite file in DATA_DIR, in WAL mode. `secure_delete` zeroes
  * deleted content, so an erased workshop leaves no trace in the file.
@@ -50,14 +57,19 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
 
-  constructor(dataDir: string, synchronous: 'FULL' | 'NORMAL' = 'FULL') {
+  constructor(dataDir: string, options: SqliteOptions = {}) {
     fs.mkdirSync(dataDir, { recursive: true })
     this.db = new Database(path.join(dataDir, 'samskapa.db'))
+    const synchronous = options.synchronous ?? 'FULL'
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${synchronous}`)
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('secure_delete = ON')
     migrateSchema(this.db)
+    if (options.maxDatabaseBytes) {
+      const pageSize = this.db.pragma('page_size', { simple: true }) as number
+      this.db.pragma(`max_page_count = ${Math.floor(options.maxDatabaseBytes / pageSize)}`)
+    }
     const db = this.db
     this.statements = {
       insertBoard: db.prepare(
@@ -72,6 +84,10 @@ export class SqliteStorage implements Storage {
       ),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
       touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+      docVersion: db.prepare(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE board_id = @id), 0),
+                    COALESCE((SELECT upto_seq FROM snapshots WHERE board_id = @id), 0)) AS version`,
+      ),
       lastActivity: db.prepare('SELECT updated_at AS at FROM boards WHERE id = ?'),
       upsertSnapshot: db.prepare(
         `INSERT INTO snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
@@ -95,6 +111,16 @@ export class SqliteStorage implements Storage {
         `SELECT b.id, b.title, b.template, b.created_at AS createdAt, w.kind, w.position
          FROM workshop_boards w JOIN boards b ON b.id = w.board_id
          WHERE w.workshop_id = ? ORDER BY w.position`,
+      ),
+      boardPlace: db.prepare(
+        `SELECT workshop_id AS workshopId, kind, open_to_all AS openToAll
+         FROM workshop_boards WHERE board_id = ?`,
+      ),
+      setBoardOpen: db.prepare('UPDATE workshop_boards SET open_to_all = ? WHERE board_id = ?'),
+      getParticipant: db.prepare(
+        `SELECT id, workshop_id AS workshopId, key_hash AS keyHash, name, municipality,
+         board_id AS boardId, created_at AS createdAt FROM participants
+         WHERE workshop_id = ? AND id = ?`,
       ),
       workshopOfBoard: db.prepare(
         'SELECT workshop_id AS id FROM workshop_boards WHERE board_id = ?',
@@ -226,6 +252,10 @@ export class SqliteStorage implements Storage {
     })()
   }
 
+  docVersion(boardId: string): number {
+    return (this.statements.docVersion.get({ id: boardId }) as { version: number }).version
+  }
+
   lastActivity(boardId: string): number | null {
     const row = this.statements.lastActivity.get(boardId) as { at: number | null } | undefined
     return row?.at ?? null
@@ -270,6 +300,20 @@ export class SqliteStorage implements Storage {
 
   workshopBoards(workshopId: string): WorkshopBoardRecord[] {
     return this.statements.workshopBoards.all(workshopId) as WorkshopBoardRecord[]
+  }
+
+  boardPlace(boardId: string): WorkshopBoardPlace | undefined {
+    const row = this.statements.boardPlace.get(boardId) as
+      (Omit<WorkshopBoardPlace, 'openToAll'> & { openToAll: number }) | undefined
+    return row ? { ...row, openToAll: row.openToAll === 1 } : undefined
+  }
+
+  setBoardOpen(boardId: string, open: boolean) {
+    this.statements.setBoardOpen.run(open ? 1 : 0, boardId)
+  }
+
+  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined {
+    return this.statements.getParticipant.get(workshopId, id) as ParticipantRecord | undefined
   }
 
   workshopOfBoard(boardId: string): string | undefined {

@@ -41,6 +41,14 @@ export interface WorkshopBoardRecord extends BoardRecord {
   position: number
 }
 
+/** Where a board of a workshop stands, as far as who may write on it depends on it. */
+export interface WorkshopBoardPlace {
+  workshopId: string
+  kind: WorkshopBoardKind
+  /** The facilitator opened it to every participant (e.g. the plenary during a plenary step). */
+  openToAll: boolean
+}
+
 /** A new board with its first doc update. */
 export interface NewBoard {
   board: BoardRecord
@@ -104,6 +112,12 @@ export interface Storage {
   listTemplates(): Omit<TemplateRecord, 'records'>[]
   getTemplate(id: string): TemplateRecord | undefined
 
+  /**
+   * A number that grows whenever something is stored for the board (an update), and stays
+   * the same across compaction: cached reads of the board are valid while it is unchanged.
+   */
+  docVersion(boardId: string): number
+
   /** Milliseconds since the epoch of the newest stored update of a board, if any. */
   lastActivity(boardId: string): number | null
 
@@ -118,6 +132,10 @@ export interface Storage {
   workshopBoards(workshopId: string): WorkshopBoardRecord[]
   /** The workshop a board belongs to, if any. */
   workshopOfBoard(boardId: string): string | undefined
+  /** The workshop, kind and openness of a workshop's board; undefined for a standalone board. */
+  boardPlace(boardId: string): WorkshopBoardPlace | undefined
+  /** Opens a workshop's board to every participant of the workshop, or closes it again. */
+  setBoardOpen(boardId: string, open: boolean): void
   /** Erases a workshop: boards, updates, snapshots, tokens and participants. */
   deleteWorkshop(id: string): void
 
@@ -129,6 +147,7 @@ export interface Storage {
   addParticipant(participant: ParticipantRecord): void
   findParticipant(workshopId: string, keyHash: Buffer): ParticipantRecord | undefined
   participants(workshopId: string): ParticipantRecord[]
+  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined
   /** Sets participants' boards (null unassigns), in one transaction. */
   assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
 

@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS workshop_boards (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('group', 'plenary')),
-  position INTEGER NOT NULL
+  position INTEGER NOT NULL,
+  open_to_all INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS workshop_boards_by_workshop ON workshop_boards(workshop_id, position);
 CREATE TABLE IF NOT EXISTS tokens (
@@ -86,5 +87,11 @@ export function migrateSchema(db: Database.Database) {
   const boardColumns = db.prepare('PRAGMA table_info(boards)').all() as { name: string }[]
   if (!boardColumns.some((column) => column.name === 'updated_at')) {
     db.exec('ALTER TABLE boards ADD COLUMN updated_at INTEGER')
+  }
+  const boardOfWorkshopColumns = db.prepare('PRAGMA table_info(workshop_boards)').all() as {
+    name: string
+  }[]
+  if (!boardOfWorkshopColumns.some((column) => column.name === 'open_to_all')) {
+    db.exec('ALTER TABLE workshop_boards ADD COLUMN open_to_all INTEGER NOT NULL DEFAULT 0')
   }
 }

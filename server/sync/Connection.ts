@@ -8,9 +8,24 @@ export interface Connection {
   role: Role
   /** Which credential (token) admitted it, so rotating that credential can cut it off. */
   credentialId: string | undefined
+  /** For a participant of a workshop who said who they are (their key): their id. */
+  participantId: string | undefined
   /** Read-only connections (viewers) may read and send presence, never change the doc. */
   readOnly: boolean
   /** Awareness client ids this connection announced; removed when it leaves. */
   awarenessIds: Set<number>
+  /** Every awareness client id it ever spoke for, also as gone (null); bounded per connection. */
+  announcedIds: Set<number>
   remoteAddress: string
+  /** "Send me everything" requests (sync step 1, query awareness) after the first wait here. */
+  repeats: RepeatedRequests
+}
+
+/** Repeated full-state requests of one connection, answered at most once per interval. */
+export interface RepeatedRequests {
+  answeredAt: { stateVector?: number; awareness?: number }
+  /** The newest state vector asked for while waiting, answered when the interval ends. */
+  stateVector?: Uint8Array
+  awareness?: boolean
+  timer?: ReturnType<typeof setTimeout>
 }

@@ -4,11 +4,16 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
-import type { CloseReason } from '../../shared/closeCodes'
+import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
+import { recordsMap } from '../../shared/board/boardDoc'
+import { childrenOf, repairParents } from '../../shared/board/parentStructure'
+import { awarenessClientIds } from './awarenessClients'
+import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
+import { writeContextFor } from './writeContext'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -17,8 +22,16 @@ const MESSAGE_QUERY_AWARENESS = 3
 
 /** A person's presence (cursor, name, selection) is a few hundred bytes; this is generous. */
 const MAX_AWARENESS_BYTES = 64 * 1024
+/**
+ * A client asks for the whole doc (sync step 1) and every presence once when it connects;
+ * asking again on the same connection is answered at most this often, since each answer can
+ * be the whole board and everything changed since reaches the client anyway.
+ */
+const REPEAT_ANSWER_INTERVAL_MS = 10_000
 /** One browser tab announces one awareness client; a few allow for reconnect overlap. */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
+/** A peer with this much unsent data is falling behind: its room batches presence. */
+const BACKED_UP_BYTES = 256 * 1024
 
 export class ProtocolError extends Error {
   constructor(
@@ -35,11 +48,26 @@ interface PendingUpdate {
 }
 
 export interface RoomOptions {
+  /**
+   * Called when storing this room's updates failed (a full disk): the room must be dropped
+   * without storing, its clients closed, so the next load starts from what was stored.
+   */
+  onStorageFailure: (room: Room, error: unknown) => void
+  /** Called when folding updates into a snapshot failed; nothing is lost. */
+  onCompactionFailure: (room: Room, error: unknown) => void
+  /** Called when a write to storage worked, so a failure reported before is over. */
+  onStorageSuccess: () => void
   compactEveryUpdates: number
-  /** Cursor and presence changes are gathered this long and relayed as one message. */
+  /** In a batching room, presence changes are gathered this long and relayed as one message. */
   awarenessIntervalMs: number
+  /** A room with more connections than this batches presence; a smaller one relays it at once. */
+  presenceBatchAbove: number
   /** Stored bytes (snapshot plus updates) a board may grow to. */
   maxDocBytes: number
+  /** Bytes waiting to be sent to one socket before it counts as too slow and is closed. */
+  maxBufferedBytes: number
+  /** Records (shapes, bindings, pages …) a board may hold. */
+  maxRecords: number
 }
 
 /**
@@ -54,6 +82,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
   private gate: UpdateGate | undefined
+  private readonly presenceOwners: PresenceOwners
   private pending: PendingUpdate[] = []
   private flushScheduled = false
   private lastSeq = 0
@@ -61,6 +90,12 @@ export class Room {
   private storedBytes = 0
   private changedPresence = new Set<number>()
   private presenceTimer: ReturnType<typeof setTimeout> | undefined
+  /** Set once storing failed: the doc holds changes storage does not have, so it is dropped. */
+  private storageFailed = false
+  /** Counts changes to the doc, so the encoded whole doc is reused until the next change. */
+  private docVersion = 0
+  private fullState: { version: number; update: Uint8Array } | undefined
+  private destroyed = false
   lastActivity = Date.now()
 
   constructor(
@@ -70,6 +105,7 @@ export class Room {
     private readonly metrics: SyncMetrics,
   ) {
     this.awareness.setLocalState(null)
+    this.presenceOwners = new PresenceOwners(new Set([this.awareness.clientID]))
   }
 
   /** Fills the doc from storage; throws if a stored update is corrupt. */
@@ -80,9 +116,38 @@ export class Room {
     })
     this.lastSeq = lastSeq
     this.storedBytes = (snapshot?.byteLength ?? 0) + updates.reduce((n, u) => n + u.byteLength, 0)
-    this.gate = new UpdateGate(this.doc)
+    this.gate = new UpdateGate(this.doc, this.options.maxRecords)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Whether storing failed; the room is being dropped and must not be written to. */
+  get failed() {
+    return this.storageFailed
+  }
+
+  /**
+   * Refuses a server-side write (import, template, gather) that would take the board past its
+   * limits, before it is made: `bytes` bounds what the write stores, `records` what it adds.
+   * Writes over sockets are checked per update instead.
+   */
+  checkRoomFor(bytes: number, records: number): { ok: true } | { ok: false; detail: string } {
+    if (this.storedBytes + this.pendingBytes() + bytes > this.options.maxDocBytes) {
+      return { ok: false, detail: `the board would exceed ${this.options.maxDocBytes} bytes` }
+    }
+    if (recordsMap(this.doc).size + records > this.options.maxRecords) {
+      return { ok: false, detail: `the board would exceed ${this.options.maxRecords} records` }
+    }
+    return { ok: true }
+  }
+
+  private pendingBytes() {
+    return this.pending.reduce((n, p) => n + p.update.byteLength, 0)
+  }
+
+  /** Whether changes of this turn still wait to be stored. */
+  get hasPending() {
+    return this.pending.length > 0
   }
 
   join(connection: Connection) {
@@ -97,7 +162,13 @@ export class Room {
 
   leave(connection: Connection) {
     if (!this.connections.delete(connection)) return
+    clearTimeout(connection.repeats.timer)
+    this.presenceOwners.release(connection)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
+    // The clocks of ids that left stay behind in y-protocols; forget them with the connection.
+    for (const id of connection.announcedIds) {
+      if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
+    }
   }
 
   /** Handles one binary frame; throws ProtocolError for anything that breaks the protocol. */
@@ -111,7 +182,8 @@ export class Room {
       case MESSAGE_AWARENESS:
         return this.receiveAwareness(connection, decoder)
       case MESSAGE_QUERY_AWARENESS:
-        return this.send(connection, this.awarenessMessage([...this.awareness.getStates().keys()]))
+        connection.repeats.awareness = true
+        return this.answerRepeats(connection, 'awareness')
       case MESSAGE_AUTH:
         return
       default:
@@ -123,15 +195,13 @@ export class Room {
     const syncType = readVarUint(decoder)
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = readBytes(decoder)
-      const reply = encoding.createEncoder()
-      encoding.writeVarUint(reply, MESSAGE_SYNC)
       try {
-        syncProtocol.writeSyncStep2(reply, this.doc, stateVector)
+        Y.decodeStateVector(stateVector)
       } catch {
         throw new ProtocolError('protocolViolation', 'malformed state vector')
       }
-      this.send(connection, encoding.toUint8Array(reply))
-      return
+      connection.repeats.stateVector = stateVector
+      return this.answerRepeats(connection, 'stateVector')
     }
     if (
       syncType !== syncProtocol.messageYjsSyncStep2 &&
@@ -141,14 +211,62 @@ export class Room {
     }
     const update = readBytes(decoder)
     if (connection.readOnly) return
-    if (this.storedBytes + update.byteLength > this.options.maxDocBytes) {
+    if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxDocBytes) {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
-    const verdict = this.gate!.check(update, connection.role)
+    const verdict = this.gate!.check(update, writeContextFor(this.storage, connection))
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
+    // Others' concurrent edits can still break the parent structure (a frame deleted while a
+    // note moved into it); repaired at once, it is stored and relayed in the same batch.
+    const recheck = [...verdict.touchedRecords]
+    if (verdict.deletedRecords.size > 0)
+      recheck.push(...childrenOf(this.doc, verdict.deletedRecords))
+    repairParents(this.doc, 'repair', recheck, verdict.touchedRecords)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
+  }
+
+  /**
+   * Answers a connection's request for the doc (or every presence) now if it is the first
+   * or the last answer is old enough, else once when the interval ends, with the newest state
+   * vector asked for: ten requests in a row cost one answer, not ten encodings of the board.
+   */
+  private answerRepeats(connection: Connection, kind: 'stateVector' | 'awareness') {
+    const repeats = connection.repeats
+    const last = repeats.answeredAt[kind]
+    const wait = last === undefined ? 0 : last + REPEAT_ANSWER_INTERVAL_MS - Date.now()
+    if (wait > 0) {
+      repeats.timer ??= setTimeout(() => {
+        repeats.timer = undefined
+        if (!this.connections.has(connection)) return
+        if (repeats.stateVector) this.answerRepeats(connection, 'stateVector')
+        if (repeats.awareness) this.answerRepeats(connection, 'awareness')
+      }, wait)
+      return
+    }
+    repeats.answeredAt[kind] = Date.now()
+    if (kind === 'awareness') {
+      repeats.awareness = false
+      return this.send(connection, this.awarenessMessage([...this.awareness.getStates().keys()]))
+    }
+    const stateVector = repeats.stateVector!
+    repeats.stateVector = undefined
+    const reply = encoding.createEncoder()
+    encoding.writeVarUint(reply, MESSAGE_SYNC)
+    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint8Array(reply, this.encodeDiff(stateVector))
+    this.send(connection, encoding.toUint8Array(reply))
+  }
+
+  /** What a client with `stateVector` lacks; the whole doc is encoded once per change. */
+  private encodeDiff(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0)
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    if (this.fullState?.version !== this.docVersion) {
+      this.fullState = { version: this.docVersion, update: Y.encodeStateAsUpdate(this.doc) }
+    }
+    return this.fullState.update
   }
 
   private receiveAwareness(connection: Connection, decoder: decoding.Decoder) {
@@ -157,16 +275,21 @@ export class Room {
       throw new ProtocolError('messageTooBig', `awareness update of ${update.byteLength} bytes`)
     }
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+      // Counted before applying, nulls included: each id seen stays in the awareness' clocks.
+      for (const id of awarenessClientIds(update)) connection.announcedIds.add(id)
+      if (connection.announcedIds.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
+        throw new ProtocolError('protocolViolation', 'too many awareness clients on one connection')
+      }
+      const owned = this.presenceOwners.claim(connection, update)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, owned, connection)
     } catch (error) {
+      if (error instanceof ProtocolError) throw error
       throw new ProtocolError('protocolViolation', `malformed awareness update: ${String(error)}`)
-    }
-    if (connection.awarenessIds.size > MAX_AWARENESS_IDS_PER_CONNECTION) {
-      throw new ProtocolError('protocolViolation', 'too many awareness clients on one connection')
     }
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.docVersion++
     const from = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
     // The server's own writes (migration, import, gather) bypass the gate; keep it in step.
     if (!from) this.gate?.mirror(update)
@@ -185,7 +308,16 @@ export class Room {
     this.pending = []
     const started = performance.now()
     const updates = batch.map((p) => p.update)
-    this.lastSeq = this.storage.appendUpdates(this.boardId, updates)
+    if (this.storageFailed) return
+    try {
+      this.lastSeq = this.storage.appendUpdates(this.boardId, updates)
+    } catch (error) {
+      // Nothing was relayed: peers never saw these updates, and storage keeps the last good state.
+      this.storageFailed = true
+      this.options.onStorageFailure(this, error)
+      return
+    }
+    this.options.onStorageSuccess()
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000)
     this.updatesSinceCompaction += batch.length
     this.storedBytes += updates.reduce((n, u) => n + u.byteLength, 0)
@@ -207,13 +339,27 @@ export class Room {
     this.pending = []
   }
 
-  /** Folds the stored updates into one snapshot of the current doc. */
+  /**
+   * Folds the stored updates into one snapshot of the current doc. A failed compaction loses
+   * nothing (the updates stay stored), so it is reported and the room carries on.
+   */
   compact() {
     this.flush()
+    if (this.storageFailed) return
     const snapshot = Y.encodeStateAsUpdate(this.doc)
-    this.storage.compact(this.boardId, snapshot, this.lastSeq)
+    try {
+      this.storage.compact(this.boardId, snapshot, this.lastSeq)
+    } catch (error) {
+      this.options.onCompactionFailure(this, error)
+      return
+    }
     this.updatesSinceCompaction = 0
     this.storedBytes = snapshot.byteLength
+  }
+
+  /** Closes every client (after a storage failure); they reconnect and sync afresh. */
+  closeAll(code: number, reason: string) {
+    for (const connection of this.connections) connection.socket.close(code, reason)
   }
 
   private onAwarenessUpdate = (
@@ -226,7 +372,22 @@ export class Room {
     for (const id of [...added, ...updated]) connection?.awarenessIds.add(id)
     for (const id of removed) connection?.awarenessIds.delete(id)
     for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
-    this.presenceTimer ??= setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+    if (this.presenceTimer) return
+    if (this.relaysPresenceAtOnce()) return this.flushPresence()
+    this.presenceTimer = setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
+  }
+
+  /**
+   * A table of six sees each cursor move at once, as with the reference server. A plenary,
+   * or a room where a peer's socket is backed up, gets them in batches: each move sent alone
+   * to every one of 150 peers is what saturates the server and the slow peer.
+   */
+  private relaysPresenceAtOnce(): boolean {
+    if (this.connections.size > this.options.presenceBatchAbove) return false
+    for (const connection of this.connections) {
+      if (connection.socket.bufferedAmount > BACKED_UP_BYTES) return false
+    }
+    return true
   }
 
   private flushPresence = () => {
@@ -247,14 +408,31 @@ export class Room {
     return encoding.toUint8Array(encoder)
   }
 
+  /**
+   * Sends one message, unless the socket is too far behind: a reader that does not keep up
+   * would make the server hold everything sent to it. It is closed with 1013 instead, and its
+   * client reconnects and syncs afresh (the whole doc once, not every change it missed).
+   */
   send(connection: Connection, message: Uint8Array) {
-    if (connection.socket.readyState !== WebSocket.OPEN) return
-    connection.socket.send(message)
+    const socket = connection.socket
+    if (socket.readyState !== WebSocket.OPEN) return
+    // One message alone (the whole board for a joining client) never counts as too slow.
+    const queued = socket.bufferedAmount
+    if (queued > 0 && queued + message.byteLength > this.options.maxBufferedBytes) {
+      this.metrics.closes.inc({ reason: 'tooSlow' })
+      socket.close(CloseCode.tooSlow, 'too far behind')
+      // A reader this slow may not read the close frame either; free its buffer regardless.
+      setTimeout(() => socket.terminate(), 1000).unref()
+      return
+    }
+    socket.send(message)
     this.metrics.messagesOut.inc()
     this.metrics.bytesOut.inc(message.byteLength)
   }
 
   destroy() {
+    if (this.destroyed) return
+    this.destroyed = true
     this.flush()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.doc.off('update', this.onDocUpdate)

@@ -1,15 +1,20 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import { migrateBoard } from '../../shared/board/migrateBoard'
+import { restoreBoard } from '../../shared/board/restoreBoard'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import type { Storage } from '../storage/Storage'
+import { CloseCode } from '../../shared/closeCodes'
+import { StorageHealth, storageErrorCode } from '../storage/StorageHealth'
 import { Room, type RoomOptions } from './Room'
 
 export class RoomLoadError extends Error {}
 
 export class RoomLimitError extends Error {}
 
-export interface RoomRegistryOptions extends RoomOptions {
+type StorageHooks = 'onStorageFailure' | 'onCompactionFailure' | 'onStorageSuccess'
+
+export interface RoomRegistryOptions extends Omit<RoomOptions, StorageHooks> {
   graceMs: number
   maxRooms: number
 }
@@ -23,13 +28,64 @@ const schema = createTLSchema()
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly roomOptions: RoomOptions
 
   constructor(
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly options: RoomRegistryOptions,
     private readonly metrics: SyncMetrics,
-  ) {}
+    private readonly health = new StorageHealth(),
+  ) {
+    this.roomOptions = {
+      ...options,
+      onStorageFailure: (room, error) => this.storageFailed(room, error),
+      onCompactionFailure: (room, error) => {
+        this.health.recordFailure(error)
+        this.log.error(
+          {
+            room: room.boardId,
+            reason: 'storageFailed',
+            code: storageErrorCode(error),
+            err: error,
+          },
+          'compaction failed; the board keeps its stored updates',
+        )
+      },
+      onStorageSuccess: () => this.health.recordSuccess(),
+    }
+  }
+
+  /**
+   * Storing a room's updates failed (a full disk): nothing of them was relayed, so the room is
+   * dropped unstored and its clients closed with 1011. They reconnect, the board loads again
+   * from its last stored state, and their unsaved edits come back from their own copies once
+   * storage takes writes again. Other rooms carry on.
+   */
+  private storageFailed(room: Room, error: unknown) {
+    this.health.recordFailure(error)
+    this.log.error(
+      {
+        room: room.boardId,
+        reason: 'storageFailed',
+        code: storageErrorCode(error),
+        clients: room.connections.size,
+        err: error,
+      },
+      'STORAGE FAILED: update not stored; board reloads from its last stored state',
+    )
+    room.closeAll(CloseCode.storageFailed, 'storage failed')
+    if (this.rooms.get(room.boardId) === room) {
+      this.cancelUnload(room.boardId)
+      this.rooms.delete(room.boardId)
+      this.metrics.roomsLoaded.set(this.rooms.size)
+    }
+    // Destroyed after this turn: the failing flush may be running inside unload or compact.
+    setImmediate(() => {
+      room.connections.clear()
+      room.destroy()
+    })
+  }
 
   get size() {
     return this.rooms.size
@@ -68,18 +124,20 @@ export class RoomRegistry {
     } catch (error) {
       throw new RoomLoadError(`stored data could not be read: ${String(error)}`)
     }
-    const room = new Room(boardId, this.storage, this.options, this.metrics)
+    const room = new Room(boardId, this.storage, this.roomOptions, this.metrics)
     try {
       room.load(stored.snapshot, stored.updates, stored.lastSeq)
     } catch (error) {
       room.destroy()
       throw new RoomLoadError(`stored update is corrupt: ${String(error)}`)
     }
-    const migration = migrateBoard(room.doc, schema)
-    if (migration.kind === 'failed') {
-      this.log.error({ room: boardId, reason: migration.reason }, 'board migration failed')
-    } else if (migration.kind === 'migrated') {
-      this.log.info({ room: boardId, records: migration.changedRecords }, 'board migrated')
+    // Whatever the stored doc holds, nothing here may throw past this one room.
+    try {
+      this.repair(room)
+    } catch (error) {
+      room.discardPending()
+      room.destroy()
+      throw new RoomLoadError(`board could not be repaired: ${String(error)}`)
     }
     this.log.info(
       {
@@ -90,6 +148,21 @@ export class RoomRegistry {
       'room loaded',
     )
     return room
+  }
+
+  /** Repairs what an older or buggy writer stored, then migrates the records' schema. */
+  private repair(room: Room) {
+    const boardId = room.boardId
+    const restored = restoreBoard(room.doc, 'restore')
+    if (restored.removedMeta.length + restored.removedRecords.length + restored.reparented.length) {
+      this.log.warn({ room: boardId, ...restored }, 'board repaired on load')
+    }
+    const migration = migrateBoard(room.doc, schema)
+    if (migration.kind === 'failed') {
+      this.log.error({ room: boardId, reason: migration.reason }, 'board migration failed')
+    } else if (migration.kind === 'migrated') {
+      this.log.info({ room: boardId, records: migration.changedRecords }, 'board migrated')
+    }
   }
 
   /** Called when a room's last connection left: unload it after the grace period. */

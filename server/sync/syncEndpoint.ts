@@ -8,16 +8,20 @@ import type { AccessControl, Role } from '../auth/AccessControl'
 import { clientAddress } from '../http/clientAddress'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
+import { SYNC_COMPRESSION } from './compression'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import { ProtocolError } from './Room'
 import { isOriginAllowed } from './originCheck'
 import { RoomLimitError, RoomLoadError, type RoomRegistry } from './RoomRegistry'
+import { identifyWriter } from '../auth/identifyWriter'
 
 export const SYNC_PATH = '/sync/'
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number
+  /** permessage-deflate (compression.ts) for clients that offer it. */
+  compression: boolean
   pingIntervalMs: number
   maxConnectionsPerAddress: number
   maxMessagesPerSecond: number
@@ -50,7 +54,11 @@ export class SyncEndpoint {
     private readonly metrics: SyncMetrics,
     private readonly options: SyncEndpointOptions,
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: options.compression ? SYNC_COMPRESSION : false,
+    })
     // A burst of twice the rate is allowed: a reconnecting client sends its backlog at once.
     this.messageLimiter = new RateLimiterMemory({
       points: options.maxMessagesPerSecond * 2,
@@ -87,14 +95,19 @@ export class SyncEndpoint {
     }
     // Decide before upgrading, so no frame can arrive while access is being checked.
     const decided = this.storage.getBoard(boardId)
-      ? this.access.authorizeBoard(request, boardId)
+      ? identifyWriter(this.access, this.storage, request, boardId)
       : Promise.resolve(undefined)
     decided.then(
       (decision) =>
         this.wss.handleUpgrade(request, socket, head, (ws) => {
           if (!decision) return this.reject(ws, boardId, 'boardNotFound', 'no such board')
           if (!decision.ok) return this.reject(ws, boardId, decision.reason, decision.message)
-          this.accept(ws, boardId, request, decision.role, decision.credentialId)
+          try {
+            this.accept(ws, boardId, request, decision)
+          } catch (error) {
+            this.log.error({ room: boardId, reason: String(error) }, 'connection failed')
+            ws.close(CloseCode.internalError, 'internalError')
+          }
         }),
       (error: unknown) => {
         this.log.error({ room: boardId, err: error }, 'access check failed')
@@ -108,8 +121,7 @@ export class SyncEndpoint {
     socket: AliveSocket,
     boardId: string,
     request: IncomingMessage,
-    role: Role,
-    credentialId: string | undefined,
+    writer: { role: Role; credentialId: string | undefined; participantId: string | undefined },
   ) {
     const address = clientAddress(request, this.options.trustProxy)
     if ((this.perAddress.get(address) ?? 0) >= this.options.maxConnectionsPerAddress) {
@@ -127,17 +139,21 @@ export class SyncEndpoint {
       if (error instanceof RoomLimitError) {
         return this.reject(socket, boardId, 'roomLimitReached', error.message)
       }
-      if (!(error instanceof RoomLoadError)) throw error
-      this.log.error({ room: boardId, reason: error.message }, 'room failed to load')
+      // Any other failure is a load failure too: one board that cannot load ends only itself.
+      const reason = error instanceof RoomLoadError ? error.message : String(error)
+      this.log.error({ room: boardId, reason }, 'room failed to load')
       return this.reject(socket, boardId, 'roomLoadFailed', 'board could not be loaded')
     }
     const connection: Connection = {
       socket,
       boardId,
-      role,
-      credentialId,
-      readOnly: role === 'viewer',
+      role: writer.role,
+      credentialId: writer.credentialId,
+      participantId: writer.participantId,
+      readOnly: writer.role === 'viewer',
       awarenessIds: new Set(),
+      announcedIds: new Set(),
+      repeats: { answeredAt: {} },
       remoteAddress: address,
     }
     socket.isAlive = true
@@ -161,8 +177,13 @@ export class SyncEndpoint {
       try {
         room.receive(connection, bytes)
       } catch (error) {
-        if (!(error instanceof ProtocolError)) throw error
-        this.closeFor(connection, boardId, error.reason, error.message)
+        // No message may throw past its connection: an unexpected failure closes only it.
+        if (error instanceof ProtocolError) {
+          this.closeFor(connection, boardId, error.reason, error.message)
+        } else {
+          this.log.error({ room: boardId, reason: String(error) }, 'message handling failed')
+          this.closeFor(connection, boardId, 'internalError', String(error))
+        }
       }
     })
     socket.on('error', (error: Error & { code?: string }) => {

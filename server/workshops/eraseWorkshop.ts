@@ -2,16 +2,22 @@ import type { ServerContext } from '../http/Route'
 
 /**
  * Erases a workshop for good (GDPR): closes its sockets, drops its rooms without storing
- * them, deletes every board, update, snapshot, token and participant, and checkpoints the
+ * them, forgets cached outcomes, deletes every board, update, snapshot, token and participant
+ * (and which signed-in people facilitated it), and checkpoints the
  * log so no copy lingers in the write-ahead file.
  */
 export function eraseWorkshop(context: ServerContext, workshopId: string) {
   const boardIds = new Set(context.storage.workshopBoards(workshopId).map((board) => board.id))
   context.sync.closeWhere((connection) => boardIds.has(connection.boardId), 'boardNotFound')
-  for (const boardId of boardIds) context.rooms.discard(boardId)
+  for (const boardId of boardIds) {
+    context.rooms.discard(boardId)
+    context.reads.forget(boardId)
+  }
   context.live.closeWorkshop(workshopId)
+  context.synthesis.forget(workshopId)
   context.storage.deleteWorkshop(workshopId)
   context.day.forget(workshopId)
+  context.accounts?.store.forgetScope(workshopId)
   context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')
 }

@@ -1,9 +1,8 @@
-import { computeOutcome, countOutcome } from '../../shared/factors'
+import { countOutcome } from '../../shared/factors'
 import type { GroupOutcome } from '../../shared/workshop/synthesis'
 import type { BoardOverview, WorkshopOverview } from '../../shared/workshopContracts'
 import type { ServerContext } from '../http/Route'
 import type { ParticipantRecord, WorkshopBoardRecord } from '../storage/Storage'
-import { readBoardRecords } from './boardDocs'
 
 /** Display names of the people on a board now, from its room's presence (awareness) states. */
 function onlineNames(context: ServerContext, boardId: string): string[] {
@@ -20,7 +19,7 @@ function onlineNames(context: ServerContext, boardId: string): string[] {
 }
 
 function boardOverview(context: ServerContext, board: WorkshopBoardRecord): BoardOverview {
-  const counts = countOutcome(computeOutcome(readBoardRecords(context, board.id)))
+  const counts = countOutcome(context.reads.outcome(board.id))
   return {
     id: board.id,
     name: board.title,
@@ -65,6 +64,6 @@ export function groupOutcomes(context: ServerContext, workshopId: string): Group
     .map((board) => ({
       id: board.id,
       name: board.title,
-      outcome: computeOutcome(readBoardRecords(context, board.id)),
+      outcome: context.reads.outcome(board.id),
     }))
 }

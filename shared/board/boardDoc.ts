@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { boundedJson } from './docLayout'
 import { fromYValue, patchMap, toYValue, type JsonValue } from './yjsValue'
 
 /**
@@ -21,13 +22,26 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META)
 }
 
+/** A record as JSON; undefined if missing or unreadable (nested past any real record). */
 export function readRecord(doc: Y.Doc, id: string): RecordJson | undefined {
   const map = recordsMap(doc).get(id)
-  return map ? (fromYValue(map) as RecordJson) : undefined
+  return map ? readable(map) : undefined
 }
 
+/** Every readable record; one that cannot be read is skipped, never thrown on. */
 export function readRecords(doc: Y.Doc): RecordJson[] {
-  return [...recordsMap(doc).values()].map((map) => fromYValue(map) as RecordJson)
+  return [...recordsMap(doc).values()].flatMap((map) => readable(map) ?? [])
+}
+
+function readable(map: unknown): RecordJson | undefined {
+  try {
+    const record = boundedJson(map)
+    return typeof record === 'object' && record !== null && !Array.isArray(record)
+      ? (record as RecordJson)
+      : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Writes records field by field (creating those that are new) and deletes the removed ids. */

@@ -85,6 +85,8 @@ export function areaShape(
     align: 'middle',
     verticalAlign: 'start',
     richText: richText(area.label),
+    flipX: false,
+    flipY: false,
   })
 }
 
@@ -129,6 +131,6 @@ export function noteShape(placement: Placement, note: { text: string; color: Col
     url: '',
     richText: richText(note.text),
     scale: 1,
-    textFirstEditedBy: null,
+    textLastEditedBy: null,
   })
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { RecordsDiff, Store, UnknownRecord } from '@tldraw/store'
 import { readRecord, readRecords, recordsMap } from './boardDoc'
 import type { RecordJson } from './boardDoc'
+import { brokenParents, firstPageId, type ParentLink } from './parentStructure'
 import { toYValue, writeChanges } from './yjsValue'
 
 /** How long local changes are gathered before they go into the doc as one update. */
@@ -39,7 +40,8 @@ export function bindStoreToDoc<R extends UnknownRecord>(
   /** Each record as the store and the doc last agreed on it: the base of a three-way write. */
   const agreed = new Map<string, RecordJson>()
 
-  const putFromDoc = (records: RecordJson[], removed: string[]) => {
+  const putFromDoc = (fromDoc: RecordJson[], removed: string[]) => {
+    const records = withSoundParents(store, fromDoc)
     store.mergeRemoteChanges(() => {
       const present = removed.filter((id) => store.has(id as R['id']))
       if (present.length > 0) store.remove(present as R['id'][])
@@ -121,6 +123,26 @@ export function bindStoreToDoc<R extends UnknownRecord>(
       recordsMap(doc).unobserveDeep(onRemote)
     },
   }
+}
+
+/**
+ * The records to put, with any shape whose parent chain would not end at a page (a frame
+ * parented to itself, a cycle, a missing parent) moved onto the first page: such structure
+ * freezes tldraw, and a doc may hold anything an older server let in.
+ */
+function withSoundParents<R extends UnknownRecord>(
+  store: Store<R>,
+  records: RecordJson[],
+): RecordJson[] {
+  const incoming = new Map(records.map((record) => [record.id, record]))
+  const lookup = (id: string) =>
+    (incoming.get(id) ?? store.get(id as R['id'])) as ParentLink | undefined
+  const broken = new Set(brokenParents(lookup, incoming.keys()))
+  if (broken.size === 0) return records
+  const pages = [...incoming.values(), ...(store.allRecords() as unknown as RecordJson[])]
+  const page = firstPageId(pages)
+  if (!page) return records.filter((record) => !broken.has(record.id))
+  return records.map((record) => (broken.has(record.id) ? { ...record, parentId: page } : record))
 }
 
 function changedIds(changes: RecordsDiff<UnknownRecord>): string[] {

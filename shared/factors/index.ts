@@ -3,7 +3,7 @@ export { factorText, richTextToPlain } from './factorText'
 export { isCluster, clusterName } from './isCluster'
 export { isFactorRecord, readFactor } from './readFactor'
 export { computeOutcome, type ClusterOutcome, type Outcome } from './computeOutcome'
-export { countOutcome, type OutcomeCounts, type PolarityCounts } from './countOutcome'
+export { countFactors, countOutcome, type OutcomeCounts, type PolarityCounts } from './countOutcome'
 export { nextPolarity, polarityColour, polarityIcon, polarityLabel, polarityWord } from './polarity'
 export {
   parseFactorCsv,

@@ -10,35 +10,63 @@ export interface AgglomerateOptions {
  * Average-linkage agglomerative clustering over a similarity matrix. Always merges the most
  * similar allowed pair; ties go to the lowest indices, so the result depends only on the
  * matrix and the order the caller fixed. Returns clusters of indices, each sorted.
+ *
+ * O(n²) memory and about O(n²) time: cluster similarities are updated in place by the
+ * Lance–Williams formula, and each row remembers its best partner, so a merge rescans only
+ * the rows whose best partner it changed. A forbidden pair scores −∞, which any average with
+ * it keeps, so clusters holding such a pair never merge.
  */
 export function agglomerate(
   similarity: readonly (readonly number[])[],
   options: AgglomerateOptions,
 ): number[][] {
-  const clusters = similarity.map((_, i) => [i])
-  const at = (i: number, j: number) => similarity[i]?.[j] ?? 0
-  const linkage = (a: number[], b: number[]) => {
-    let sum = 0
-    for (const i of a) for (const j of b) sum += at(i, j)
-    return sum / (a.length * b.length)
-  }
-  const allowed = (a: number[], b: number[]) =>
-    !options.cannotLink || a.every((i) => b.every((j) => !options.cannotLink?.(i, j)))
-  for (;;) {
-    let best: { a: number; b: number; score: number } | undefined
-    for (let a = 0; a < clusters.length; a++) {
-      for (let b = a + 1; b < clusters.length; b++) {
-        const first = clusters[a] ?? []
-        const second = clusters[b] ?? []
-        const score = linkage(first, second)
-        if (score < options.threshold || (best && score <= best.score)) continue
-        if (allowed(first, second)) best = { a, b, score }
-      }
+  const n = similarity.length
+  const link: number[][] = similarity.map((row, i) =>
+    Array.from({ length: n }, (_, j) =>
+      i === j || options.cannotLink?.(i, j) ? Number.NEGATIVE_INFINITY : (row[j] ?? 0),
+    ),
+  )
+  const members: (number[] | undefined)[] = similarity.map((_, i) => [i])
+  const best = new Array<number>(n).fill(-1)
+  const rescan = (i: number) => {
+    let partner = -1
+    const row = link[i]!
+    for (let j = 0; j < n; j++) {
+      if (j !== i && members[j] && (partner < 0 || row[j]! > row[partner]!)) partner = j
     }
-    if (!best) break
-    const merged = [...(clusters[best.a] ?? []), ...(clusters[best.b] ?? [])].sort((x, y) => x - y)
-    clusters.splice(best.b, 1)
-    clusters.splice(best.a, 1, merged)
+    best[i] = partner
   }
-  return clusters
+  for (let i = 0; i < n; i++) rescan(i)
+
+  for (;;) {
+    let a = -1
+    for (let i = 0; i < n; i++) {
+      if (!members[i] || best[i]! < 0) continue
+      if (a < 0 || link[i]![best[i]!]! > link[a]![best[a]!]!) a = i
+    }
+    if (a < 0 || !(link[a]![best[a]!]! >= options.threshold)) break
+    const [into, gone] = [Math.min(a, best[a]!), Math.max(a, best[a]!)]
+    const sizeInto = members[into]!.length
+    const sizeGone = members[gone]!.length
+    for (let k = 0; k < n; k++) {
+      if (!members[k] || k === into || k === gone) continue
+      const merged =
+        (sizeInto * link[into]![k]! + sizeGone * link[gone]![k]!) / (sizeInto + sizeGone)
+      link[into]![k] = merged
+      link[k]![into] = merged
+    }
+    members[into] = [...members[into]!, ...members[gone]!].sort((x, y) => x - y)
+    members[gone] = undefined
+    for (let k = 0; k < n; k++) {
+      if (!members[k]) continue
+      const partner = best[k]!
+      if (k === into || partner === into || partner === gone) rescan(k)
+      else if (
+        link[k]![into]! > link[k]![partner]! ||
+        (link[k]![into] === link[k]![partner] && into < partner)
+      )
+        best[k] = into
+    }
+  }
+  return members.filter((cluster): cluster is number[] => cluster !== undefined)
 }

@@ -28,6 +28,8 @@ export {
   type SuggestedCluster,
   type UnsortedNote,
 } from './suggestClusters'
+export { explainMerge, confidenceLevel, type MergeReason } from './explainMerge'
+export { swedishThesaurus, indexThesaurus, type Thesaurus } from './thesaurus'
 export { tokenize } from './tokenize'
 export { stemWord } from './stem'
 export { splitCompound } from './compoundSplit'

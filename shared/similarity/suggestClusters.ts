@@ -20,8 +20,8 @@ export interface SuggestClustersOptions extends SimilarityOptions {
   threshold?: number
 }
 
-/** Broad enough to gather one key area's notes; best key-area ARI on groups g1, g2 of the fixture. */
-export const DEFAULT_CLUSTER_THRESHOLD = 0.08
+/** Broad enough to gather one key area's notes; best key-area ARI on the dev notes. */
+export const DEFAULT_CLUSTER_THRESHOLD = 0.1
 
 /**
  * Groups notes by similar wording and names each group. Every note lands in exactly one

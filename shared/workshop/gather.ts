@@ -3,7 +3,7 @@ import { readRecords, writeRecords, type RecordJson } from '../board/boardDoc'
 import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText, isCluster } from '../factors'
-import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
+import { meta, numberOr, props } from '../factors/recordFields'
 import type { GroupFactor } from '../similarity'
 import type { Synthesis, SynthesisEntry, SynthesisKeyArea } from '../workshopContracts'
 import {
@@ -18,12 +18,12 @@ import {
   entryNote,
   frameHeightFor,
   indicesAbove,
+  freeSlot,
   keyAreaFrame,
   nextFrameX,
-  noteSlot,
-  slotAt,
   FRAME_WIDTH,
 } from './gatherLayout'
+import { entryText, namedByLine, type GatherLanguage } from './namedBy'
 import {
   centralWording,
   gatherKeyAreas,
@@ -33,7 +33,7 @@ import {
   type SynthesisPolarity,
 } from './synthesis'
 
-export type GatherLanguage = 'sv' | 'en'
+export { entryText, namedByLine, type GatherLanguage } from './namedBy'
 
 export interface GatherInput {
   /** The plenary board's records now. */
@@ -51,20 +51,6 @@ export interface GatherPlan {
   state: GatherState
   /** The synthesis as the plenary board shows it after the plan is applied. */
   synthesis: Synthesis
-}
-
-/** The line under each entry's text: "nämnd av 3 av 4 grupper". */
-export function namedByLine(language: GatherLanguage, groups: number, of: number): string {
-  return language === 'sv'
-    ? `nämnd av ${groups} av ${of} grupper`
-    : `named by ${groups} of ${of} groups`
-}
-
-const NAMED_BY = /\n(nämnd av \d+ av \d+ grupper|named by \d+ of \d+ groups)\s*$/
-
-/** A note's text without its "named by" line: what the facilitator may have edited. */
-export function entryText(noteText: string): string {
-  return noteText.replace(NAMED_BY, '')
 }
 
 interface CurrentFactor extends GroupFactor {
@@ -141,12 +127,16 @@ export function planGather(input: GatherInput): GatherPlan {
     const text = edited ? entryText(factorText(note)) : central.text
     if (!edited) entry.generatedText = central.text
     const body = `${text}\n${namedByLine(language, central.groups.length, groups.length)}`
+    const why = entry.byHand
+      ? { ...(central.why ?? { sharedIdea: [], confidence: 0 }), byHand: true }
+      : central.why
     const noteMeta = {
       polarity: entry.polarity,
       createdAt: numberOr(note ? meta(note).createdAt : undefined, Date.now()),
       synthesisKey: key,
       groups: central.groups,
       wordings: central.wordings.map((w) => ({ ...w })),
+      ...(why ? { why } : {}),
     } as unknown as JsonValue
     if (note) {
       put.push({ ...note, props: { ...props(note), richText: richText(body) }, meta: noteMeta })
@@ -159,7 +149,7 @@ export function planGather(input: GatherInput): GatherPlan {
       growFrame(frame, slot, put)
     }
     const area = viewArea(view, entry.keyAreaKey, frame)
-    area[entry.polarity].push({ ...central, text })
+    area[entry.polarity].push({ ...central, text, ...(why ? { why } : {}) })
   }
   return {
     put,
@@ -264,13 +254,7 @@ function nextSlot(
 ): number {
   const key = `${frameId}/${polarity}`
   let slot = slots.get(key)
-  if (slot === undefined) {
-    const column = noteSlot(polarity, 0).x
-    const taken = records.filter(
-      (r) => parentIdOf(r) === frameId && Math.abs(numberOr(r.x, -1) - column) < 1,
-    )
-    slot = taken.reduce((max, r) => Math.max(max, slotAt(numberOr(r.y, 0)) + 1), 0)
-  }
+  slot ??= freeSlot(records, frameId, polarity)
   slots.set(key, slot + 1)
   return slot
 }

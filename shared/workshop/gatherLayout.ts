@@ -50,6 +50,18 @@ export function frameHeightFor(slots: number): number {
   return HEADER + Math.max(1, slots) * ROW
 }
 
+/** The first row below every note in a polarity's column of a frame. */
+export function freeSlot(
+  records: readonly RecordJson[],
+  frameId: string,
+  polarity: SynthesisPolarity,
+): number {
+  const column = noteSlot(polarity, 0).x
+  return records
+    .filter((r) => parentIdOf(r) === frameId && Math.abs(numberOr(r.x, -1) - column) < 1)
+    .reduce((max, r) => Math.max(max, slotAt(numberOr(r.y, 0)) + 1), 0)
+}
+
 export function entryNote(
   id: string,
   frameId: string,

@@ -19,6 +19,8 @@ export interface TrackedEntry {
   generatedText: string
   /** The facilitator deleted its note: its factors stay claimed and are not shown again. */
   dismissed?: boolean
+  /** The facilitator merged or split it by hand (shown beside its reason). */
+  byHand?: boolean
 }
 
 /**

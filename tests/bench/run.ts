@@ -14,6 +14,8 @@ import { longDayGoals, longDayReport } from './longday/report'
 import type { SessionPlan } from './longday/session'
 import { runManyRooms, type ManyRoomsOptions } from './rooms/manyRooms'
 import { manyRoomsReport } from './rooms/report'
+import { runFirstPaint, type FirstPaintOptions } from './firstpaint/firstPaintScenario'
+import { firstPaintGoals, firstPaintReport } from './firstpaint/report'
 
 /**
  * `npm run bench [-- quality|fanout|wire|coldopen|longday|rooms ...] [--full]`: runs the
@@ -22,7 +24,15 @@ import { manyRoomsReport } from './rooms/report'
  * clients, longer windows and a five-minute many-rooms run. This measures; it asserts nothing.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SCENARIOS = ['quality', 'fanout', 'wire', 'coldopen', 'longday', 'rooms'] as const
+const SCENARIOS = [
+  'quality',
+  'fanout',
+  'wire',
+  'coldopen',
+  'firstpaint',
+  'longday',
+  'rooms',
+] as const
 type Scenario = (typeof SCENARIOS)[number]
 
 const args = process.argv.slice(2)
@@ -65,6 +75,8 @@ const coldOpenOptions: ColdOpenOptions = {
   paintRuns: 5,
   anchors: ['y-websocket', 'hocuspocus'],
 }
+
+const firstPaintOptions: FirstPaintOptions = { boards: [300, 2000], runs: 5 }
 
 const longDayPlan: SessionPlan = {
   participants: 4,
@@ -142,6 +154,22 @@ if (selected.includes('coldopen')) {
     `"Cold open" is the first client's connect → synced on a fresh server process (the room is read from SQLite); "late joiner" is a new client while the doc is in memory (anchors: loaded by a first client that stays connected). First paint: navigation start → the animation frame in which all notes are in tldraw's DOM, fresh browser context each time, server room already loaded. ${machine.cores} cores.`,
   )
   results.coldOpen = { options: coldOpenOptions, ...coldOpen, paintMedians: paintMedians(coldOpen) }
+}
+
+if (selected.includes('firstpaint')) {
+  log(
+    `\nScenario 3b — first paint: our board and a plain tldraw page with the same records (${firstPaintOptions.boards.join(' and ')} notes), ${firstPaintOptions.runs} fresh page loads each, alternating`,
+  )
+  const firstPaint = await runFirstPaint(firstPaintOptions, log)
+  log(`\n${firstPaintReport(firstPaint)}`)
+  log(
+    'First paint: navigation start → the animation frame in which all notes are in tldraw\'s DOM. "Doc writes on open": updates another client received while the board was opened (goal 0).',
+  )
+  results.firstPaint = {
+    options: firstPaintOptions,
+    ...firstPaint,
+    goals: firstPaintGoals(firstPaint),
+  }
 }
 
 if (selected.includes('longday')) {

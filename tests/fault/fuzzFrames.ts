@@ -3,8 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import * as prng from 'lib0/prng'
-import { recordsMap } from '../../shared/board/boardDoc'
-import { noteShape } from '../../shared/board/shapeRecords'
+import { metaMap, recordsMap, writeRecords } from '../../shared/board/boardDoc'
+import { frameShape, noteShape, PAGE_ID } from '../../shared/board/shapeRecords'
 import { toYValue, type JsonValue } from '../../shared/board/yjsValue'
 
 const MESSAGE_SYNC = 0
@@ -54,6 +54,66 @@ export function recordUpdate(id: string, fields: Record<string, unknown>): Uint8
   return Y.encodeStateAsUpdate(doc)
 }
 
+/** An update made by `change` on a fresh doc, as one transaction. */
+function docUpdate(change: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc()
+  doc.transact(() => change(doc))
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+function fuzzFrame(gen: prng.PRNG, parentId: string) {
+  const id = `shape:${prng.word(gen, 1, 3)}`
+  return frameShape(
+    { id, x: 0, y: 0, index: 'a2', parentId },
+    { w: 100, h: 100, name: id, color: 'black' },
+  )
+}
+
+/**
+ * Well-formed updates to every shared type of the doc and past them: each meta key with a
+ * good and a bad value, unknown keys and top-level types of every kind, sequence content
+ * where maps belong, deep nesting and parent structure across records.
+ */
+function everySharedType(gen: prng.PRNG): Uint8Array[] {
+  const word = () => prng.word(gen, 0, 8)
+  const changes: ((doc: Y.Doc) => void)[] = [
+    (doc) => metaMap(doc).set('tldrawSchema', prng.oneOf(gen, ['{', '{"schemaVersion":2}'])),
+    (doc) => metaMap(doc).set('banner', prng.oneOf(gen, [{ text: word(), at: 1 }, { text: 3 }])),
+    (doc) => metaMap(doc).set('boardSettings', prng.oneOf(gen, ['{"anonymous":true}', '[', '1'])),
+    (doc) => metaMap(doc).set('synthesis', prng.oneOf(gen, ['{"version":1}', '{', word()])),
+    (doc) => metaMap(doc).set(word(), word()),
+    (doc) => metaMap(doc).set('banner', new Y.Map()),
+    (doc) => doc.getMap(word()).set(word(), prng.uint32(gen, 0, 9)),
+    (doc) => doc.getArray(word()).insert(0, [word()]),
+    (doc) => doc.getText(word()).insert(0, word()),
+    (doc) => doc.getXmlFragment(word()).insert(0, [new Y.XmlText(word())]),
+    (doc) => doc.getArray('records').insert(0, [word()]),
+    (doc) => doc.getText('meta').insert(0, word()),
+    (doc) => recordsMap(doc).set(`shape:${word()}`, word() as never),
+    (doc) => {
+      const note = noteShape(
+        { id: 'shape:deep', x: 0, y: 0, index: 'a1' },
+        { text: word(), color: 'blue' },
+      )
+      writeRecords(doc, [note])
+      let current = recordsMap(doc).get('shape:deep')!.get('meta') as Y.Map<unknown>
+      for (let i = prng.int32(gen, 65, 300); i > 0; i--) {
+        const next = new Y.Map<unknown>()
+        current.set('m', next)
+        current = next
+      }
+    },
+    (doc) => {
+      const a = fuzzFrame(gen, PAGE_ID)
+      const b = fuzzFrame(gen, a.id)
+      writeRecords(doc, [{ ...a, parentId: prng.oneOf(gen, [b.id, a.id, 'shape:gone']) }, b])
+    },
+  ]
+  return changes.map((change) => updateFrame(docUpdate(change)))
+}
+
 /** Well-formed y-websocket messages the mutations start from. */
 function validMessages(gen: prng.PRNG): Uint8Array[] {
   const doc = new Y.Doc()
@@ -82,6 +142,7 @@ function validMessages(gen: prng.PRNG): Uint8Array[] {
       )
     }),
     frame((e) => encoding.writeVarUint(e, MESSAGE_AUTH)),
+    ...everySharedType(gen),
   ]
   awareness.destroy()
   doc.destroy()
@@ -147,16 +208,18 @@ export function harmless(gen: prng.PRNG, clientId: number): Uint8Array {
   ])()
 }
 
-export type FrameKind = 'random' | 'mutated' | 'truncated' | 'hugeLength'
+export type FrameKind = 'random' | 'mutated' | 'truncated' | 'hugeLength' | 'sharedType'
 
 /** An endless, seeded stream of hostile frames in a fixed mix. */
 export function* hostileFrames(gen: prng.PRNG): Generator<{ kind: FrameKind; bytes: Uint8Array }> {
   const valid = validMessages(gen)
+  const shaped = [...everySharedType(gen), ...everySharedType(gen)]
   for (;;) {
     const roll = prng.int32(gen, 0, 99)
     if (roll < 30) yield { kind: 'random', bytes: prng.uint8Array(gen, prng.int32(gen, 0, 64)) }
     else if (roll < 80) yield { kind: 'mutated', bytes: mutate(gen, prng.oneOf(gen, valid)) }
-    else if (roll < 90) yield { kind: 'truncated', bytes: truncatedVarint(gen) }
+    else if (roll < 85) yield { kind: 'truncated', bytes: truncatedVarint(gen) }
+    else if (roll < 90) yield { kind: 'sharedType', bytes: prng.oneOf(gen, shaped) }
     else yield { kind: 'hugeLength', bytes: hugeLength(gen) }
   }
 }

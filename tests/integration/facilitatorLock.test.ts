@@ -58,7 +58,7 @@ describe('the facilitator lock', () => {
     const { workshop, participant, room } = await lockedBoard()
     const stateBefore = Y.encodeStateVector(room())
     change(participant, 'shape:locked', (record) => record.set('x', 999))
-    expect(await participant.closed).toBe(CloseCode.forbidden)
+    expect(await participant.closed).toBe(CloseCode.writeForbidden)
     expect(readRecord(room(), 'shape:locked')!.x).toBe(0)
     expect(Y.encodeStateVector(room())).toEqual(stateBefore)
 
@@ -80,7 +80,7 @@ describe('the facilitator lock', () => {
     change(participant, 'shape:locked', (record) =>
       (record.get('meta') as Y.Map<unknown>).delete(FACILITATOR_LOCK_META_KEY),
     )
-    expect(await participant.closed).toBe(CloseCode.forbidden)
+    expect(await participant.closed).toBe(CloseCode.writeForbidden)
 
     const deleter = new HandMadeClient(participantUrl(workshop))
     cleanups.push(() => deleter.close())
@@ -89,7 +89,7 @@ describe('the facilitator lock', () => {
     const before = Y.encodeStateVector(deleter.doc)
     recordsMap(deleter.doc).delete('shape:locked')
     deleter.sendUpdate(Y.encodeStateAsUpdate(deleter.doc, before))
-    expect(await deleter.closed).toBe(CloseCode.forbidden)
+    expect(await deleter.closed).toBe(CloseCode.writeForbidden)
 
     const locker = new HandMadeClient(participantUrl(workshop))
     cleanups.push(() => locker.close())
@@ -98,7 +98,7 @@ describe('the facilitator lock', () => {
     change(locker, 'shape:free', (record) =>
       (record.get('meta') as Y.Map<unknown>).set(FACILITATOR_LOCK_META_KEY, true),
     )
-    expect(await locker.closed).toBe(CloseCode.forbidden)
+    expect(await locker.closed).toBe(CloseCode.writeForbidden)
     expect(readRecord(room(), 'shape:locked')).toBeDefined()
     expect(readRecord(room(), 'shape:free')!.meta).toEqual({})
   })

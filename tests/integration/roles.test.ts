@@ -5,7 +5,13 @@ import { CloseCode } from '../../shared/closeCodes'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, putNote, rawSocket, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
+import {
+  call,
+  createWorkshop,
+  HandMadeClient,
+  joinGroup,
+  tokenOf,
+} from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -22,6 +28,10 @@ function syncUrl(workshop: CreatedWorkshop, boardIndex: number, token: string) {
 }
 
 const MARKER = 'viewer-was-here-7f3a'
+
+function facilitatorOf(workshop: CreatedWorkshop) {
+  return { token: tokenOf(workshop.links.facilitator) }
+}
 
 describe('roles the server enforces', () => {
   it('keeps a viewer from changing the board, while its presence still reaches others', async () => {
@@ -66,8 +76,9 @@ describe('roles the server enforces', () => {
   it('lets a participant edit but not call facilitator endpoints (403)', async () => {
     server = await startTestServer()
     const workshop = await createWorkshop(server.url)
-    const participant = { token: tokenOf(workshop.links.participant) }
-    const client = connectProvider({ ...workshop.boards[0]!.sync, params: participant })
+    const { params } = await joinGroup(server.url, workshop, 0)
+    const participant = { token: params.token }
+    const client = connectProvider({ ...workshop.boards[0]!.sync, params })
     cleanups.push(() => client.provider.destroy())
     await whenSynced(client.provider)
     putNote(client.doc, 'shape:p', 'deltagare')
@@ -167,10 +178,72 @@ describe('roles the server enforces', () => {
     for (let i = 0; i < 4; i++)
       statuses.push((await call(server.url, 'GET', path, { token: `bad${i}` })).status)
     expect(statuses).toEqual([401, 401, 401, 429])
-    const right = { token: tokenOf(workshop.links.facilitator) }
-    expect((await call(server.url, 'GET', path, right)).status).toBe(429)
-    const socket = await rawSocket(syncUrl(workshop, 0, right.token))
-    expect((await socket.closed).code).toBe(CloseCode.rateLimited)
+    const wrong = await rawSocket(syncUrl(workshop, 0, 'bad-again'))
+    expect((await wrong.closed).code).toBe(CloseCode.rateLimited)
+  })
+
+  it('never locks out a right token, however many wrong ones came from its address', async () => {
+    server = await startTestServer({ AUTH_FAILURE_LIMIT: '3' })
+    const workshop = await createWorkshop(server.url)
+    const path = `/api/workshops/${workshop.id}`
+    const rotated = (await (
+      await call(server.url, 'POST', `${path}/rotate`, facilitatorOf(workshop), {
+        role: 'participant',
+      })
+    ).json()) as { links: Record<string, string> }
+    // One forgotten tab keeps polling with the old participant link, as a school's NAT sees it.
+    const stale = { token: tokenOf(workshop.links.participant), participant: 'x' }
+    for (let i = 0; i < 30; i++) await call(server.url, 'GET', `${path}/me`, stale)
+    expect((await call(server.url, 'GET', `${path}/me`, stale)).status).toBe(429)
+    // The facilitator and the participants with the new link, from the same address, go on.
+    const overview = await call(server.url, 'GET', `${path}/overview`, facilitatorOf(workshop))
+    expect(overview.status).toBe(200)
+    const participant = { token: tokenOf(rotated.links.participant!) }
+    expect((await call(server.url, 'GET', path, participant)).status).toBe(200)
+    const socket = await rawSocket(syncUrl(workshop, 0, tokenOf(workshop.links.facilitator)))
+    expect(socket.opened).toBe(true)
+    socket.socket.close()
+  })
+
+  it('counts failures per credential too, from however many addresses it comes', async () => {
+    server = await startTestServer({ AUTH_FAILURE_LIMIT: '3', TRUST_PROXY: '1' })
+    const workshop = await createWorkshop(server.url)
+    const statuses = []
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(`${server.url}/api/workshops/${workshop.id}?token=guess`, {
+        headers: { 'X-Forwarded-For': `10.0.0.${i}` },
+      })
+      statuses.push(response.status)
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429])
+  })
+
+  it('rotates the links of a standalone board, cutting off whoever holds the old one', async () => {
+    server = await startTestServer()
+    const response = await fetch(`${server.url}/api/boards`, { method: 'POST' })
+    const board = (await response.json()) as { id: string; links: Record<string, string> }
+    const oldToken = tokenOf(board.links.participant!)
+    const holder = await rawSocket(
+      `${server.url.replace('http', 'ws')}/sync/${board.id}?token=${oldToken}`,
+    )
+    expect(holder.opened).toBe(true)
+    const rotate = (token: string) =>
+      call(
+        server!.url,
+        'POST',
+        `/api/boards/${board.id}/rotate`,
+        { token },
+        { role: 'participant' },
+      )
+    expect((await rotate(oldToken)).status).toBe(403)
+    const rotated = await rotate(tokenOf(board.links.facilitator!))
+    expect(rotated.status).toBe(200)
+    const { links } = (await rotated.json()) as { links: Record<string, string> }
+    expect((await holder.closed).code).toBe(CloseCode.tokenRevoked)
+    const path = `/api/boards/${board.id}`
+    expect((await call(server.url, 'GET', path, { token: oldToken })).status).toBe(401)
+    const fresh = await call(server.url, 'GET', path, { token: tokenOf(links.participant!) })
+    expect(await fresh.json()).toMatchObject({ role: 'participant' })
   })
 
   it('requires ADMIN_TOKEN to create workshops and boards when it is set', async () => {

@@ -109,3 +109,24 @@ describe('templates saved on the server', () => {
     expect((await postJson('/api/boards', { template: 'saved-nothing' })).status).toBe(400)
   })
 })
+
+describe('limits on saved templates', () => {
+  it('refuses templates past the count and size limits', async () => {
+    const limited = await startTestServer({ MAX_SAVED_TEMPLATES: '1', MAX_TEMPLATE_BYTES: '4096' })
+    try {
+      const save = (boardId: string) =>
+        fetch(`${limited.url}/api/templates${tokenQuery(boardId)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ boardId, title: 'Mall' }),
+        })
+      const big = await limited.createBoard({ template: 'key-areas' })
+      expect((await save(big.id)).status).toBe(413)
+      const small = await limited.createBoard({ template: 'blank' })
+      expect((await save(small.id)).status).toBe(201)
+      expect((await save(small.id)).status).toBe(409)
+    } finally {
+      await limited.stop()
+    }
+  })
+})

@@ -12,7 +12,13 @@ import type {
 } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
+import {
+  call,
+  createWorkshop,
+  HandMadeClient,
+  joinGroup,
+  tokenOf,
+} from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -308,12 +314,8 @@ describe('workshops', () => {
     const workshop = await createWorkshop(server.url)
     const marker = `Hemlig-markör-${Date.now()}-qz`
     const name = `Zlatan-Testsson-${Date.now()}`
-    const participant = { token: tokenOf(workshop.links.participant) }
-    await call(server.url, 'POST', `/api/workshops/${workshop.id}/join`, participant, {
-      name,
-      municipality: 'Malmö',
-    })
-    const writer = connect({ ...workshop.boards[0]!.sync, params: participant })
+    const { params } = await joinGroup(server.url, workshop, 0, name)
+    const writer = connect({ ...workshop.boards[0]!.sync, params })
     await whenSynced(writer.provider)
     writeRecords(writer.doc, [
       noteShape({ id: 'shape:secret', x: 0, y: 0, index: 'a9' }, { text: marker, color: 'yellow' }),

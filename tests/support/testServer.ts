@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { DestinationStream } from 'pino'
 import { startServer, type SamskapaServer } from '../../server/app'
 import { readConfig } from '../../server/config'
 import type { BoardInfo } from '../../shared/contracts'
@@ -22,6 +23,7 @@ export interface TestServer extends SamskapaServer {
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-test-')),
+  logDestination?: DestinationStream,
 ): Promise<TestServer> {
   const config = readConfig({
     PORT: '0',
@@ -30,7 +32,7 @@ export async function startTestServer(
     ROOM_GRACE_MS: '200',
     ...env,
   })
-  const server = await startServer(config)
+  const server = await startServer(config, undefined, logDestination)
   return {
     ...server,
     dataDir,
@@ -46,4 +48,11 @@ export async function startTestServer(
       return board
     },
   }
+}
+
+/** Log lines a test server writes, kept in memory so a test can read what operators see. */
+export function logCapture() {
+  const lines: string[] = []
+  const destination: DestinationStream = { write: (line: string) => void lines.push(line) }
+  return { lines, destination }
 }

@@ -113,3 +113,34 @@ export class HandMadeClient {
     this.socket.close()
   }
 }
+
+/**
+ * Joins a workshop as a participant and has the facilitator put them in the group of
+ * `boardIndex`; returns the sync params a participant's browser uses on that board (the
+ * participant link's token and the participant's own key).
+ */
+export async function joinGroup(
+  url: string,
+  workshop: CreatedWorkshop,
+  boardIndex: number,
+  name = 'Deltagare',
+): Promise<{ params: { token: string; participant: string }; participantId: string }> {
+  const token = tokenOf(workshop.links.participant)
+  const joined = (await (
+    await call(url, 'POST', `/api/workshops/${workshop.id}/join`, { token }, { name })
+  ).json()) as { participantId: string; participantKey: string }
+  const facilitator = { token: tokenOf(workshop.links.facilitator) }
+  const assignments = { [joined.participantId]: workshop.boards[boardIndex]!.id }
+  const confirmed = await call(
+    url,
+    'POST',
+    `/api/workshops/${workshop.id}/groups/confirm`,
+    facilitator,
+    { assignments },
+  )
+  if (confirmed.status !== 200) throw new Error(`confirm groups: ${confirmed.status}`)
+  return {
+    params: { token, participant: joined.participantKey },
+    participantId: joined.participantId,
+  }
+}

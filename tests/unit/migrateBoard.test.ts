@@ -20,7 +20,7 @@ function olderBoard() {
   )
   const props = { ...(note.props as { [key: string]: JsonValue }) }
   delete props.richText
-  delete props.textFirstEditedBy
+  delete props.textLastEditedBy
   props.text = 'Vi vågar göra fel'
   props.fontSizeAdjustment = 0
   const doc = new Y.Doc()
@@ -39,7 +39,7 @@ describe('board migration', () => {
     const note = readRecord(doc, 'shape:old') as unknown as { props: Record<string, unknown> }
     expect(note.props.richText).toEqual(toRichText('Vi vågar göra fel'))
     expect(note.props.text).toBeUndefined()
-    expect(note.props.textFirstEditedBy).toBeNull()
+    expect(note.props.textLastEditedBy).toBeNull()
     expect(() => tldrawSchema.types.shape.validate(note)).not.toThrow()
   })
 

@@ -59,7 +59,7 @@ describe('textSimilarity', () => {
     ['Osäkerhet kring GDPR', 'Osäkerhet kring dataskyddet'],
     ['Personalen saknar utbildning', 'Medarbetarna saknar fortbildning'],
   ])('scores lexicon near-synonyms as similar: "%s" ~ "%s"', (a, b) => {
-    expect(textSimilarity(a, b)).toBeGreaterThan(0.4)
+    expect(textSimilarity(a, b, { thesaurus: null })).toBeGreaterThan(0.4)
   })
 
   it('matches a compound with its parts ("kompetensutveckling" ~ "kompetens")', () => {

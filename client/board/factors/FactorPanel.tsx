@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { computeOutcome } from '../../../shared/factors/computeOutcome'
-import { suggestClusters, type SuggestedCluster } from '../../../shared/similarity/suggestClusters'
+import type { SuggestedCluster } from '../../../shared/similarity/suggestClusters'
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { SuggestionsPanel } from '../clusters/SuggestionsPanel'
 import { useBoardSettings } from './BoardSettingsContext'
@@ -33,9 +33,11 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
     setMessage(cluster ? '' : t('clusters.tidyNeedsSelection'))
     if (editor && cluster) tidy(editor, cluster.id)
   }
-  const suggest = () => {
+  const suggest = async () => {
     if (!editor) return
     const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
+    // Loaded on first use: the Swedish thesaurus behind it is a few hundred kB.
+    const { suggestClusters } = await import('../../../shared/similarity/suggestClusters')
     setSuggestions(suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1))
   }
 
@@ -71,7 +73,7 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
         <button type="button" onClick={tidySelected} disabled={!editor}>
           {t('clusters.tidy')}
         </button>
-        <button type="button" onClick={suggest} disabled={!editor}>
+        <button type="button" onClick={() => void suggest()} disabled={!editor}>
           {t('clusters.suggest')}
         </button>
       </div>

@@ -3,6 +3,7 @@ import { useEditor, useValue, type TLNoteShape } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { useBoardSettings } from './BoardSettingsContext'
 import { cyclePolarity } from './polarityCommands'
+import { formatNoteTime } from './noteTime'
 import { factorOf } from './records'
 
 /**
@@ -20,13 +21,7 @@ export function PolarityBadge({ note }: { note: TLNoteShape }) {
     () => editor.getHoveredShapeId() === note.id || editor.getSelectedShapeIds().includes(note.id),
     [editor, note.id],
   )
-  const time = factor.createdAt
-    ? new Date(factor.createdAt).toLocaleString(i18n.language, {
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-    : ''
+  const time = factor.createdAt ? formatNoteTime(factor.createdAt, i18n.language) : ''
   const author = settings.anonymous ? undefined : factor.author
   const signature = author
     ? t('factors.writtenBy', { author, time })

@@ -18,7 +18,7 @@ function isNote(shape: TLShape): shape is TLNoteShape {
 
 /**
  * Makes every note a factor: a note created here gets an undecided polarity, its author and
- * its time. tldraw's own first-editor attribution is cleared, since `meta.author` is the one
+ * its time. tldraw's own last-editor attribution is cleared, since `meta.author` is the one
  * record of who wrote a note and anonymous boards must not show it. A note the user drags
  * into a half of a key-area cluster takes that half's polarity (tidying and remote moves
  * never change a polarity).
@@ -27,7 +27,7 @@ export function registerFactorSideEffects(editor: Editor, context: FactorContext
   const disposers = [
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       if (source !== 'user' || !isNote(shape)) return shape
-      const props = { ...shape.props, textFirstEditedBy: null }
+      const props = { ...shape.props, textLastEditedBy: null }
       if (isPolarity(shape.meta.polarity)) return { ...shape, props }
       const author = context.author()
       return {
@@ -37,8 +37,8 @@ export function registerFactorSideEffects(editor: Editor, context: FactorContext
       }
     }),
     editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next, source) => {
-      if (source !== 'user' || !isNote(next) || next.props.textFirstEditedBy === null) return next
-      return { ...next, props: { ...next.props, textFirstEditedBy: null } }
+      if (source !== 'user' || !isNote(next) || next.props.textLastEditedBy === null) return next
+      return { ...next, props: { ...next.props, textLastEditedBy: null } }
     }),
     editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
       if (source !== 'user' || !isNote(next) || !editor.isIn('select.translating')) return

@@ -1,16 +1,16 @@
+import { useMemo } from 'react'
 import { useValue, type Editor } from 'tldraw'
-import { computeOutcome } from '../../../shared/factors/computeOutcome'
-import { countOutcome, type OutcomeCounts } from '../../../shared/factors/countOutcome'
-import { pageRecords } from './records'
+import type { OutcomeCounts } from '../../../shared/factors/countOutcome'
+import { outcomeTally } from './outcomeTally'
 
 const NONE = { hindering: 0, enabling: 0, undecided: 0, total: 0 }
 const EMPTY: OutcomeCounts = { ...NONE, clusters: [], unsorted: NONE }
 
-/** The board's factor counts, recomputed whenever a shape on the page changes. */
+/** The board's factor counts, recomputed when a note changes cluster or polarity. */
 export function useOutcomeCounts(editor: Editor | undefined): OutcomeCounts {
-  return useValue(
-    'outcome counts',
-    () => (editor ? countOutcome(computeOutcome(pageRecords(editor))) : EMPTY),
+  const tally = useMemo(
+    () => (editor ? outcomeTally(() => editor.getCurrentPageShapes()) : undefined),
     [editor],
   )
+  return useValue('outcome counts', () => tally?.get() ?? EMPTY, [tally])
 }

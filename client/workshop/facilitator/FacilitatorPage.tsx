@@ -6,6 +6,8 @@ import { TimerPanel } from '../../day/timer/TimerPanel'
 import { useLiveScope } from '../../day/LiveContext'
 import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 import '../../day/day.css'
+import { CoFacilitators } from '../../account/CoFacilitators'
+import { useSession } from '../../account/useSession'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -38,6 +40,7 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
     useCallback(() => api.overview(), [api]),
     POLL_MS,
   )
+  const session = useSession()
   const [planning, setPlanning] = useState(false)
   const [formed, setFormed] = useState(false)
   const boards = overview.data?.boards ?? []
@@ -137,6 +140,7 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
               <LinksPanel api={api} initial={info.links} />
             </section>
           )}
+          {session?.signInEnabled && <CoFacilitators workshopId={info.id} token={token} />}
           <section aria-labelledby="erase-heading" className="card danger-zone">
             <h2 id="erase-heading">{t('workshop.erase.heading')}</h2>
             <EraseWorkshop api={api} info={info} />

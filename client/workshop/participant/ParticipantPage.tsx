@@ -73,7 +73,15 @@ function Assigned(props: {
   if (!boardId) {
     return <GroupChoice info={props.info} api={api} participantKey={participantKey} />
   }
-  return <BoardPage key={boardId} boardId={boardId} token={props.token} notice={notice} />
+  return (
+    <BoardPage
+      key={boardId}
+      boardId={boardId}
+      token={props.token}
+      participantKey={participantKey}
+      notice={notice}
+    />
+  )
 }
 
 /** "You are now in Group 2" for a few seconds after the facilitator moves this person. */

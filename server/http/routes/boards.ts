@@ -1,8 +1,16 @@
 import { z } from 'zod'
 import { isValidBoardId } from '../../../shared/board/boardId'
-import type { BoardAccessInfo, CreatedBoard } from '../../../shared/workshopContracts'
-import { issueTokens, revealTokens, type IssuedTokens } from '../../auth/tokens'
+import {
+  ROLES,
+  type BoardAccessInfo,
+  type CreatedBoard,
+  type RotatedLinks,
+} from '../../../shared/workshopContracts'
+import { issueTokens, revealTokens, rotateToken, type IssuedTokens } from '../../auth/tokens'
 import { BoardService, UnknownTemplateError } from '../../boards/BoardService'
+import { identifyWriter } from '../../auth/identifyWriter'
+import { writeContextFor } from '../../sync/writeContext'
+import { writeDenial } from '../../sync/writePolicy'
 import { boardLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
 import { allow, denied, EVERY_ROLE } from '../authorize'
@@ -10,6 +18,8 @@ import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
 const JSON_LIMIT = 64 * 1024
+
+const rotateBody = z.object({ role: z.enum(ROLES) })
 
 const createBoardBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -24,6 +34,7 @@ export const boardRoutes: Route[] = [
     async handle({ req, res, context }) {
       const creation = await context.access.authorizeCreation(req)
       if (!creation.ok) throw denied(creation)
+      await context.limits.creation(req)
       const body = createBoardBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
       const language = body.data.language ?? requestLanguage(req)
@@ -37,8 +48,11 @@ export const boardRoutes: Route[] = [
           },
           (boardId) => (issued = issueTokens(boardId)).records,
         )
-        const base = baseUrl(context.config, req)
         const { tokens } = issued!
+        if (creation.accountId) {
+          context.accounts?.recordCreated(board.id, creation.accountId, tokens.facilitator)
+        }
+        const base = baseUrl(context.config, req)
         const created: CreatedBoard = {
           ...boardInfo(base, board, { token: tokens.facilitator }),
           links: boardLinks(base, board.id, tokens),
@@ -53,6 +67,29 @@ export const boardRoutes: Route[] = [
     },
   },
   {
+    method: 'POST',
+    pattern: /^\/api\/boards\/([^/]*)\/rotate$/,
+    async handle({ req, res, params, context }) {
+      const id = params[0]!
+      if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
+      if (!context.storage.getBoard(id)) throw new HttpError(404, 'not_found', 'no such board')
+      if (context.storage.workshopOfBoard(id)) {
+        throw new HttpError(409, 'workshop_board', "rotate the workshop's links instead")
+      }
+      const access = allow(await context.access.authorizeBoard(req, id), 'facilitator')
+      const body = rotateBody.safeParse(await readJson(req, JSON_LIMIT))
+      if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
+      const rotation = rotateToken(context.storage.tokensOf(id), body.data.role, access.token!)
+      context.storage.replaceTokens(rotation.replaced)
+      context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
+      context.log.info({ room: id, role: body.data.role }, 'token rotated')
+      const response: RotatedLinks = {
+        links: boardLinks(baseUrl(context.config, req), id, rotation.tokens),
+      }
+      sendJson(res, 200, response)
+    },
+  },
+  {
     method: 'GET',
     pattern: /^\/api\/boards\/([^/]*)$/,
     async handle({ req, res, params, context }) {
@@ -60,12 +97,23 @@ export const boardRoutes: Route[] = [
       if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
       const board = context.storage.getBoard(id)
       if (!board) throw new HttpError(404, 'not_found', 'no such board')
-      const access = allow(await context.access.authorizeBoard(req, id), ...EVERY_ROLE)
+      const access = allow(
+        await identifyWriter(context.access, context.storage, req, id),
+        ...EVERY_ROLE,
+      )
       const base = baseUrl(context.config, req)
       const workshopId = context.storage.workshopOfBoard(id)
+      const syncParams: Record<string, string> = {}
+      if (access.token) syncParams.token = access.token
+      const participantKey = new URL(req.url ?? '/', 'http://localhost').searchParams.get(
+        'participant',
+      )
+      if (access.participantId && participantKey) syncParams.participant = participantKey
+      const writer = { boardId: id, role: access.role, participantId: access.participantId }
       const info: BoardAccessInfo = {
-        ...boardInfo(base, board, access.token ? { token: access.token } : {}),
+        ...boardInfo(base, board, syncParams),
         role: access.role,
+        canWrite: writeDenial(writeContextFor(context.storage, writer), []) === undefined,
       }
       if (workshopId) info.workshopId = workshopId
       else if (access.role === 'facilitator' && access.token) {

@@ -9,8 +9,10 @@ export const healthRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/healthz$/,
     handle({ res, context }) {
-      sendJson(res, 200, {
-        ok: true,
+      const storage = context.health.status
+      sendJson(res, storage.ok ? 200 : 503, {
+        ok: storage.ok,
+        storage,
         rooms: context.rooms.size,
         connections: context.sync.connectionCount,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),

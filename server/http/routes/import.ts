@@ -1,7 +1,7 @@
 import { importFactors } from '../../../shared/factors/factorOps'
 import { parseFactorCsv, parseFactorList } from '../../../shared/factors'
 import { newId } from '../../boards/BoardService'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
 import { HttpError, readBody, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -23,13 +23,19 @@ export const importRoutes: Route[] = [
       const id = params[0]!
       await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
       const parse = parserFor(req.headers['content-type'])
-      const parsed = parse(await readBody(req, IMPORT_LIMIT), requestLanguage(req))
+      const text = await readBody(req, IMPORT_LIMIT)
+      const parsed = parse(text, requestLanguage(req))
       if (!parsed.ok) {
         sendJson(res, 400, { error: parsed.code, message: parsed.message, line: parsed.line })
         return
       }
-      const imported = withBoardDoc(context, id, (doc) =>
-        importFactors(doc, parsed.factors, { now: Date.now(), newId: () => `shape:${newId(9)}` }),
+      const imported = withBoardDoc(
+        context,
+        id,
+        (doc) =>
+          importFactors(doc, parsed.factors, { now: Date.now(), newId: () => `shape:${newId(9)}` }),
+        // A cluster column may come with the factors: one frame per distinct name at most.
+        costOf(parsed.factors.length * 2, Buffer.byteLength(text)),
       )
       context.log.info({ room: id, imported }, 'factors imported')
       sendJson(res, 200, { imported })

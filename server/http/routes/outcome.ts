@@ -1,6 +1,4 @@
-import { readRecords } from '../../../shared/board/boardDoc'
-import { computeOutcome } from '../../../shared/factors'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest } from '../boardAccess'
 import { sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -11,7 +9,7 @@ export const outcomeRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const id = params[0]!
       await authorizeBoardRequest(req, context, id)
-      const outcome = withBoardDoc(context, id, (doc) => computeOutcome(readRecords(doc)))
+      const outcome = context.reads.outcome(id)
       sendJson(res, 200, outcome)
     },
   },

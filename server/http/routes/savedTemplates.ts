@@ -8,7 +8,7 @@ import {
 } from '../../../shared/templates/savedTemplate'
 import { newId } from '../../boards/BoardService'
 import { findTemplate } from '../../boards/findTemplate'
-import { authorizeBoardRequest, withBoardDoc } from '../boardAccess'
+import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
 import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
@@ -34,11 +34,22 @@ export const savedTemplateRoutes: Route[] = [
     async handle({ req, res, context }) {
       const { boardId, title } = await parseBody(req, saveBody)
       await authorizeBoardRequest(req, context, boardId, ['facilitator', 'participant'])
-      const shapes = withBoardDoc(context, boardId, (doc) => templateShapes(readRecords(doc)))
+      const { maxSavedTemplates, maxTemplateBytes } = context.config
+      if (context.storage.listTemplates().length >= maxSavedTemplates) {
+        throw new HttpError(
+          409,
+          'template_limit',
+          `the server keeps ${maxSavedTemplates} templates`,
+        )
+      }
+      const records = JSON.stringify(templateShapes(context.reads.records(boardId)))
+      if (Buffer.byteLength(records) > maxTemplateBytes) {
+        throw new HttpError(413, 'too_large', `a template may hold ${maxTemplateBytes} bytes`)
+      }
       const template = {
         id: `${SAVED_TEMPLATE_PREFIX}${newId(9)}`,
         title,
-        records: JSON.stringify(shapes),
+        records,
         createdAt: Date.now(),
       }
       context.storage.saveTemplate(template)
@@ -60,10 +71,14 @@ export const savedTemplateRoutes: Route[] = [
         language: requestLanguage(req),
         newId: (kind) => `${kind}:${newId(9)}`,
       })
-      withBoardDoc(context, id, (doc) =>
-        doc.transact(() => {
-          writeRecords(doc, placeBesideBoard(readRecords(doc), shapes))
-        }, FACTOR_OPS_ORIGIN),
+      withBoardDoc(
+        context,
+        id,
+        (doc) =>
+          doc.transact(() => {
+            writeRecords(doc, placeBesideBoard(readRecords(doc), shapes))
+          }, FACTOR_OPS_ORIGIN),
+        costOf(shapes.length, Buffer.byteLength(JSON.stringify(shapes))),
       )
       sendJson(res, 200, { added: shapes.length })
     },

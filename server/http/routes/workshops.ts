@@ -11,7 +11,7 @@ import { revealTokens, rotateToken } from '../../auth/tokens'
 import { UnknownTemplateError } from '../../boards/BoardService'
 import { dayView } from '../../day/dayView'
 import { itemTexts } from '../../day/itemText'
-import { withBoardDoc } from '../../workshops/boardDocs'
+import { withBoardDoc } from '../boardAccess'
 import { createWorkshop } from '../../workshops/WorkshopService'
 import { eraseWorkshop } from '../../workshops/eraseWorkshop'
 import { workshopLinks } from '../../workshops/links'
@@ -37,6 +37,7 @@ const patchBody = z.object({
 
 const messageBody = z.object({ text: z.string().trim().max(500) })
 const rotateBody = z.object({ role: z.enum(ROLES) })
+const openBody = z.object({ openToAll: z.boolean() })
 
 const ID = '([^/]*)'
 
@@ -47,6 +48,7 @@ export const workshopRoutes: Route[] = [
     async handle({ req, res, context }) {
       const creation = await context.access.authorizeCreation(req)
       if (!creation.ok) throw denied(creation)
+      await context.limits.creation(req)
       const body = createBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
       const language = body.data.language ?? requestLanguage(req)
@@ -67,6 +69,13 @@ export const workshopRoutes: Route[] = [
         throw error
       }
       context.day.create(created.workshop.id, language)
+      if (creation.accountId) {
+        context.accounts?.recordCreated(
+          created.workshop.id,
+          creation.accountId,
+          created.tokens.facilitator,
+        )
+      }
       const base = baseUrl(context.config, req)
       const params = { token: created.tokens.facilitator }
       const response: CreatedWorkshop = {
@@ -94,9 +103,12 @@ export const workshopRoutes: Route[] = [
         template: workshop.template,
         role,
         allowGroupChoice: workshop.allowGroupChoice,
-        boards: context.storage
-          .workshopBoards(workshop.id)
-          .map((board) => ({ id: board.id, name: board.title, kind: board.kind })),
+        boards: context.storage.workshopBoards(workshop.id).map((board) => ({
+          id: board.id,
+          name: board.title,
+          kind: board.kind,
+          openToAll: context.storage.boardPlace(board.id)?.openToAll ?? false,
+        })),
       }
       if (role === 'facilitator' && token) {
         const tokens = revealTokens(context.storage.tokensOf(workshop.id), token)
@@ -135,12 +147,31 @@ export const workshopRoutes: Route[] = [
       if (!body.success) throw invalidBody(body.error.issues)
       const rotation = rotateToken(context.storage.tokensOf(workshop.id), body.data.role, token!)
       context.storage.replaceTokens(rotation.replaced)
+      if (body.data.role === 'facilitator' && context.accounts?.facilitatorToken(workshop.id)) {
+        context.accounts.rememberFacilitatorToken(workshop.id, rotation.tokens.facilitator)
+      }
       context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
       context.log.info({ workshop: workshop.id, role: body.data.role }, 'token rotated')
       const response: RotatedLinks = {
         links: workshopLinks(baseUrl(context.config, req), workshop.id, rotation.tokens),
       }
       sendJson(res, 200, response)
+    },
+  },
+  {
+    method: 'PUT',
+    pattern: new RegExp(`^/api/workshops/${ID}/boards/${ID}/access$`),
+    async handle({ req, res, params, context }) {
+      const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
+      const body = openBody.safeParse(await readJson(req, JSON_LIMIT))
+      if (!body.success) throw invalidBody(body.error.issues)
+      const boardId = params[1]!
+      if (context.storage.boardPlace(boardId)?.workshopId !== workshop.id) {
+        throw new HttpError(404, 'not_found', 'no such board in this workshop')
+      }
+      context.storage.setBoardOpen(boardId, body.data.openToAll)
+      context.log.info({ room: boardId, openToAll: body.data.openToAll }, 'board access changed')
+      sendJson(res, 200, { openToAll: body.data.openToAll })
     },
   },
   {

@@ -51,6 +51,7 @@ export const workshopParticipantRoutes: Route[] = [
     async handle(request) {
       const { req, res, params, context } = request
       const { workshop } = await workshopFor(req, context, params[0]!, 'participant')
+      await context.limits.join(req)
       const body = joinBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
       const participantKey = generateSecret()

@@ -1,7 +1,5 @@
-import { gatherIntoDoc, previewGather } from '../../../shared/workshop/gather'
-import { newId } from '../../boards/BoardService'
-import { withBoardDoc } from '../../workshops/boardDocs'
-import { groupOutcomes, workshopOverview } from '../../workshops/overview'
+import { GatherBusyError, GatherTimeoutError } from '../../workshops/gather/GatherWorker'
+import { workshopOverview } from '../../workshops/overview'
 import { HttpError, requestLanguage, sendJson } from '../respond'
 import type { Route, ServerContext } from '../Route'
 import { workshopFor } from './workshopsCommon'
@@ -12,6 +10,18 @@ function plenaryOf(context: ServerContext, workshopId: string): string {
   const plenary = context.storage.workshopBoards(workshopId).find((b) => b.kind === 'plenary')
   if (!plenary) throw new HttpError(409, 'no_plenary', 'this workshop has no plenary board')
   return plenary.id
+}
+
+/** Planning is bounded in time and queue length; past either the caller may try again. */
+async function planned<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof GatherBusyError || error instanceof GatherTimeoutError) {
+      throw new HttpError(503, 'synthesis_busy', error.message)
+    }
+    throw error
+  }
 }
 
 export const workshopSynthesisRoutes: Route[] = [
@@ -28,9 +38,9 @@ export const workshopSynthesisRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/synthesis$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      const groups = groupOutcomes(context, workshop.id)
-      const synthesis = withBoardDoc(context, plenaryOf(context, workshop.id), (doc) =>
-        previewGather(doc, groups, requestLanguage(req)),
+      const plenary = plenaryOf(context, workshop.id)
+      const synthesis = await planned(
+        context.synthesis.preview(context, workshop.id, plenary, requestLanguage(req)),
       )
       sendJson(res, 200, synthesis)
     },
@@ -40,9 +50,9 @@ export const workshopSynthesisRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/gather$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      const groups = groupOutcomes(context, workshop.id)
-      const synthesis = withBoardDoc(context, plenaryOf(context, workshop.id), (doc) =>
-        gatherIntoDoc(doc, groups, requestLanguage(req), () => `shape:${newId(9)}`),
+      const plenary = plenaryOf(context, workshop.id)
+      const synthesis = await planned(
+        context.synthesis.gather(context, workshop.id, plenary, requestLanguage(req)),
       )
       sendJson(res, 200, synthesis)
     },

@@ -2,51 +2,54 @@ import {
   adjustedRandIndex,
   DEFAULT_CLUSTER_THRESHOLD,
   DEFAULT_LEXICON,
-  FIELD_LEXICON,
   suggestClusters,
-  type Concept,
+  type SuggestClustersOptions,
 } from '../../../shared/similarity'
-import { DEV_GROUPS, HELD_OUT_GROUPS, isMainModule, loadFixture, type FixtureNote } from './fixture'
+import { isMainModule, loadFixture, loadHeldOut, loadSecondDev, type FixtureNote } from './fixture'
 import { printTable } from './printTable'
 
 /** One clustering run scored against the facilitator's key areas and the idea ids. */
 export interface ClusterQualityRow {
   notes: string
-  lexicon: string
-  threshold: number
+  method: string
   clusters: number
   ariKeyArea: number
   ariIdea: number
 }
 
-const LEXICONS: [string, readonly Concept[]][] = [
-  ['field + dev', DEFAULT_LEXICON],
-  ['field only', FIELD_LEXICON],
-  ['none', []],
+const METHODS: [string, SuggestClustersOptions][] = [
+  [`default: thesaurus + lexicon, t=${DEFAULT_CLUSTER_THRESHOLD}`, {}],
+  [`thesaurus only, t=${DEFAULT_CLUSTER_THRESHOLD}`, { lexicon: [] }],
+  [
+    'before issue 12: lexicon, no thesaurus, t=0.08',
+    {
+      lexicon: DEFAULT_LEXICON,
+      thesaurus: null,
+      threshold: 0.08,
+    },
+  ],
 ]
 
 /** Runs `suggestClusters` on unlabelled notes and compares with the labels by ARI. */
 export function measureClusterQuality(): ClusterQualityRow[] {
-  const notes = loadFixture().notes
   const subsets: [string, FixtureNote[]][] = [
-    [`all ${notes.length}`, notes],
-    [`held-out g3+g4`, notes.filter((note) => HELD_OUT_GROUPS.includes(note.group))],
-    [`dev g1+g2`, notes.filter((note) => DEV_GROUPS.includes(note.group))],
+    ['HELD OUT set C', loadHeldOut().notes],
+    ['dev: set B', loadSecondDev().notes],
+    ['dev: team fixture', loadFixture().notes],
   ]
   return subsets.flatMap(([label, subset]) =>
-    LEXICONS.map(([lexiconName, lexicon]) => ({
+    METHODS.map(([method, options]) => ({
       notes: `${label} (${subset.length})`,
-      lexicon: lexiconName,
-      threshold: DEFAULT_CLUSTER_THRESHOLD,
-      ...scoreClustering(subset, lexicon),
+      method,
+      ...scoreClustering(subset, options),
     })),
   )
 }
 
-function scoreClustering(notes: readonly FixtureNote[], lexicon: readonly Concept[]) {
+function scoreClustering(notes: readonly FixtureNote[], options: SuggestClustersOptions) {
   const clusters = suggestClusters(
     notes.map((note) => ({ id: note.id, text: note.text })),
-    { lexicon },
+    options,
   )
   const clusterOf = new Map<string, string>()
   clusters.forEach((cluster, i) => cluster.noteIds.forEach((id) => clusterOf.set(id, String(i))))

@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { clientAddress } from './clientAddress'
+import { HttpError } from './respond'
+
+export interface RequestLimitOptions {
+  /** Boards and workshops one address may create per minute. */
+  createsPerMinute: number
+  /** Joins (new participants) one address may make per minute. */
+  joinsPerMinute: number
+  trustProxy: boolean
+}
+
+/**
+ * Per-address rate limits on the calls that create something stored: boards, workshops and
+ * participants. A school behind one NAT address shares the budget, so the defaults allow a
+ * whole class joining at once, not a script creating thousands.
+ */
+export class RequestLimits {
+  private readonly creates: RateLimiterMemory
+  private readonly joins: RateLimiterMemory
+
+  constructor(private readonly options: RequestLimitOptions) {
+    this.creates = new RateLimiterMemory({
+      keyPrefix: 'creates',
+      points: options.createsPerMinute,
+      duration: 60,
+    })
+    this.joins = new RateLimiterMemory({
+      keyPrefix: 'joins',
+      points: options.joinsPerMinute,
+      duration: 60,
+    })
+  }
+
+  /** Throws 429 when the caller's address created too much this minute. */
+  creation(req: IncomingMessage): Promise<void> {
+    return this.consume(this.creates, req, 'too many boards or workshops created; wait a minute')
+  }
+
+  /** Throws 429 when the caller's address joined too many participants this minute. */
+  join(req: IncomingMessage): Promise<void> {
+    return this.consume(this.joins, req, 'too many joins from this address; wait a minute')
+  }
+
+  private async consume(limiter: RateLimiterMemory, req: IncomingMessage, message: string) {
+    try {
+      await limiter.consume(clientAddress(req, this.options.trustProxy))
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection
+      throw new HttpError(429, 'rateLimited', message)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { atom, type TLShape } from 'tldraw'
+import type { RecordJson } from '../../shared/board/boardDoc'
+import { frameShape, noteShape } from '../../shared/board/shapeRecords'
+import { computeOutcome, countFactors, countOutcome, type Polarity } from '../../shared/factors'
+import { outcomeTally } from '../../client/board/factors/outcomeTally'
+
+const POLARITIES: Polarity[] = ['hindering', 'enabling', 'undecided']
+
+/** Three clusters in two rows, 60 notes spread over them and the page. */
+function board(): RecordJson[] {
+  const frames = [
+    [0, 0],
+    [1200, 0],
+    [0, 900],
+  ].map(([x, y], i) =>
+    frameShape(
+      { id: `shape:c${i}`, x: x!, y: y!, index: 'a1', meta: { kind: 'cluster' } },
+      { w: 1000, h: 700, name: `Område ${i}`, color: 'black' },
+    ),
+  )
+  const notes = Array.from({ length: 60 }, (_, i) =>
+    noteShape(
+      {
+        id: `shape:n${i}`,
+        x: (i * 37) % 800,
+        y: (i * 53) % 500,
+        index: 'a2',
+        parentId: i % 4 === 3 ? undefined : `shape:c${i % 4}`,
+        meta: i % 7 === 0 ? {} : { polarity: POLARITIES[i % 3]! },
+      },
+      { text: `Faktor ${i}`, color: 'yellow' },
+    ),
+  )
+  return [...frames, ...notes]
+}
+
+const asShapes = (records: RecordJson[]) => records as unknown as TLShape[]
+
+describe('factor counts', () => {
+  it('count the same as the full outcome, without ordering the notes', () => {
+    const records = board()
+    expect(countFactors(records)).toEqual(countOutcome(computeOutcome(records)))
+  })
+
+  it('stay the same object while notes only move, and change when one changes cluster', () => {
+    const shapes = atom('shapes', asShapes(board()))
+    const tally = outcomeTally(() => shapes.get())
+    const before = tally.get()
+
+    shapes.set(shapes.get().map((s) => (s.type === 'note' ? { ...s, x: s.x + 5, y: s.y + 3 } : s)))
+    expect(tally.get()).toBe(before)
+
+    shapes.set(
+      shapes.get().map((s) => (s.id === 'shape:n0' ? { ...s, parentId: 'shape:c1' as never } : s)),
+    )
+    const after = tally.get()
+    expect(after).not.toBe(before)
+    expect(after.clusters.find((c) => c.id === 'shape:c1')!.total).toBe(
+      before.clusters.find((c) => c.id === 'shape:c1')!.total + 1,
+    )
+  })
+})
