@@ -76,7 +76,11 @@ const coldOpenOptions: ColdOpenOptions = {
   anchors: ['y-websocket', 'hocuspocus'],
 }
 
-const firstPaintOptions: FirstPaintOptions = { boards: [300, 2000], runs: 5 }
+/** `--notes=300` narrows the first-paint scenario to some board sizes. */
+const firstPaintOptions: FirstPaintOptions = {
+  boards: listFlag('notes')?.map(Number) ?? [300, 2000],
+  runs: 5,
+}
 
 const longDayPlan: SessionPlan = {
   participants: 4,

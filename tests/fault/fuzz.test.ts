@@ -231,7 +231,9 @@ describe('fuzz', () => {
       console.info(`fuzz: peak server RSS ${Math.round(watcher.seen.peakRss / MiB)} MiB`)
       expect(watcher.seen.died).toBe(false)
       expect(watcher.seen.unhealthy).toBe(0)
-      expect(watcher.seen.peakRss).toBeLessThan(500 * MiB)
+      // docs/limits.md: 269 MiB on Node 20 and 447 MiB on Node 24, whose V8 sizes its young
+      // generation by the machine's memory; a leak per frame or connection would cross it.
+      expect(watcher.seen.peakRss).toBeLessThan(768 * MiB)
 
       const handshake = noteShape(
         { id: 'shape:handshake', x: 10, y: 10, index: 'a2' },

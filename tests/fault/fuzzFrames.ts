@@ -10,8 +10,6 @@ import { toYValue, type JsonValue } from '../../shared/board/yjsValue'
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
-/** A sync step 1 with an empty state vector: always answered, never closes. */
-export const SYNC_PROBE = new Uint8Array([MESSAGE_SYNC, 0, 1, 0])
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -27,13 +25,13 @@ export function updateFrame(update: Uint8Array): Uint8Array {
 }
 
 /** A valid awareness update from a new client id with `state` as its JSON state. */
-export function awarenessFrame(clientId: number, state: unknown): Uint8Array {
+export function awarenessFrame(clientId: number, state: unknown, clock = 1): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, MESSAGE_AWARENESS)
     const update = frame((u) => {
       encoding.writeVarUint(u, 1)
       encoding.writeVarUint(u, clientId)
-      encoding.writeVarUint(u, 1)
+      encoding.writeVarUint(u, clock)
       encoding.writeVarString(u, JSON.stringify(state))
     })
     encoding.writeVarUint8Array(e, update)

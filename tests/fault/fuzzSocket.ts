@@ -1,26 +1,49 @@
 import { WebSocket } from 'ws'
-import { SYNC_PROBE } from './fuzzFrames'
+import * as decoding from 'lib0/decoding'
+import { awarenessFrame } from './fuzzFrames'
 
-/** A sync step 2: the server sends it only to answer a sync step 1. */
-const isStep2 = (data: Buffer) => data[0] === 0 && data[1] === 1
-const isStep1 = (frame: Uint8Array) => frame[0] === 0 && frame[1] === 0
+const MESSAGE_AWARENESS = 1
 
 /** What the server did with one frame: kept the connection, or closed it with a code. */
 export type Outcome = { kept: true } | { kept: false; code: number }
 
+/** The clock the server relayed for `clientId` in one awareness message, if it names it. */
+function relayedClock(data: Buffer, clientId: number): number | undefined {
+  try {
+    const decoder = decoding.createDecoder(data)
+    if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return undefined
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+    let clock: number | undefined
+    for (let n = decoding.readVarUint(update); n > 0; n--) {
+      const id = decoding.readVarUint(update)
+      const itsClock = decoding.readVarUint(update)
+      decoding.readVarString(update)
+      if (id === clientId) clock = itsClock
+    }
+    return clock
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * A raw socket that sends one frame at a time, each followed by a sync step 1. The
- * server handles a socket's frames in order, so its step 2 answer (or the close) proves the
- * frame was handled. Needs a room of its own: peers' messages would only add noise.
+ * A raw socket that sends frames followed by a probe: a presence of its own whose clock goes
+ * up by one each time. The server handles a socket's frames in order and relays every newer
+ * presence to the whole room, the sender included, so the probe coming back (or the close)
+ * proves the frames before it were handled. Repeated sync step 1 would not do: the server
+ * answers those at most once per interval. Needs a room of its own: peers only add noise.
  */
 export class FuzzSocket {
-  private answers = 0
+  private readonly probeId = 0x10000000 + Math.floor(Math.random() * 0x0fffffff)
+  private probeClock = 0
+  private relayedProbeClock = 0
   private closeCode: number | undefined
   private wake: (() => void) | undefined
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: Buffer) => {
-      if (isStep2(data)) this.answers++
+      const clock = relayedClock(data, this.probeId)
+      if (clock !== undefined) this.relayedProbeClock = Math.max(this.relayedProbeClock, clock)
       this.wake?.()
     })
     socket.on('close', (code) => {
@@ -45,12 +68,11 @@ export class FuzzSocket {
 
   /** Sends `frames` and one probe; resolves once the server handled them all or closed. */
   async exchangeMany(frames: Uint8Array[], timeoutMs = 30_000): Promise<Outcome> {
-    // A fuzzed sync step 1 is answered too (or closes the connection), so it adds an answer.
-    const target = this.answers + frames.filter(isStep1).length + 1
+    const target = ++this.probeClock
     for (const frame of frames) this.socket.send(frame)
-    this.socket.send(SYNC_PROBE)
+    this.socket.send(awarenessFrame(this.probeId, { probe: target }, target))
     const started = Date.now()
-    while (this.answers < target && this.closeCode === undefined) {
+    while (this.relayedProbeClock < target && this.closeCode === undefined) {
       if (Date.now() - started > timeoutMs) throw new Error('server neither answered nor closed')
       await new Promise<void>((resolve) => {
         this.wake = resolve
@@ -58,7 +80,9 @@ export class FuzzSocket {
       })
     }
     this.wake = undefined
-    return this.answers >= target ? { kept: true } : { kept: false, code: this.closeCode! }
+    return this.relayedProbeClock >= target
+      ? { kept: true }
+      : { kept: false, code: this.closeCode! }
   }
 
   close() {

@@ -25,6 +25,8 @@ export interface FirstPaintRow {
   anchorMs: number[]
   /** Doc updates another client received while Chromium opened the board `runs` times. */
   writesOnOpen: number
+  /** Set when a page load failed (e.g. timed out on an overloaded machine). */
+  error?: string
 }
 
 export interface FirstPaintResult {
@@ -65,6 +67,40 @@ async function watchWrites(board: BoardInfo) {
 }
 
 const allNotes = (runs: PaintRun[]) => runs.map((run) => run.allNotesMs)
+const shot = (who: string, notes: number) =>
+  path.join(SCREENSHOTS, `bench-first-paint-${who}-${notes}.png`)
+
+/** `runs` loads of our board and of the anchor, alternating; a failed load ends the row. */
+async function paintRow(
+  open: OpenBoard,
+  runs: number,
+  ourUrl: string,
+  anchorUrl: string,
+): Promise<FirstPaintRow> {
+  const writes = await watchWrites(open.board)
+  const ours: PaintRun[] = []
+  const plain: PaintRun[] = []
+  let error: string | undefined
+  try {
+    for (let run = 0; run < runs; run++) {
+      ours.push(...(await measureFirstPaint(ourUrl, open.notes, 1, shot('ours', open.notes))))
+      plain.push(...(await measureFirstPaint(anchorUrl, open.notes, 1, shot('tldraw', open.notes))))
+    }
+    // The elected fitter measures after first paint; give it time to (not) write.
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+  } catch (failure) {
+    error = String(failure).split('\n')[0]
+  } finally {
+    writes.stop()
+  }
+  return {
+    notes: open.notes,
+    oursMs: allNotes(ours),
+    anchorMs: allNotes(plain),
+    writesOnOpen: writes.count(),
+    ...(error ? { error } : {}),
+  }
+}
 
 /**
  * First paint of our board and of a plain tldraw page loading the same records, for each
@@ -95,35 +131,18 @@ export async function runFirstPaint(
       const rows: FirstPaintRow[] = []
       for (const open of boards) {
         log(`  first paint: ${open.notes} notes, ${options.runs} loads each, alternating`)
-        const writes = await watchWrites(open.board)
-        const ours: PaintRun[] = []
-        const plain: PaintRun[] = []
-        for (let run = 0; run < options.runs; run++) {
-          const shot = (who: string) =>
-            path.join(SCREENSHOTS, `bench-first-paint-${who}-${open.notes}.png`)
-          ours.push(...(await measureFirstPaint(ourUrl(open), open.notes, 1, shot('ours'))))
-          plain.push(
-            ...(await measureFirstPaint(
-              anchor.pageUrl(String(open.notes)),
-              open.notes,
-              1,
-              shot('tldraw'),
-            )),
-          )
-        }
-        // The elected fitter measures after first paint; give it time to (not) write.
-        await new Promise((resolve) => setTimeout(resolve, 2000))
-        rows.push({
-          notes: open.notes,
-          oursMs: allNotes(ours),
-          anchorMs: allNotes(plain),
-          writesOnOpen: writes.count(),
-        })
-        writes.stop()
+        rows.push(
+          await paintRow(open, options.runs, ourUrl(open), anchor.pageUrl(String(open.notes))),
+        )
       }
       const largest = boards[boards.length - 1]!
       log(`  first paint: profiling one load of the ${largest.notes}-note board`)
-      const profile = await profileFirstPaint(ourUrl(largest), largest.notes)
+      const profile = await profileFirstPaint(ourUrl(largest), largest.notes).catch(
+        (error: unknown) => {
+          log(`  first paint: profile failed: ${String(error)}`)
+          return []
+        },
+      )
       return { rows, profile }
     } finally {
       await anchor.close()

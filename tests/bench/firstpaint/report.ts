@@ -46,5 +46,12 @@ export function firstPaintReport(result: FirstPaintResult): string {
     ['self ms', 'function', 'where (built file:line:column)'],
     result.profile.map((line) => [line.selfMs.toFixed(0), line.functionName, line.location]),
   )
-  return `${paint}\n\nProfile of one load of our ${result.rows[result.rows.length - 1]?.notes}-note board (V8 sampling profiler via CDP), top self time:\n${profile}`
+  const errors = result.rows
+    .filter((row) => row.error)
+    .map(
+      (row) =>
+        `  ${row.notes} notes: stopped after ${row.oursMs.length} + ${row.anchorMs.length} loads: ${row.error}\n`,
+    )
+    .join('')
+  return `${paint}\n${errors}\nProfile of one load of our ${result.rows[result.rows.length - 1]?.notes}-note board (V8 sampling profiler via CDP), top self time:\n${profile}`
 }
