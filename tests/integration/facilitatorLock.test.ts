@@ -6,7 +6,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import { FACILITATOR_LOCK_META_KEY, type CreatedWorkshop } from '../../shared/workshopContracts'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
+import { createWorkshop, HandMadeClient, joinGroup } from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -17,10 +17,10 @@ afterEach(async () => {
   server = undefined
 })
 
-function participantUrl(workshop: CreatedWorkshop) {
+/** A participant of the first group's sync URL: joined, so the write policy lets them write. */
+function participantUrl(workshop: CreatedWorkshop, params: Record<string, string>) {
   const board = workshop.boards[0]!
-  const token = tokenOf(workshop.links.participant)
-  return `${board.sync.serverUrl}/${board.sync.room}?token=${encodeURIComponent(token)}`
+  return `${board.sync.serverUrl}/${board.sync.room}?${new URLSearchParams(params)}`
 }
 
 const note = (id: string, x: number, locked: boolean) =>
@@ -39,11 +39,12 @@ async function lockedBoard() {
   writeRecords(facilitator.doc, [note('shape:locked', 0, true), note('shape:free', 300, false)])
   const room = () => server!.rooms.get(workshop.boards[0]!.id)!.doc
   await waitFor(() => !!readRecord(room(), 'shape:free'))
-  const participant = new HandMadeClient(participantUrl(workshop))
+  const { params } = await joinGroup(server.url, workshop, 0)
+  const participant = new HandMadeClient(participantUrl(workshop, params))
   cleanups.push(() => participant.close())
   await participant.opened
   await waitFor(() => !!readRecord(participant.doc, 'shape:locked'))
-  return { workshop, participant, room }
+  return { workshop, participant, room, params }
 }
 
 /** Changes one field of a record in the participant's copy and sends just that change. */
@@ -73,7 +74,7 @@ describe('the facilitator lock', () => {
   })
 
   it('refuses a participant unlocking, deleting or locking shapes, and lets them move free ones', async () => {
-    const { workshop, participant, room } = await lockedBoard()
+    const { workshop, participant, room, params } = await lockedBoard()
     change(participant, 'shape:free', (record) => record.set('x', 400))
     await waitFor(() => readRecord(room(), 'shape:free')!.x === 400)
 
@@ -82,7 +83,7 @@ describe('the facilitator lock', () => {
     )
     expect(await participant.closed).toBe(CloseCode.writeForbidden)
 
-    const deleter = new HandMadeClient(participantUrl(workshop))
+    const deleter = new HandMadeClient(participantUrl(workshop, params))
     cleanups.push(() => deleter.close())
     await deleter.opened
     await waitFor(() => !!readRecord(deleter.doc, 'shape:locked'))
@@ -91,7 +92,7 @@ describe('the facilitator lock', () => {
     deleter.sendUpdate(Y.encodeStateAsUpdate(deleter.doc, before))
     expect(await deleter.closed).toBe(CloseCode.writeForbidden)
 
-    const locker = new HandMadeClient(participantUrl(workshop))
+    const locker = new HandMadeClient(participantUrl(workshop, params))
     cleanups.push(() => locker.close())
     await locker.opened
     await waitFor(() => !!readRecord(locker.doc, 'shape:free'))
