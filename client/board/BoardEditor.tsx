@@ -23,6 +23,10 @@ import { DayBar } from '../day/DayBar'
 import { useInputPaused } from '../day/timer/useInputPaused'
 import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
 import { LockButton } from '../day/attention/LockButton'
+import { BoardVoteContext, useBoardVote } from '../day/votes/useBoardVote'
+import { VoteBadges } from '../day/votes/VoteBadges'
+import { VoteBar } from '../day/votes/VoteBar'
+import { voteByClick } from '../day/votes/voteByClick'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
@@ -72,7 +76,10 @@ export function BoardEditor(props: BoardEditorProps) {
   const [view, setView] = useState<BoardView>('canvas')
   // The facilitator's pause (timer at zero, a locked step) holds participants, not the facilitator.
   const paused = useInputPaused(board.id) && !canManageBoard && !readOnly
-  const locked = readOnly || paused
+  const boardVote = useBoardVote(board.id)
+  const castByClick = boardVote?.open ? boardVote.cast : undefined
+  // While a participant votes, a click on a note only votes: nothing moves by accident.
+  const locked = readOnly || paused || castByClick !== undefined
   const { t, i18n } = useTranslation()
   const outlineSynthesis = useMemo(
     () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
@@ -82,6 +89,12 @@ export function BoardEditor(props: BoardEditorProps) {
   useEffect(() => {
     editor?.updateInstanceState({ isReadonly: locked })
   }, [editor, locked])
+
+  const voteTarget = boardVote?.vote.target
+  useEffect(() => {
+    if (!editor || !castByClick || !voteTarget) return
+    return voteByClick(editor, voteTarget, (itemId, delta) => void castByClick(itemId, delta))
+  }, [editor, castByClick, voteTarget])
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -122,69 +135,75 @@ export function BoardEditor(props: BoardEditorProps) {
 
   return (
     <BoardSettingsContext.Provider value={settings}>
-      <div className="board">
-        <ConnectionBanner
-          connection={connection}
-          unsaved={unsaved}
-          title={board.title}
-          readOnly={readOnly}
-          overviewUrl={workshop?.overviewUrl}
-        >
-          <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
-        </ConnectionBanner>
-        <DayBar canRunDay={canManageBoard} boardId={board.id}>
-          {canManageBoard && <LockButton editor={editor} />}
-        </DayBar>
-        <FacilitatorBanner doc={doc} boardId={board.id} />
-        {paused && (
-          <p className="board-notice input-paused" role="status">
-            <span aria-hidden="true">⏸ </span>
-            {t('day.timer.inputPaused')}
-          </p>
-        )}
-        {notice && (
-          <p className="board-notice" role="status">
-            {notice}
-          </p>
-        )}
-        {view === 'outline' && (
-          <OutlineView
-            doc={doc}
-            author={me.name}
-            readOnly={locked}
-            synthesis={outlineSynthesis}
-          />
-        )}
-        {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
-        <div className="board-workspace" hidden={view === 'outline'}>
-          <div className="board-canvas">
-            <Tldraw
-              store={store}
-              shapeUtils={shapeUtils}
-              overrides={factorOverrides}
-              components={factorComponents}
-              licenseKey={licenseKey || undefined}
-              assetUrls={assetUrls}
-              user={user}
-              onMount={(mounted) => {
-                if (readOnly) mounted.updateInstanceState({ isReadonly: true })
-                setEditor(mounted)
-                void mounted.zoomToFit({ animation: { duration: 0 } })
-              }}
-            >
-              {workshop && (
-                <SynthesisPanel
-                  workshop={workshop}
-                  doc={doc}
-                  canEdit={canManageBoard && !readOnly}
-                />
-              )}
-            </Tldraw>
-            <LicenseNotice />
+      <BoardVoteContext.Provider value={boardVote}>
+        <div className="board">
+          <ConnectionBanner
+            connection={connection}
+            unsaved={unsaved}
+            title={board.title}
+            readOnly={readOnly}
+            overviewUrl={workshop?.overviewUrl}
+          >
+            <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
+          </ConnectionBanner>
+          <DayBar canRunDay={canManageBoard} boardId={board.id}>
+            {boardVote && (
+              <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
+            )}
+            {canManageBoard && <LockButton editor={editor} />}
+          </DayBar>
+          <FacilitatorBanner doc={doc} boardId={board.id} />
+          {paused && (
+            <p className="board-notice input-paused" role="status">
+              <span aria-hidden="true">⏸ </span>
+              {t('day.timer.inputPaused')}
+            </p>
+          )}
+          {notice && (
+            <p className="board-notice" role="status">
+              {notice}
+            </p>
+          )}
+          {view === 'outline' && (
+            <OutlineView
+              doc={doc}
+              author={me.name}
+              readOnly={locked}
+              synthesis={outlineSynthesis}
+            />
+          )}
+          {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
+          <div className="board-workspace" hidden={view === 'outline'}>
+            <div className="board-canvas">
+              <Tldraw
+                store={store}
+                shapeUtils={shapeUtils}
+                overrides={factorOverrides}
+                components={factorComponents}
+                licenseKey={licenseKey || undefined}
+                assetUrls={assetUrls}
+                user={user}
+                onMount={(mounted) => {
+                  if (readOnly) mounted.updateInstanceState({ isReadonly: true })
+                  setEditor(mounted)
+                  void mounted.zoomToFit({ animation: { duration: 0 } })
+                }}
+              >
+                <VoteBadges />
+                {workshop && (
+                  <SynthesisPanel
+                    workshop={workshop}
+                    doc={doc}
+                    canEdit={canManageBoard && !readOnly}
+                  />
+                )}
+              </Tldraw>
+              <LicenseNotice />
+            </div>
+            {!readOnly && <FactorPanel editor={editor} />}
           </div>
-          {!readOnly && <FactorPanel editor={editor} />}
         </div>
-      </div>
+      </BoardVoteContext.Provider>
     </BoardSettingsContext.Provider>
   )
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { polarityIcon, type ClusterOutcome, type Factor, type Polarity } from '../../shared/factors'
+import { ItemVote } from '../day/votes/ItemVote'
 import { clusterLabel } from './ClusterSelect'
 import { FactorItem } from './FactorItem'
 import type { OutlineActions } from './outlineActions'
@@ -32,6 +33,7 @@ export function ClusterSection({
             total,
           })}
         </p>
+        <ItemVote itemId={cluster.id} text={name} kind="clusters" />
         {!actions.readOnly && (
           <button
             ref={renameButton}

@@ -1,6 +1,8 @@
 import { request } from '../common/api'
 import type {
   AgendaStep,
+  BallotBody,
+  CreateVoteBody,
   CreateWorkshopBody,
   CreatedWorkshop,
   GroupAssignments,
@@ -12,6 +14,7 @@ import type {
   StepBody,
   TimerBody,
   TimerView,
+  VoteResults,
   RotatedLinks,
   Synthesis,
   WorkshopInfo,
@@ -54,6 +57,14 @@ export function workshopApi(id: string, token: string) {
     timer: (body: TimerBody) =>
       request<{ timer: TimerView | null }>(at('/timer'), send('POST', body)),
     step: (body: StepBody) => request<{ currentStepId: string }>(at('/step'), send('POST', body)),
+    startVote: (body: CreateVoteBody) => request<{ id: string }>(at('/votes'), send('POST', body)),
+    ballot: (voteId: string, participantKey: string, body: BallotBody) =>
+      request<{ remaining: number }>(
+        at(`/votes/${encodeURIComponent(voteId)}/ballots`, participantKey),
+        send('POST', body),
+      ),
+    closeVote: (voteId: string) =>
+      request<VoteResults>(at(`/votes/${encodeURIComponent(voteId)}/close`), send('POST')),
   }
 }
 

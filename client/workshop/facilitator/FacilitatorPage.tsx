@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { AgendaPanel } from '../../day/agenda/AgendaPanel'
 import { TimerPanel } from '../../day/timer/TimerPanel'
+import { VotePanel } from '../../day/votes/VotePanel'
 import { useLiveScope } from '../../day/LiveContext'
 import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 import '../../day/day.css'
@@ -122,6 +123,14 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
             <h2 id="agenda-heading">{t('day.agenda.heading')}</h2>
             {day ? (
               <AgendaPanel day={day} api={api} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
+          <section aria-labelledby="vote-heading" className="card">
+            <h2 id="vote-heading">{t('vote.heading')}</h2>
+            {day ? (
+              <VotePanel day={day} api={api} boards={info.boards} />
             ) : (
               <p role="status">{t('workshop.loading')}</p>
             )}
