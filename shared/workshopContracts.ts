@@ -428,3 +428,9 @@ export const DRAFT_COUNT_PRESENCE_KEY = 'drafts'
 
 /** Shape meta flag: locked by the facilitator; the server refuses participants' changes to it. */
 export const FACILITATOR_LOCK_META_KEY = 'facilitatorLock'
+
+/**
+ * Shape meta flag of a note written during silent writing: it stays in its writer's browser
+ * (IndexedDB) and the server refuses any update that carries it into a board doc.
+ */
+export const PRIVATE_DRAFT_META_KEY = 'privateDraft'

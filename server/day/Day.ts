@@ -85,6 +85,19 @@ export class Day {
     })
   }
 
+  /** Starts silent writing, or ends it: what was written is revealed (optionally without names). */
+  setPrivateWriting(workshopId: string, on: boolean, anonymous: boolean, now: number) {
+    this.change(workshopId, (day) => {
+      if (on) {
+        day.privateWriting = true
+      } else if (day.privateWriting) {
+        day.privateWriting = false
+        day.revealedAt = now
+        day.revealAnonymous = anonymous
+      }
+    })
+  }
+
   /** Whether participants' input is paused now: the timer ran out so, or the step locks boards. */
   inputPaused(day: DayRecord, now: number): boolean {
     const step = day.agenda.find((candidate) => candidate.id === day.currentStepId)

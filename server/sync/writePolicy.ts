@@ -2,6 +2,7 @@ import type { RecordJson } from '../../shared/board/boardDoc'
 import type { JsonValue } from '../../shared/board/yjsValue'
 import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
 import { facilitatorLockRule } from './facilitatorLock'
+import { privateDraftRule } from './privateDrafts'
 
 /**
  * Who may change what on a board: the one place every write path asks (sync updates through
@@ -30,6 +31,8 @@ export interface WriteContext {
    * none); undefined when the connection did not say which participant it is.
    */
   participantBoardId: string | null | undefined
+  /** The board's workshop is in silent writing: participants' new notes stay in their browser. */
+  privateWriting: boolean
 }
 
 /** One change an update makes, with the state before it (from the room's doc). */
@@ -73,7 +76,7 @@ export const metaByRole: ChangeRule = (context, change) => {
 
 export const boardRules: BoardRule[] = [viewersNeverWrite, participantsWriteOnTheirBoard]
 
-export const changeRules: ChangeRule[] = [metaByRole, facilitatorLockRule]
+export const changeRules: ChangeRule[] = [metaByRole, facilitatorLockRule, privateDraftRule]
 
 /** The first reason a rule gives to refuse these changes, or undefined if all may go in. */
 export function writeDenial(context: WriteContext, changes: DocChange[]): string | undefined {
