@@ -27,6 +27,10 @@ import { BoardVoteContext, useBoardVote } from '../day/votes/useBoardVote'
 import { VoteBadges } from '../day/votes/VoteBadges'
 import { VoteBar } from '../day/votes/VoteBar'
 import { voteByClick } from '../day/votes/voteByClick'
+import { isPrivateDraft } from '../day/silent/privateDrafts'
+import { SilentWritingNotice } from '../day/silent/SilentWritingNotice'
+import { usePrivateDrafts } from '../day/silent/usePrivateDrafts'
+import { useLiveScope } from '../day/LiveContext'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import type { BoardView } from '../outline/ViewToggle'
@@ -90,6 +94,10 @@ export function BoardEditor(props: BoardEditorProps) {
     editor?.updateInstanceState({ isReadonly: locked })
   }, [editor, locked])
 
+  const isParticipant = !canManageBoard && !readOnly
+  usePrivateDrafts(editor, { boardId: board.id, awareness: provider.awareness, isParticipant })
+  const privateWriting = useLiveScope()?.live.state?.day.privateWriting === true
+
   const voteTarget = boardVote?.vote.target
   useEffect(() => {
     if (!editor || !castByClick || !voteTarget) return
@@ -110,7 +118,10 @@ export function BoardEditor(props: BoardEditorProps) {
   }, [me, i18n.language])
 
   useEffect(() => {
-    const binding = bindStoreToDoc(store, doc, { onLocalFlush: noteLocalChanges })
+    const binding = bindStoreToDoc(store, doc, {
+      onLocalFlush: noteLocalChanges,
+      keepLocal: isPrivateDraft,
+    })
     const unbindPresence = bindPresence(store, provider.awareness, me)
     return () => {
       unbindPresence()
@@ -147,6 +158,9 @@ export function BoardEditor(props: BoardEditorProps) {
             <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
           </ConnectionBanner>
           <DayBar canRunDay={canManageBoard} boardId={board.id}>
+            {privateWriting && (
+              <SilentWritingNotice awareness={provider.awareness} isParticipant={isParticipant} />
+            )}
             {boardVote && (
               <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
             )}

@@ -10,6 +10,7 @@ import type {
   JoinedWorkshop,
   ParticipantSelf,
   PatchWorkshopBody,
+  PrivateWritingBody,
   Role,
   StepBody,
   TimerBody,
@@ -57,6 +58,8 @@ export function workshopApi(id: string, token: string) {
     timer: (body: TimerBody) =>
       request<{ timer: TimerView | null }>(at('/timer'), send('POST', body)),
     step: (body: StepBody) => request<{ currentStepId: string }>(at('/step'), send('POST', body)),
+    privateWriting: (body: PrivateWritingBody) =>
+      request<{ privateWriting: boolean }>(at('/private-writing'), send('POST', body)),
     startVote: (body: CreateVoteBody) => request<{ id: string }>(at('/votes'), send('POST', body)),
     ballot: (voteId: string, participantKey: string, body: BallotBody) =>
       request<{ remaining: number }>(

@@ -18,6 +18,12 @@ export interface BindOptions {
   flushIntervalMs?: number
   /** Called after each batch of local changes has entered the doc. */
   onLocalFlush?: (changedRecords: number) => void
+  /**
+   * Records that stay in this store and never enter the doc while this says so (a private
+   * draft during silent writing). When it stops saying so, the record's next change writes
+   * it into the doc whole.
+   */
+  keepLocal?: (record: RecordJson) => boolean
 }
 
 /**
@@ -54,9 +60,15 @@ export function bindStoreToDoc<R extends UnknownRecord>(
 
   const initial = readRecords(doc).filter((record) => isDocumentRecord(record.typeName))
   const initialIds = new Set(initial.map((record) => record.id))
+  const keepLocal = options.keepLocal ?? (() => false)
   const stale = store
     .allRecords()
-    .filter((record) => isDocumentRecord(record.typeName) && !initialIds.has(record.id))
+    .filter(
+      (record) =>
+        isDocumentRecord(record.typeName) &&
+        !initialIds.has(record.id) &&
+        !keepLocal(record as unknown as RecordJson),
+    )
   putFromDoc(
     initial,
     stale.map((record) => record.id),
@@ -73,6 +85,7 @@ export function bindStoreToDoc<R extends UnknownRecord>(
     doc.transact(() => {
       for (const id of ids) {
         const record = store.get(id as R['id']) as unknown as RecordJson | undefined
+        if (record && keepLocal(record)) continue
         const map = records.get(id)
         if (!record) records.delete(id)
         else if (!map) records.set(id, toYValue(record) as Y.Map<unknown>)

@@ -4,6 +4,7 @@ import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { AgendaPanel } from '../../day/agenda/AgendaPanel'
 import { TimerPanel } from '../../day/timer/TimerPanel'
 import { VotePanel } from '../../day/votes/VotePanel'
+import { PrivateWritingPanel } from '../../day/silent/PrivateWritingPanel'
 import { useLiveScope } from '../../day/LiveContext'
 import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 import '../../day/day.css'
@@ -123,6 +124,14 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
             <h2 id="agenda-heading">{t('day.agenda.heading')}</h2>
             {day ? (
               <AgendaPanel day={day} api={api} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
+          <section aria-labelledby="silent-heading" className="card">
+            <h2 id="silent-heading">{t('silent.heading')}</h2>
+            {day ? (
+              <PrivateWritingPanel day={day} api={api} />
             ) : (
               <p role="status">{t('workshop.loading')}</p>
             )}
