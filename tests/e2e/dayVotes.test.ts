@@ -7,7 +7,8 @@ import { launchChromium } from '../support/browser'
 import { SCREENSHOTS, onCanvas, personContext, seriousViolations } from '../support/pages'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { createWorkshop, joinGroup } from '../support/workshopClients'
+import { participantPage } from '../support/participantPages'
+import { createWorkshop } from '../support/workshopClients'
 
 let server: TestServer
 let browser: Browser
@@ -46,21 +47,6 @@ async function writeNotes(workshop: CreatedWorkshop, boardIndex: number, texts: 
   client.provider.destroy()
 }
 
-/** A participant's browser that joined earlier (its key is remembered) and sits on its board. */
-async function participantPage(workshop: CreatedWorkshop, boardIndex: number, name: string) {
-  const { params } = await joinGroup(server.url, workshop, boardIndex, name)
-  const context = await personContext(browser, name)
-  contexts.push(context)
-  await context.addInitScript(
-    ([workshopId, key]) => localStorage.setItem(`samskapa.participantKey.${workshopId}`, key!),
-    [workshop.id, params.participant],
-  )
-  const page = await context.newPage()
-  await page.goto(workshop.links.participant)
-  await page.waitForSelector('.tl-canvas', { timeout: 30_000 })
-  return page
-}
-
 const remaining = (page: Page) => page.getByTestId('vote-remaining')
 
 describe('dot voting in Chromium', () => {
@@ -68,11 +54,15 @@ describe('dot voting in Chromium', () => {
     'votes by click and by keyboard, keeps the tally hidden until close, then ranks it',
     { timeout: 180_000 },
     async () => {
-      const workshop = await createWorkshop(server.url, { title: 'Träff 4', groups: 2, language: 'sv' })
+      const workshop = await createWorkshop(server.url, {
+        title: 'Träff 4',
+        groups: 2,
+        language: 'sv',
+      })
       await writeNotes(workshop, 0, ['Tid för möten', 'Gemensam budget'])
       await writeNotes(workshop, 1, ['Delad IT-plattform'])
-      const anna = await participantPage(workshop, 0, 'Anna')
-      const bertil = await participantPage(workshop, 1, 'Bertil')
+      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
+      const bertil = await participantPage(browser, server.url, workshop, 1, 'Bertil', contexts)
       await onCanvas(anna, 'Tid för möten').waitFor({ timeout: 20_000 })
       await onCanvas(bertil, 'Delad IT-plattform').waitFor({ timeout: 20_000 })
 

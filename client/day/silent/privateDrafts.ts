@@ -1,4 +1,4 @@
-import type { Editor, TLShape, TLShapePartial } from 'tldraw'
+import type { Editor, TLShape } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type { RecordJson } from '../../../shared/board/boardDoc'
 import { DRAFT_COUNT_PRESENCE_KEY, PRIVATE_DRAFT_META_KEY } from '../../../shared/workshopContracts'
@@ -75,13 +75,14 @@ export function keepDraftsPrivate(
 export function revealDrafts(editor: Editor, anonymous: boolean): number {
   const drafts = draftsOf(editor)
   if (drafts.length === 0) return 0
-  const updates: TLShapePartial[] = drafts.map((shape) => {
+  // Whole records: a partial update would merge the meta and keep the flag.
+  const revealed = drafts.map((shape) => {
     const meta: Record<string, unknown> = { ...shape.meta }
     delete meta[PRIVATE_DRAFT_META_KEY]
     if (anonymous) delete meta.author
-    return { id: shape.id, type: shape.type, meta: meta as TLShape['meta'] }
+    return { ...shape, meta: meta as TLShape['meta'] }
   })
-  editor.run(() => editor.updateShapes(updates), { ignoreShapeLock: true })
+  editor.store.put(revealed)
   return drafts.length
 }
 
