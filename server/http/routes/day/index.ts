@@ -1,5 +1,6 @@
 import type { Route } from '../../Route'
 import { agendaRoutes } from './agenda'
+import { attentionRoutes } from './attention'
 import { liveRoutes } from './live'
 import { privateWritingRoutes } from './privateWriting'
 import { timerRoutes } from './timer'
@@ -12,4 +13,5 @@ export const dayRoutes: Route[] = [
   ...timerRoutes,
   ...privateWritingRoutes,
   ...voteRoutes,
+  ...attentionRoutes,
 ]
