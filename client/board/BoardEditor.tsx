@@ -23,6 +23,8 @@ import { DayBar } from '../day/DayBar'
 import { useInputPaused } from '../day/timer/useInputPaused'
 import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
 import { LockButton } from '../day/attention/LockButton'
+import { SummonButton } from '../day/attention/SummonButton'
+import { followSummon } from '../day/attention/followSummons'
 import { BoardVoteContext, useBoardVote } from '../day/votes/useBoardVote'
 import { VoteBadges } from '../day/votes/VoteBadges'
 import { VoteBar } from '../day/votes/VoteBar'
@@ -96,7 +98,12 @@ export function BoardEditor(props: BoardEditorProps) {
 
   const isParticipant = !canManageBoard && !readOnly
   usePrivateDrafts(editor, { boardId: board.id, awareness: provider.awareness, isParticipant })
-  const privateWriting = useLiveScope()?.live.state?.day.privateWriting === true
+  const live = useLiveScope()?.live
+  const privateWriting = live?.state?.day.privateWriting === true
+  const attention = live?.attention
+  useEffect(() => {
+    if (editor && attention && !canManageBoard) followSummon(editor, attention, board.id)
+  }, [editor, attention, canManageBoard, board.id])
 
   const voteTarget = boardVote?.vote.target
   useEffect(() => {
@@ -164,6 +171,7 @@ export function BoardEditor(props: BoardEditorProps) {
             {boardVote && (
               <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
             )}
+            {canManageBoard && <SummonButton editor={editor} boardId={board.id} />}
             {canManageBoard && <LockButton editor={editor} />}
           </DayBar>
           <FacilitatorBanner doc={doc} boardId={board.id} />

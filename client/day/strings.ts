@@ -71,6 +71,10 @@ const sv = {
       lock: 'Lås för deltagare',
       unlock: 'Lås upp för deltagare',
     },
+    attention: {
+      summon: 'Samla alla här',
+      summoned: 'Alla på tavlan ser nu det du ser',
+    },
   },
 }
 
@@ -143,6 +147,10 @@ const en: typeof sv = {
     lock: {
       lock: 'Lock for participants',
       unlock: 'Unlock for participants',
+    },
+    attention: {
+      summon: 'Bring everyone here',
+      summoned: 'Everyone on the board now sees what you see',
     },
   },
 }

@@ -1,6 +1,7 @@
 import { request } from '../common/api'
 import type {
   AgendaStep,
+  AttentionBody,
   BallotBody,
   CreateVoteBody,
   CreateWorkshopBody,
@@ -58,6 +59,7 @@ export function workshopApi(id: string, token: string) {
     timer: (body: TimerBody) =>
       request<{ timer: TimerView | null }>(at('/timer'), send('POST', body)),
     step: (body: StepBody) => request<{ currentStepId: string }>(at('/step'), send('POST', body)),
+    attention: (body: AttentionBody) => request<{ ok: true }>(at('/attention'), send('POST', body)),
     privateWriting: (body: PrivateWritingBody) =>
       request<{ privateWriting: boolean }>(at('/private-writing'), send('POST', body)),
     startVote: (body: CreateVoteBody) => request<{ id: string }>(at('/votes'), send('POST', body)),
