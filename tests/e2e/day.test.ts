@@ -54,7 +54,7 @@ describe('running the day in Chromium', () => {
       await overview.getByRole('heading', { name: 'Timer' }).waitFor()
       await overview.getByLabel('Minuter', { exact: true }).fill('7')
       await overview.getByLabel('Vad timern gäller (valfritt)').fill('Skriv enskilt')
-      await overview.getByRole('button', { name: 'Starta' }).click()
+      await overview.getByRole('button', { name: 'Starta', exact: true }).click()
       await overview.getByRole('button', { name: 'Pausa' }).waitFor()
       await board.getByTestId('timer-clock').waitFor()
       expect(
@@ -101,7 +101,10 @@ describe('running the day in Chromium', () => {
           pauseInputAtEnd: true,
         },
       )
-      await room.getByText('Tiden är ute').waitFor({ timeout: 15_000 })
+      await room
+        .locator('.timer-done-text')
+        .filter({ hasText: 'Tiden är ute' })
+        .waitFor({ timeout: 15_000 })
       await room.screenshot({ path: `${SCREENSHOTS}day-room-screen-done.png` })
       await context.close()
     },
