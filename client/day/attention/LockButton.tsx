@@ -28,7 +28,6 @@ export function LockButton({ editor }: { editor: Editor | undefined }) {
       aria-pressed={selection.locked}
       onClick={() => toggleFacilitatorLock(editor)}
     >
-      <span aria-hidden="true">{selection.locked ? '🔓 ' : '🔒 '}</span>
       {selection.locked ? t('day.lock.unlock') : t('day.lock.lock')}
     </button>
   )

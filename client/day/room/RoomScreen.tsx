@@ -69,7 +69,6 @@ function RoomView({ info }: { info: WorkshopInfo }) {
       </main>
       <aside className="room-hands" aria-labelledby="room-hands-heading">
         <h2 id="room-hands-heading">
-          <span aria-hidden="true">✋ </span>
           {day.handCount > 0
             ? t('day.room.handCount', { count: day.handCount })
             : t('day.room.noHands')}

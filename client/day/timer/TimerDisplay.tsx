@@ -36,9 +36,6 @@ export function TimerDisplay(props: {
     <div className={`timer timer-${state} timer-${props.size ?? 'bar'}`} data-testid="timer">
       {timer.label && <span className="timer-label">{timer.label}</span>}
       <span role="timer" aria-label={t('day.timer.remaining')} className="timer-clock">
-        <span aria-hidden="true" className="timer-icon">
-          {done ? '⏰' : timer.paused ? '⏸' : '⏱'}
-        </span>{' '}
         <span data-testid="timer-clock">{formatRemaining(remaining)}</span>
       </span>
       {done && <strong className="timer-done-text">{t('day.timer.done')}</strong>}
@@ -50,8 +47,7 @@ export function TimerDisplay(props: {
         onClick={toggleMute}
         title={muted ? t('day.timer.unmute') : t('day.timer.mute')}
       >
-        <span aria-hidden="true">{muted ? '🔇' : '🔔'} </span>
-        <span className="visually-hidden">{t('day.timer.mute')}</span>
+        {t('day.timer.mute')}
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
         {announcement}

@@ -32,9 +32,7 @@ export function VoteBar(props: { vote: BoardVote; boardId: string; canRunDay: bo
   }
   return (
     <div className="vote-bar" data-testid="vote-bar">
-      <span>
-        {t('vote.running', { votes: vote.votesPerPerson, target })}
-      </span>
+      <span>{t('vote.running', { votes: vote.votesPerPerson, target })}</span>
       {remaining !== undefined && (
         <>
           <strong role="status" className="vote-remaining" data-testid="vote-remaining">
