@@ -39,4 +39,6 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.badRequest,
   CloseCode.tokenRevoked,
   CloseCode.writeForbidden,
+  // The stored board itself cannot be read; the server logged why, an operator must look.
+  CloseCode.roomLoadFailed,
 ])

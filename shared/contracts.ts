@@ -25,3 +25,32 @@ export interface ApiError {
   error: string
   message: string
 }
+
+/** `GET /api/templates` (the lobby) and `GET /api/boards/:id/templates` list these. */
+export interface TemplateInfo {
+  id: string
+  title: string
+}
+
+/**
+ * A saved template as `GET /api/boards/:id/templates` lists it: shared server-wide or the
+ * board's workshop's own, and whether the caller may rename, share or delete it
+ * (`PATCH`/`DELETE /api/boards/:id/templates/:templateId`).
+ */
+export interface SavedTemplateInfo extends TemplateInfo {
+  shared: boolean
+  manageable: boolean
+}
+
+/** `POST /api/templates` body: `shared` lists a workshop's template on the whole server. */
+export interface SaveTemplateBody {
+  boardId: string
+  title: string
+  shared?: boolean
+}
+
+/** `PATCH /api/boards/:id/templates/:templateId` body. */
+export interface PatchTemplateBody {
+  title?: string
+  shared?: boolean
+}

@@ -137,6 +137,14 @@ export interface WorkshopOverview {
   participants: ParticipantSummary[]
 }
 
+/**
+ * `POST .../groups/propose` body. By default everyone keeps their group and only people
+ * without one are seated; `reshuffle: true` proposes all groups anew.
+ */
+export interface ProposeGroupsBody {
+  reshuffle?: boolean
+}
+
 /** `POST .../groups/propose` → 200, and `POST .../groups/confirm` body. participantId → boardId */
 export interface GroupAssignments {
   assignments: Record<string, string>

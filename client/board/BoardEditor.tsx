@@ -35,7 +35,6 @@ import { usePrivateDrafts } from '../day/silent/usePrivateDrafts'
 import { useLiveScope } from '../day/LiveContext'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
-import type { BoardView } from '../outline/ViewToggle'
 import { FacilitatorBanner } from '../workshop/board/FacilitatorBanner'
 import { SynthesisPanel } from '../workshop/board/SynthesisPanel'
 import type { WorkshopContext } from '../workshop/board/workshopContext'
@@ -47,6 +46,10 @@ import { FactorNoteShapeUtil } from './factors/FactorNoteShapeUtil'
 import { FactorPanel } from './factors/FactorPanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
 import { ClusterFrameShapeUtil } from './clusters/ClusterFrameShapeUtil'
+import { PHONE_QUERY, useMediaQuery } from '../common/useMediaQuery'
+import { rememberNotesWrittenHere } from '../writing/ownNotes'
+import { WritingView } from '../writing/WritingView'
+import type { BoardView } from '../outline/ViewToggle'
 
 // Fonts, icons and tldraw's translations are bundled by Vite and served by our own server.
 const assetUrls = getAssetUrlsByImport()
@@ -75,18 +78,30 @@ interface BoardEditorProps {
 export function BoardEditor(props: BoardEditorProps) {
   const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
+  const { t, i18n } = useTranslation()
   const store = useMemo(() => createTLStore({ shapeUtils }), [])
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
-  const [view, setView] = useState<BoardView>('canvas')
+  const isParticipant = !canManageBoard && !readOnly
+  const live = useLiveScope()?.live
+  const privateWriting = live?.state?.day.privateWriting === true
+  // During silent writing a participant writes on the canvas only: the writing view and the
+  // outline write straight into the shared doc, which takes no new notes then.
+  const writingAlone = privateWriting && isParticipant
+  const phone = useMediaQuery(PHONE_QUERY)
+  // A phone writes first; the canvas is one tap away. Viewers have nothing to write.
+  const views: BoardView[] =
+    phone && !readOnly && !writingAlone ? ['write', 'canvas', 'outline'] : ['canvas', 'outline']
+  const [chosenView, setView] = useState<BoardView>(phone && !readOnly ? 'write' : 'canvas')
+  const view = views.includes(chosenView) ? chosenView : 'canvas'
+  const author = settings.settings.anonymous ? undefined : me.name || undefined
   // The facilitator's pause (timer at zero, a locked step) holds participants, not the facilitator.
-  const paused = useInputPaused(board.id) && !canManageBoard && !readOnly
+  const paused = useInputPaused(board.id) && isParticipant
   const boardVote = useBoardVote(board.id)
   const castByClick = boardVote?.open ? boardVote.cast : undefined
   // While a participant votes, a click on a note only votes: nothing moves by accident.
   const locked = readOnly || paused || castByClick !== undefined
-  const { t, i18n } = useTranslation()
   const outlineSynthesis = useMemo(
     () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
     [workshop, canManageBoard, readOnly],
@@ -96,10 +111,7 @@ export function BoardEditor(props: BoardEditorProps) {
     editor?.updateInstanceState({ isReadonly: locked })
   }, [editor, locked])
 
-  const isParticipant = !canManageBoard && !readOnly
   usePrivateDrafts(editor, { boardId: board.id, awareness: provider.awareness, isParticipant })
-  const live = useLiveScope()?.live
-  const privateWriting = live?.state?.day.privateWriting === true
   const attention = live?.attention
   useEffect(() => {
     if (editor && attention && !canManageBoard) followSummon(editor, attention, board.id)
@@ -140,6 +152,7 @@ export function BoardEditor(props: BoardEditorProps) {
     if (!editor) return
     const author = () => (readBoardSettings(doc).anonymous ? undefined : me.name || undefined)
     const unregister = registerFactorSideEffects(editor, { author })
+    const stopRemembering = rememberNotesWrittenHere(editor, board.id)
     const stopEnter = enterFinishesNote(editor)
     const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
     const stopLocks = canManageBoard ? () => undefined : keepFacilitatorLocks(editor)
@@ -147,9 +160,10 @@ export function BoardEditor(props: BoardEditorProps) {
       stopLocks()
       stopFitting()
       stopEnter()
+      stopRemembering()
       unregister()
     }
-  }, [editor, doc, provider, me, readOnly, canManageBoard])
+  }, [editor, doc, provider, me, readOnly, canManageBoard, board.id])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
@@ -162,7 +176,14 @@ export function BoardEditor(props: BoardEditorProps) {
             readOnly={readOnly}
             overviewUrl={workshop?.overviewUrl}
           >
-            <BoardTools board={board} view={view} onViewChange={setView} readOnly={readOnly} />
+            <BoardTools
+              board={board}
+              view={view}
+              views={views}
+              onViewChange={setView}
+              readOnly={readOnly}
+              editor={editor}
+            />
           </ConnectionBanner>
           <DayBar canRunDay={canManageBoard} boardId={board.id}>
             {privateWriting && (
@@ -186,43 +207,50 @@ export function BoardEditor(props: BoardEditorProps) {
               {notice}
             </p>
           )}
-          {view === 'outline' && (
-            <OutlineView
-              doc={doc}
-              author={me.name}
-              readOnly={locked}
-              synthesis={outlineSynthesis}
-            />
-          )}
-          {/* The canvas stays mounted while the outline shows, so switching back is instant. */}
-          <div className="board-workspace" hidden={view === 'outline'}>
-            <div className="board-canvas">
-              <Tldraw
-                store={store}
-                shapeUtils={shapeUtils}
-                overrides={factorOverrides}
-                components={factorComponents}
-                licenseKey={licenseKey || undefined}
-                assetUrls={assetUrls}
-                user={user}
-                onMount={(mounted) => {
-                  if (readOnly) mounted.updateInstanceState({ isReadonly: true })
-                  setEditor(mounted)
-                  void mounted.zoomToFit({ animation: { duration: 0 } })
-                }}
-              >
-                <VoteBadges />
-                {workshop && (
-                  <SynthesisPanel
-                    workshop={workshop}
-                    doc={doc}
-                    canEdit={canManageBoard && !readOnly}
-                  />
-                )}
-              </Tldraw>
-              <LicenseNotice />
+          <div className="board-body">
+            {view === 'outline' && (
+              <OutlineView
+                doc={doc}
+                author={author}
+                readOnly={locked || writingAlone}
+                synthesis={outlineSynthesis}
+              />
+            )}
+            {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
+            {/* The canvas stays mounted and laid out (only unseen) while another view shows:
+              switching back is instant, and tldraw can still measure text for remote edits. */}
+            <div
+              className={`board-workspace${view === 'canvas' ? '' : ' board-workspace-behind'}`}
+              inert={view !== 'canvas'}
+            >
+              <div className="board-canvas">
+                <Tldraw
+                  store={store}
+                  shapeUtils={shapeUtils}
+                  overrides={factorOverrides}
+                  components={factorComponents}
+                  licenseKey={licenseKey || undefined}
+                  assetUrls={assetUrls}
+                  user={user}
+                  onMount={(mounted) => {
+                    if (readOnly) mounted.updateInstanceState({ isReadonly: true })
+                    setEditor(mounted)
+                    void mounted.zoomToFit({ animation: { duration: 0 } })
+                  }}
+                >
+                  <VoteBadges />
+                  {workshop && (
+                    <SynthesisPanel
+                      workshop={workshop}
+                      doc={doc}
+                      canEdit={canManageBoard && !readOnly}
+                    />
+                  )}
+                </Tldraw>
+                <LicenseNotice />
+              </div>
+              {!readOnly && <FactorPanel editor={editor} />}
             </div>
-            {!readOnly && <FactorPanel editor={editor} />}
           </div>
         </div>
       </BoardVoteContext.Provider>

@@ -6,6 +6,7 @@ import type { ClientConfig } from '../../shared/contracts'
 import type { BoardAccessInfo } from '../../shared/workshopContracts'
 import { ApiRequestError, api } from '../common/api'
 import { NotFoundPage } from '../common/NotFoundPage'
+import { forgetBoardLocally } from '../common/forgetLocally'
 import { rememberBoard } from '../lobby/recentBoards'
 import { LiveScopeProvider } from '../day/LiveScopeProvider'
 import { LinkProblem } from '../workshop/board/LinkProblem'
@@ -22,6 +23,9 @@ const loadBoardEditor = () => import('./BoardEditor')
 const BoardEditor = lazy(() =>
   loadBoardEditor().then((module) => ({ default: module.BoardEditor })),
 )
+
+/** How often a board that could not be fetched tries again. */
+const RETRY_MS = 5000
 
 type Loaded = { board: BoardAccessInfo; config: ClientConfig; workshop?: WorkshopContext }
 
@@ -44,25 +48,42 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
     void loadBoardEditor()
-    Promise.all([api.board(boardId, token, participantKey), api.config()]).then(
-      async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
-        rememberBoard({ id: board.id, title: board.title, url: window.location.href })
-        document.title = `${board.title} – Samskapa`
-        setLoaded({ board, config, workshop: await loadWorkshopContext(board, token) })
-      },
-      (error: unknown) => {
-        const status = error instanceof ApiRequestError ? error.status : 0
-        setFailure(
-          status === 404
-            ? 'notFound'
-            : status === 400
-              ? 'badId'
-              : status === 401 || status === 403
-                ? 'unauthorized'
-                : 'error',
-        )
-      },
-    )
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const load = () => {
+      clearTimeout(timer)
+      Promise.all([api.board(boardId, token, participantKey), api.config()]).then(
+        async ([board, config]: [BoardAccessInfo, ClientConfig]) => {
+          rememberBoard({ id: board.id, title: board.title, url: window.location.href })
+          document.title = `${board.title} – Samskapa`
+          const workshop = await loadWorkshopContext(board, token)
+          if (stopped) return
+          setFailure(undefined)
+          setLoaded({ board, config, workshop })
+        },
+        (error: unknown) => {
+          if (stopped) return
+          const status = error instanceof ApiRequestError ? error.status : 0
+          // Erased: whatever this browser kept of the board goes too.
+          if (status === 404) {
+            void forgetBoardLocally(boardId)
+            return setFailure('notFound')
+          }
+          if (status === 400) return setFailure('badId')
+          if (status === 401 || status === 403) return setFailure('unauthorized')
+          // No network and nothing kept offline, or a server hiccup: try again by itself.
+          setFailure('error')
+          timer = setTimeout(load, RETRY_MS)
+        },
+      )
+    }
+    load()
+    window.addEventListener('online', load)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      window.removeEventListener('online', load)
+    }
   }, [boardId, token, participantKey])
 
   if (!isValidBoardId(boardId) || failure === 'badId') return <NotFoundPage badLink />
@@ -92,6 +113,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   if (sync?.closedCode === CloseCode.writeForbidden) {
     return <Message text={t('board.writeForbidden')} />
   }
+  if (sync?.closedCode === CloseCode.roomLoadFailed) return <Message text={t('board.loadFailed')} />
   if (!sync || !sync.ready) return <Message text={t('board.loading')} />
   return (
     <Suspense fallback={<Message text={t('board.loading')} />}>

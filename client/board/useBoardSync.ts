@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react'
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import { FINAL_CLOSE_CODES } from '../../shared/closeCodes'
+import { recordsMap } from '../../shared/board/boardDoc'
+import { CloseCode, FINAL_CLOSE_CODES } from '../../shared/closeCodes'
+import { FACTOR_OPS_ORIGIN } from '../../shared/factors/factorOps'
+import { forgetBoardLocally } from '../common/forgetLocally'
 import type { SyncInfo } from '../../shared/contracts'
 
 export type ConnectionState = 'connecting' | 'online' | 'offline'
@@ -15,9 +18,12 @@ export interface BoardSync {
   connection: ConnectionState
   /** Why the server closed the connection for good (unknown board, revoked link …). */
   closedCode: number | undefined
-  /** Local record changes made since the server last confirmed it has everything. */
+  /**
+   * How many things (notes, frames, arrows …) this person changed since the server last
+   * confirmed it has everything: a note written and then moved counts once.
+   */
   unsaved: number
-  noteLocalChanges(count: number): void
+  noteLocalChanges(changedIds: readonly string[]): void
 }
 
 /**
@@ -36,23 +42,42 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       params: sync.params,
       maxBackoffTime: 5000,
     })
+    const unsavedIds = new Set(readUnsavedIds(unsavedKey))
+    const noteLocalChanges = (changedIds: readonly string[]) => {
+      if (provider.wsconnected && provider.synced) return
+      const before = unsavedIds.size
+      for (const id of changedIds) unsavedIds.add(id)
+      if (unsavedIds.size === before) return
+      localStorage.setItem(unsavedKey, JSON.stringify([...unsavedIds]))
+      update({ unsaved: unsavedIds.size })
+    }
     let current: BoardSync = {
       doc,
       provider,
       ready: false,
       connection: navigator.onLine ? 'connecting' : 'offline',
       closedCode: undefined,
-      unsaved: Number(localStorage.getItem(unsavedKey) ?? 0),
-      noteLocalChanges(count) {
-        if (provider.wsconnected && provider.synced) return
-        update({ unsaved: current.unsaved + count })
-      },
+      unsaved: unsavedIds.size,
+      noteLocalChanges,
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
-      if (patch.unsaved !== undefined) localStorage.setItem(unsavedKey, String(patch.unsaved))
       setState(current)
     }
+    const allSaved = () => {
+      unsavedIds.clear()
+      localStorage.removeItem(unsavedKey)
+    }
+    // The outline and the writing view change the doc directly, not through the canvas.
+    const records = recordsMap(doc)
+    const noteFactorOps = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+      if (tr.origin !== FACTOR_OPS_ORIGIN) return
+      const ids = events.flatMap((event) =>
+        event.path.length > 0 ? [String(event.path[0])] : [...event.changes.keys.keys()],
+      )
+      noteLocalChanges(ids)
+    }
+    records.observeDeep(noteFactorOps)
     setState(current)
 
     // A stored copy lets the board open offline; an empty one waits for the server.
@@ -60,7 +85,9 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       if (doc.share.has('records') && doc.getMap('records').size > 0) update({ ready: true })
     })
     provider.on('sync', (synced: boolean) => {
-      if (synced) update({ ready: true, connection: 'online', unsaved: 0 })
+      if (!synced) return
+      allSaved()
+      update({ ready: true, connection: 'online', unsaved: 0 })
     })
     provider.on('status', ({ status }: { status: string }) => {
       if (status === 'disconnected') update({ connection: 'offline' })
@@ -74,6 +101,10 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
         provider.shouldConnect = false
         update({ closedCode: event.code })
       }
+      // The board was erased (or never existed): keep nothing of it in this browser.
+      if (event?.code === CloseCode.boardNotFound) {
+        void local.clearData().then(() => forgetBoardLocally(sync.room))
+      }
     })
 
     // The browser knows about a dropped Wi-Fi before the socket times out.
@@ -85,6 +116,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     return () => {
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
+      records.unobserveDeep(noteFactorOps)
       provider.destroy()
       void local.destroy()
       doc.destroy()
@@ -92,6 +124,16 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
   }, [sync.room, sync.params])
 
   return state
+}
+
+/** The ids of changes not yet saved, kept over a reload while offline. */
+function readUnsavedIds(key: string): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]')
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []
+  } catch {
+    return []
+  }
 }
 
 /**

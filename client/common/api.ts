@@ -23,7 +23,11 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   config: () => request<ClientConfig>('/api/config'),
-  templates: () => request<{ id: string; title: string }[]>('/api/templates'),
+  /** The templates, titled in `language` (the page's, which may differ from the browser's). */
+  templates: (language: string) =>
+    request<{ id: string; title: string }[]>('/api/templates', {
+      headers: { 'Accept-Language': language },
+    }),
   /**
    * The board as the page's `token` (if any) may see it; its sync params carry the token, and
    * the key of a workshop's participant, who may write only on their own group's board.

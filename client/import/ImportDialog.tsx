@@ -5,11 +5,19 @@ import { boardPath, sendRequest } from '../common/boardRequest'
 import { ModalDialog } from '../common/ModalDialog'
 import './strings'
 
-/** Sends a pasted list or a CSV file to the board's import endpoint: all of it, or nothing. */
-function importFactors(board: BoardInfo, body: string, contentType: string, language: string) {
+/**
+ * Sends a pasted list or a CSV file to the board's import endpoint: all of it, or nothing.
+ * A file goes as its bytes, so the server can tell the encoding Excel saved it in.
+ */
+function importFactors(
+  board: BoardInfo,
+  body: string | Blob,
+  contentType: string,
+  language: string,
+) {
   return sendRequest<{ imported: number }>(boardPath(board, '/import'), {
     method: 'POST',
-    headers: { 'Content-Type': `${contentType}; charset=utf-8`, 'Accept-Language': language },
+    headers: { 'Content-Type': contentType, 'Accept-Language': language },
     body,
   })
 }
@@ -18,6 +26,8 @@ export function ImportDialog(props: {
   board: BoardInfo
   onClose: () => void
   onImported: (message: string) => void
+  /** Called as the request is sent. */
+  onSubmit?: () => void
 }) {
   const { t, i18n } = useTranslation()
   const id = useId()
@@ -31,10 +41,11 @@ export function ImportDialog(props: {
     if (!file && list.trim() === '') return setError(t('import.nothing'))
     setBusy(true)
     setError(undefined)
+    props.onSubmit?.()
     try {
       const { imported } = file
-        ? await importFactors(props.board, await file.text(), 'text/csv', i18n.language)
-        : await importFactors(props.board, list, 'text/plain', i18n.language)
+        ? await importFactors(props.board, file, 'text/csv', i18n.language)
+        : await importFactors(props.board, list, 'text/plain; charset=utf-8', i18n.language)
       props.onImported(t('import.done', { count: imported }))
       props.onClose()
     } catch (e) {

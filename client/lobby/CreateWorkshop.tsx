@@ -5,6 +5,7 @@ import '../workshop/i18n'
 import '../workshop/workshop.css'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { createWorkshop } from '../workshop/workshopApi'
+import { rememberWorkshop } from './recentBoards'
 import { WorkshopLinks } from '../workshop/WorkshopLinks'
 import '../account/strings'
 import { TemplateSelect, type TemplateOption } from './TemplateSelect'
@@ -36,10 +37,11 @@ export function CreateWorkshop({
     event.preventDefault()
     setBusy(true)
     setError(undefined)
+    const workshopTitle = title.trim() || t('workshop.untitled')
     try {
       const workshop = await createWorkshop(
         {
-          title: title.trim() || t('workshop.untitled'),
+          title: workshopTitle,
           date,
           track,
           template,
@@ -48,6 +50,11 @@ export function CreateWorkshop({
         },
         adminToken,
       )
+      rememberWorkshop({
+        id: workshop.id,
+        title: workshopTitle,
+        url: workshop.links.facilitator,
+      })
       setCreated(workshop)
     } catch (e) {
       // With ADMIN_TOKEN set on the server, only its holders may create workshops.

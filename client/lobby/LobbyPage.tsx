@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardInfo } from '../../shared/contracts'
 import '../account/account.css'
@@ -9,7 +9,7 @@ import { useSession } from '../account/useSession'
 import { api } from '../common/api'
 import { LanguageSwitch } from '../common/LanguageSwitch'
 import { CreateWorkshop } from './CreateWorkshop'
-import { recentBoards } from './recentBoards'
+import { recentBoards, rememberBoard, storedList, subscribeRecentBoards } from './recentBoards'
 import { TemplateSelect, type TemplateOption } from './TemplateSelect'
 
 export function LobbyPage() {
@@ -25,7 +25,7 @@ export function LobbyPage() {
   const mustSignIn = session?.signInEnabled === true && session.user === null
 
   useEffect(() => {
-    api.templates().then(setTemplates, (e: Error) => setError(e.message))
+    api.templates(i18n.language).then(setTemplates, (e: Error) => setError(e.message))
   }, [i18n.language])
 
   const create = async (event: FormEvent) => {
@@ -33,7 +33,9 @@ export function LobbyPage() {
     setBusy(true)
     setError(undefined)
     try {
-      setCreated(await api.createBoard({ title, template, language: i18n.language }))
+      const board = await api.createBoard({ title, template, language: i18n.language })
+      rememberBoard({ id: board.id, title: board.title, url: board.url })
+      setCreated(board)
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -131,13 +133,17 @@ export function LobbyPage() {
 
 function RecentList() {
   const { t } = useTranslation()
-  const boards = recentBoards()
+  const stored = useSyncExternalStore(subscribeRecentBoards, storedList)
+  const boards = useMemo(() => recentBoards(stored), [stored])
   if (boards.length === 0) return <p className="muted">{t('lobby.recentEmpty')}</p>
   return (
     <ul className="recent">
       {boards.map((board) => (
         <li key={board.id}>
           <a href={board.url ?? `/b/${board.id}`}>{board.title}</a>
+          {board.kind === 'workshop' && (
+            <span className="muted"> ({t('lobby.recentWorkshop')})</span>
+          )}
         </li>
       ))}
     </ul>

@@ -30,11 +30,13 @@ export function ClusterSection({
           {t('outline.clusterCounts', {
             hindering: cluster.hindering.length,
             enabling: cluster.enabling.length,
+            undecided: cluster.undecided.length,
             total,
           })}
         </p>
         <ItemVote itemId={cluster.id} text={name} kind="clusters" />
-        {!actions.readOnly && (
+        {/* A side's name is the template's locked label. */}
+        {!actions.readOnly && !cluster.side && (
           <button
             ref={renameButton}
             type="button"

@@ -2,20 +2,23 @@ import { useTranslation } from 'react-i18next'
 import './strings'
 import './outline.css'
 
-export type BoardView = 'canvas' | 'outline'
+/** The canvas, the same board as an outline, or (on phones) a form to write one's own notes. */
+export type BoardView = 'write' | 'canvas' | 'outline'
 
-/** Two pressed-or-not buttons: the canvas, or the same board as an outline. */
+/** Pressed-or-not buttons, one per view the board offers. */
 export function ViewToggle({
   view,
+  views,
   onChange,
 }: {
   view: BoardView
+  views: readonly BoardView[]
   onChange: (view: BoardView) => void
 }) {
   const { t } = useTranslation()
   return (
     <div className="view-toggle" role="group" aria-label={t('view.label')}>
-      {(['canvas', 'outline'] as const).map((option) => (
+      {views.map((option) => (
         <button
           key={option}
           type="button"

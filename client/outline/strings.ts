@@ -4,6 +4,7 @@ export const outlineStrings = {
   sv: {
     view: {
       label: 'Visa tavlan som',
+      write: 'Skriv',
       canvas: 'Tavla',
       outline: 'Listvy',
     },
@@ -11,8 +12,10 @@ export const outlineStrings = {
       heading: 'Listvy',
       intro: 'Samma tavla som en lista. Ändringar här syns direkt på allas tavla, och tvärtom.',
       summary:
-        '{{total}} faktorer: {{hindering}} hämmande · {{enabling}} främjande · {{unsorted}} osorterade',
-      clusterCounts: '{{hindering}} hämmande · {{enabling}} främjande · totalt {{total}}',
+        '{{total}} faktorer: {{hindering}} hämmande · {{enabling}} främjande · {{undecided}} ej bestämda',
+      placement: '{{sorted}} i kluster · {{unsorted}} osorterade',
+      clusterCounts:
+        '{{hindering}} hämmande · {{enabling}} främjande · {{undecided}} ej bestämda · totalt {{total}}',
       unnamed: 'Namnlöst kluster',
       noClusters:
         'Tavlan har inga kluster än. Skapa en ram på tavlan eller importera faktorer med kluster.',
@@ -55,6 +58,7 @@ export const outlineStrings = {
   en: {
     view: {
       label: 'Show the board as',
+      write: 'Write',
       canvas: 'Canvas',
       outline: 'Outline',
     },
@@ -62,8 +66,10 @@ export const outlineStrings = {
       heading: 'Outline',
       intro: 'The same board as a list. Changes here show at once on everyone’s board, and back.',
       summary:
-        '{{total}} factors: {{hindering}} hindering · {{enabling}} enabling · {{unsorted}} unsorted',
-      clusterCounts: '{{hindering}} hindering · {{enabling}} enabling · total {{total}}',
+        '{{total}} factors: {{hindering}} hindering · {{enabling}} enabling · {{undecided}} undecided',
+      placement: '{{sorted}} in clusters · {{unsorted}} unsorted',
+      clusterCounts:
+        '{{hindering}} hindering · {{enabling}} enabling · {{undecided}} undecided · total {{total}}',
       unnamed: 'Unnamed cluster',
       noClusters:
         'The board has no clusters yet. Draw a frame on the board or import factors with clusters.',

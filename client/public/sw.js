@@ -1,5 +1,7 @@
-// Keeps the app shell, its assets and the board details in a cache, so a board that was open
-// can be reloaded without a network; the board's content itself lives in IndexedDB.
+// Keeps the app shell, its assets, the board details and the workshop details (the page's
+// workshop, a participant's own entry, the facilitator's overview) in a cache, so a board or
+// workshop page that was open can be reloaded without a network; the board's content itself
+// lives in IndexedDB.
 const CACHE = 'samskapa-v1'
 
 self.addEventListener('install', (event) => {
@@ -26,7 +28,8 @@ function isCacheable(url) {
   return (
     url.pathname.startsWith('/assets/') ||
     url.pathname === '/api/config' ||
-    /^\/api\/boards\/[^/]+$/.test(url.pathname)
+    /^\/api\/boards\/[^/]+$/.test(url.pathname) ||
+    /^\/api\/workshops\/[^/]+(\/me|\/overview)?$/.test(url.pathname)
   )
 }
 
@@ -35,6 +38,8 @@ async function networkFirst(request, cacheKey) {
   try {
     const response = await fetch(request)
     if (response.ok) await cache.put(cacheKey, response.clone())
+    // Erased, or the link was replaced: what was kept (names included) must not outlive it.
+    else if ([401, 403, 404].includes(response.status)) await cache.delete(cacheKey)
     return response
   } catch (error) {
     const cached = await cache.match(cacheKey)

@@ -1,15 +1,17 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BoardInfo } from '../../shared/contracts'
-import { api } from '../common/api'
+import type { BoardInfo, SavedTemplateInfo, TemplateInfo } from '../../shared/contracts'
 import { ModalDialog } from '../common/ModalDialog'
-import { applyTemplate, saveTemplate } from './templateRequests'
+import { ManageTemplates } from './ManageTemplates'
+import { applyTemplate, boardTemplates, saveTemplate } from './templateRequests'
 import './strings'
 
 interface DialogProps {
   board: BoardInfo
   onClose: () => void
   onDone: (message: string) => void
+  /** Called as the request is sent. */
+  onSubmit?: () => void
 }
 
 /** Runs a request for a dialog: busy while it runs, an error shown in the dialog if it fails. */
@@ -32,24 +34,31 @@ function useSubmit(onClose: () => void) {
   return { busy, error, run }
 }
 
-export function ApplyTemplateDialog({ board, onClose, onDone }: DialogProps) {
+export function ApplyTemplateDialog({ board, onClose, onDone, onSubmit }: DialogProps) {
   const { t, i18n } = useTranslation()
   const id = useId()
-  const [templates, setTemplates] = useState<{ id: string; title: string }[]>([])
+  const [templates, setTemplates] = useState<(TemplateInfo | SavedTemplateInfo)[]>([])
   const [choice, setChoice] = useState('')
+  const [round, setRound] = useState(0)
   const { busy, error, run } = useSubmit(onClose)
 
   useEffect(() => {
-    api.templates().then((list) => {
+    boardTemplates(board, i18n.language).then((list) => {
       const useful = list.filter((template) => template.id !== 'blank')
       setTemplates(useful)
-      setChoice((current) => current || (useful[0]?.id ?? ''))
+      setChoice((current) =>
+        useful.some((template) => template.id === current) ? current : (useful[0]?.id ?? ''),
+      )
     }, onClose)
-  }, [i18n.language, onClose])
+  }, [board, i18n.language, onClose, round])
+  const manageable = templates.filter(
+    (template): template is SavedTemplateInfo => 'manageable' in template && template.manageable,
+  )
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const title = templates.find((template) => template.id === choice)?.title ?? choice
+    onSubmit?.()
     void run(async () => {
       await applyTemplate(board, choice, i18n.language)
       onDone(t('templates.applied', { title }))
@@ -75,6 +84,11 @@ export function ApplyTemplateDialog({ board, onClose, onDone }: DialogProps) {
           onClose={onClose}
         />
       </form>
+      <ManageTemplates
+        board={board}
+        templates={manageable}
+        onChanged={() => setRound((n) => n + 1)}
+      />
     </ModalDialog>
   )
 }

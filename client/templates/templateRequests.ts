@@ -1,4 +1,9 @@
-import type { BoardInfo } from '../../shared/contracts'
+import type {
+  BoardInfo,
+  PatchTemplateBody,
+  SavedTemplateInfo,
+  TemplateInfo,
+} from '../../shared/contracts'
 import { boardPath, sendRequest } from '../common/boardRequest'
 
 const json = { 'Content-Type': 'application/json' }
@@ -18,4 +23,26 @@ export function saveTemplate(board: BoardInfo, title: string) {
     headers: json,
     body: JSON.stringify({ boardId: board.id, title }),
   })
+}
+
+/** Built-in templates, then the saved ones this board may use (shared, or its workshop's). */
+export function boardTemplates(board: BoardInfo, language: string) {
+  return sendRequest<(TemplateInfo | SavedTemplateInfo)[]>(boardPath(board, '/templates'), {
+    headers: { 'Accept-Language': language },
+  })
+}
+
+export function changeTemplate(board: BoardInfo, id: string, patch: PatchTemplateBody) {
+  return sendRequest<SavedTemplateInfo>(boardPath(board, `/templates/${encodeURIComponent(id)}`), {
+    method: 'PATCH',
+    headers: json,
+    body: JSON.stringify(patch),
+  })
+}
+
+export async function deleteTemplate(board: BoardInfo, id: string) {
+  const response = await fetch(boardPath(board, `/templates/${encodeURIComponent(id)}`), {
+    method: 'DELETE',
+  })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
 }

@@ -4,6 +4,14 @@ const sv = {
     loading: 'Hämtar workshopen …',
     untitled: 'Workshop',
     failed: 'Det gick inte: {{message}}',
+    errors: {
+      offline: 'Ingen kontakt med servern. Kontrollera nätet och försök igen.',
+      erased: 'Workshopen är raderad.',
+      unauthorized: 'Länken fungerar inte längre. Be samtalsledaren om den nya länken.',
+      tooMany: 'För många försök just nu. Vänta en minut och försök igen.',
+      rejected: 'Det gick inte. Kontrollera uppgifterna och försök igen.',
+      server: 'Något gick fel på servern. Försök igen om en stund.',
+    },
     cancel: 'Avbryt',
     copy: 'Kopiera',
     copied: 'Kopierad',
@@ -95,14 +103,15 @@ const sv = {
       open: 'Bilda blandade grupper',
       heading: 'Förslag: blandade grupper',
       explain:
-        'Varje grupp får deltagare från olika kommuner. Dra en person till en annan grupp, eller välj grupp i listan vid namnet. Inget ändras förrän du bekräftar.',
+        'Alla som redan har en grupp stannar där. Den som saknar grupp placeras så att kommunerna blandas. Dra en person till en annan grupp, eller välj grupp i listan vid namnet. Inget ändras förrän du bekräftar.',
       loading: 'Tar fram ett förslag …',
       size_one: '({{count}} person)',
       size_other: '({{count}} personer)',
       repeated: 'Fler än en från {{names}}',
       moveTo: 'Flytta {{name}} till grupp',
       confirm: 'Bekräfta grupperna',
-      again: 'Nytt förslag',
+      again: 'Blanda om alla',
+      newcomer: 'ny',
       done: 'Grupperna är bildade. Deltagarna flyttas till sina tavlor nu.',
     },
     message: {
@@ -147,6 +156,14 @@ const sv = {
       notFound: {
         heading: 'Workshopen finns inte',
         body: 'Länken är fel eller workshopen har raderats.',
+      },
+      erased: {
+        heading: 'Workshopen är raderad',
+        body: 'Samtalsledaren har raderat workshopen och allt som skrevs i den. Tack för att du var med!',
+      },
+      offline: {
+        heading: 'Ingen kontakt med servern',
+        body: 'Sidan försöker igen av sig själv så fort nätet är tillbaka.',
       },
       error: {
         heading: 'Workshopen kunde inte öppnas',
@@ -215,6 +232,14 @@ const en: Strings = {
     loading: 'Loading the workshop …',
     untitled: 'Workshop',
     failed: 'That did not work: {{message}}',
+    errors: {
+      offline: 'No connection to the server. Check the network and try again.',
+      erased: 'The workshop was erased.',
+      unauthorized: 'The link no longer works. Ask the facilitator for the new link.',
+      tooMany: 'Too many attempts right now. Wait a minute and try again.',
+      rejected: 'That did not work. Check what you entered and try again.',
+      server: 'Something went wrong on the server. Try again in a moment.',
+    },
     cancel: 'Cancel',
     copy: 'Copy',
     copied: 'Copied',
@@ -305,14 +330,15 @@ const en: Strings = {
       open: 'Form mixed groups',
       heading: 'Proposal: mixed groups',
       explain:
-        'Each group gets people from different municipalities. Drag a person to another group, or pick a group in the list by their name. Nothing changes until you confirm.',
+        'Everyone who already has a group stays there. People without a group are placed so municipalities mix. Drag a person to another group, or pick a group in the list by their name. Nothing changes until you confirm.',
       loading: 'Preparing a proposal …',
       size_one: '({{count}} person)',
       size_other: '({{count}} people)',
       repeated: 'More than one from {{names}}',
       moveTo: 'Move {{name}} to group',
       confirm: 'Confirm the groups',
-      again: 'New proposal',
+      again: 'Reshuffle everyone',
+      newcomer: 'new',
       done: 'The groups are formed. Participants are moving to their boards now.',
     },
     message: {
@@ -357,6 +383,14 @@ const en: Strings = {
       notFound: {
         heading: 'This workshop does not exist',
         body: 'The link is wrong or the workshop was erased.',
+      },
+      erased: {
+        heading: 'The workshop was erased',
+        body: 'The facilitator erased the workshop and everything written in it. Thank you for taking part!',
+      },
+      offline: {
+        heading: 'No connection to the server',
+        body: 'The page tries again by itself as soon as the network is back.',
       },
       error: {
         heading: 'The workshop could not be opened',

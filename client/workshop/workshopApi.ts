@@ -12,6 +12,7 @@ import type {
   ParticipantSelf,
   PatchWorkshopBody,
   PrivateWritingBody,
+  ProposeGroupsBody,
   Role,
   StepBody,
   TimerBody,
@@ -47,13 +48,16 @@ export function workshopApi(id: string, token: string) {
     me: (participantKey: string) => request<ParticipantSelf>(at('/me', participantKey)),
     chooseGroup: (participantKey: string, boardId: string) =>
       request<void>(at('/choose-group', participantKey), send('POST', { boardId })),
-    proposeGroups: () => request<GroupAssignments>(at('/groups/propose'), send('POST')),
+    proposeGroups: (body: ProposeGroupsBody = {}) =>
+      request<GroupAssignments>(at('/groups/propose'), send('POST', body)),
     confirmGroups: (assignments: GroupAssignments['assignments']) =>
       request<void>(at('/groups/confirm'), send('POST', { assignments })),
     update: (patch: PatchWorkshopBody) => request<WorkshopInfo>(at(''), send('PATCH', patch)),
     message: (text: string) => request<void>(at('/message'), send('POST', { text })),
     rotate: (role: Role) => request<RotatedLinks>(at('/rotate'), send('POST', { role })),
-    gather: () => request<Synthesis>(at('/gather'), send('POST')),
+    /** Gathers the groups; the plenary's notes are written in `language`, the page's. */
+    gather: (language: string) =>
+      request<Synthesis>(at('/gather'), send('POST', undefined, { 'Accept-Language': language })),
     erase: () => request<void>(at(''), send('DELETE')),
     setAgenda: (steps: AgendaStep[]) => request<void>(at('/agenda'), send('PUT', { steps })),
     timer: (body: TimerBody) =>

@@ -3,11 +3,20 @@ import { findBuiltInTemplate, type Template } from '../../shared/templates'
 import { savedTemplateAsTemplate } from '../../shared/templates/savedTemplate'
 import type { Storage } from '../storage/Storage'
 
-/** A template by id: a built-in one, else one saved from a board. */
-export function findTemplate(storage: Storage, id: string): Template | undefined {
+/**
+ * A template by id: a built-in one, else a saved one that is shared server-wide or belongs
+ * to `workshopId` (another workshop's templates are as good as unknown).
+ */
+export function findTemplate(
+  storage: Storage,
+  id: string,
+  workshopId?: string,
+): Template | undefined {
   const builtIn = findBuiltInTemplate(id)
   if (builtIn) return builtIn
   const saved = storage.getTemplate(id)
-  if (!saved) return undefined
+  if (!saved || !(saved.shared || (workshopId && saved.workshopId === workshopId))) {
+    return undefined
+  }
   return savedTemplateAsTemplate({ ...saved, records: JSON.parse(saved.records) as RecordJson[] })
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { acceptedLanguage } from './language'
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body)
@@ -24,8 +25,8 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body up to `limit` bytes; a larger body is a 413. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Reads a request body's bytes, up to `limit`; a larger body is a 413. */
+export async function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -33,7 +34,12 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
     if (size > limit) throw new HttpError(413, 'too_large', `body larger than ${limit} bytes`)
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** Reads a UTF-8 request body up to `limit` bytes; a larger body is a 413. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8')
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -48,7 +54,5 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
 
 /** The request's preferred UI language: Swedish when the browser asks for it, else English. */
 export function requestLanguage(req: IncomingMessage): 'sv' | 'en' {
-  const header = req.headers['accept-language'] ?? ''
-  const first = header.split(',')[0]?.trim().toLowerCase() ?? ''
-  return first.startsWith('sv') ? 'sv' : 'en'
+  return acceptedLanguage(req.headers['accept-language']) ?? 'en'
 }

@@ -12,6 +12,7 @@ import {
   type Storage,
   type StoredDoc,
   type TemplateRecord,
+  type TemplateSummary,
   type TokenRecord,
   type WorkshopBoardPlace,
   type WorkshopBoardRecord,
@@ -31,6 +32,14 @@ interface WorkshopRow {
   template: string
   allowGroupChoice: number
   createdAt: number
+}
+
+interface TemplateRow {
+  id: string
+  title: string
+  createdAt: number
+  workshopId: string | null
+  shared: number
 }
 
 interface TokenRow {
@@ -180,13 +189,23 @@ export class SqliteStorage implements Storage {
         'DELETE FROM ballots WHERE vote_id = ? AND participant_id = ? AND item_id = ?',
       ),
       insertTemplate: db.prepare(
-        'INSERT INTO templates (id, title, records, created_at) VALUES (?, ?, ?, ?)',
+        `INSERT INTO templates (id, title, records, created_at, workshop_id, shared)
+         VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       listTemplates: db.prepare(
-        'SELECT id, title, created_at AS createdAt FROM templates ORDER BY created_at, id',
+        `SELECT id, title, created_at AS createdAt, workshop_id AS workshopId, shared
+         FROM templates WHERE shared = 1 OR workshop_id = ? ORDER BY created_at, id`,
       ),
+      countTemplates: db.prepare('SELECT COUNT(*) AS count FROM templates'),
       getTemplate: db.prepare(
-        'SELECT id, title, records, created_at AS createdAt FROM templates WHERE id = ?',
+        `SELECT id, title, records, created_at AS createdAt, workshop_id AS workshopId, shared
+         FROM templates WHERE id = ?`,
+      ),
+      renameTemplate: db.prepare('UPDATE templates SET title = ? WHERE id = ?'),
+      shareTemplate: db.prepare('UPDATE templates SET shared = ? WHERE id = ?'),
+      deleteTemplate: db.prepare('DELETE FROM templates WHERE id = ?'),
+      deleteUnsharedTemplatesOf: db.prepare(
+        'DELETE FROM templates WHERE workshop_id = ? AND shared = 0',
       ),
     }
   }
@@ -322,6 +341,7 @@ export class SqliteStorage implements Storage {
 
   deleteWorkshop(id: string) {
     this.db.transaction(() => {
+      this.statements.deleteUnsharedTemplatesOf.run(id)
       this.statements.deleteBoardsOf.run(id)
       this.statements.deleteTokens.run(id)
       this.statements.deleteWorkshop.run(id)
@@ -408,15 +428,35 @@ export class SqliteStorage implements Storage {
       template.title,
       template.records,
       template.createdAt,
+      template.workshopId,
+      template.shared ? 1 : 0,
     )
   }
 
-  listTemplates(): Omit<TemplateRecord, 'records'>[] {
-    return this.statements.listTemplates.all() as Omit<TemplateRecord, 'records'>[]
+  listTemplates(workshopId?: string): TemplateSummary[] {
+    const rows = this.statements.listTemplates.all(workshopId ?? null) as TemplateRow[]
+    return rows.map((row) => ({ ...row, shared: row.shared === 1 }))
+  }
+
+  countTemplates(): number {
+    return (this.statements.countTemplates.get() as { count: number }).count
   }
 
   getTemplate(id: string): TemplateRecord | undefined {
-    return this.statements.getTemplate.get(id) as TemplateRecord | undefined
+    const row = this.statements.getTemplate.get(id) as
+      (TemplateRow & { records: string }) | undefined
+    return row && { ...row, shared: row.shared === 1 }
+  }
+
+  updateTemplate(id: string, patch: { title?: string; shared?: boolean }) {
+    this.db.transaction(() => {
+      if (patch.title !== undefined) this.statements.renameTemplate.run(patch.title, id)
+      if (patch.shared !== undefined) this.statements.shareTemplate.run(patch.shared ? 1 : 0, id)
+    })()
+  }
+
+  deleteTemplate(id: string) {
+    this.statements.deleteTemplate.run(id)
   }
 
   close() {

@@ -9,13 +9,22 @@ export interface BoardRecord {
   createdAt: number
 }
 
-/** A template saved from a board; `records` is the JSON of its shapes. */
+/**
+ * A template saved from a board; `records` is the JSON of its shapes. A template saved in a
+ * workshop belongs to it (listed only there, erased with it) unless shared server-wide.
+ */
 export interface TemplateRecord {
   id: string
   title: string
   records: string
   createdAt: number
+  /** The workshop it was saved in; null for one saved on a standalone board, or orphaned. */
+  workshopId: string | null
+  /** Listed on every board and in the lobby, and kept when its workshop is erased. */
+  shared: boolean
 }
+
+export type TemplateSummary = Omit<TemplateRecord, 'records'>
 
 /** What is stored of a board's Y.Doc: a compacted snapshot plus the updates since it. */
 export interface StoredDoc {
@@ -108,9 +117,16 @@ export interface Storage {
   /** Replaces the snapshot and deletes the updates it includes (up to and including `uptoSeq`). */
   compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): void
   saveTemplate(template: TemplateRecord): void
-  /** Saved templates, oldest first, without their records. */
-  listTemplates(): Omit<TemplateRecord, 'records'>[]
+  /**
+   * Saved templates, oldest first, without their records: the shared ones, and with
+   * `workshopId` also that workshop's own.
+   */
+  listTemplates(workshopId?: string): TemplateSummary[]
+  /** How many templates the server keeps, shared or a workshop's own. */
+  countTemplates(): number
   getTemplate(id: string): TemplateRecord | undefined
+  updateTemplate(id: string, patch: { title?: string; shared?: boolean }): void
+  deleteTemplate(id: string): void
 
   /**
    * A number that grows whenever something is stored for the board (an update), and stays
@@ -136,7 +152,10 @@ export interface Storage {
   boardPlace(boardId: string): WorkshopBoardPlace | undefined
   /** Opens a workshop's board to every participant of the workshop, or closes it again. */
   setBoardOpen(boardId: string, open: boolean): void
-  /** Erases a workshop: boards, updates, snapshots, tokens and participants. */
+  /**
+   * Erases a workshop: boards, updates, snapshots, tokens, participants and the templates
+   * saved in it that were not shared (shared ones stay, owned by no workshop).
+   */
   deleteWorkshop(id: string): void
 
   /** The tokens of a scope (a workshop id or a standalone board id). */

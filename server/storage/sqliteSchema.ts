@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3'
+import type { RecordJson } from '../../shared/board/boardDoc'
+import { templateShapes } from '../../shared/templates/savedTemplate'
 
 /**
  * The SQLite schema. Boards of a workshop cascade from the workshop; updates, snapshots and
@@ -81,6 +83,29 @@ CREATE TABLE IF NOT EXISTS templates (
 );
 `
 
+/**
+ * Templates learned to belong to a workshop. Older rows were listed server-wide, so they
+ * stay shared; the names and times their notes carried are scrubbed once, here.
+ */
+function migrateTemplates(db: Database.Database) {
+  const columns = db.prepare('PRAGMA table_info(templates)').all() as { name: string }[]
+  if (columns.some((column) => column.name === 'workshop_id')) return
+  db.transaction(() => {
+    db.exec(`ALTER TABLE templates ADD COLUMN workshop_id TEXT
+      REFERENCES workshops(id) ON DELETE SET NULL`)
+    db.exec('ALTER TABLE templates ADD COLUMN shared INTEGER NOT NULL DEFAULT 1')
+    db.exec('CREATE INDEX IF NOT EXISTS templates_by_workshop ON templates(workshop_id)')
+    const rows = db.prepare('SELECT id, records FROM templates').all() as {
+      id: string
+      records: string
+    }[]
+    const update = db.prepare('UPDATE templates SET records = ? WHERE id = ?')
+    for (const row of rows) {
+      update.run(JSON.stringify(templateShapes(JSON.parse(row.records) as RecordJson[])), row.id)
+    }
+  })()
+}
+
 /** Creates missing tables and adds columns that older databases lack. */
 export function migrateSchema(db: Database.Database) {
   db.exec(SCHEMA)
@@ -94,4 +119,5 @@ export function migrateSchema(db: Database.Database) {
   if (!boardOfWorkshopColumns.some((column) => column.name === 'open_to_all')) {
     db.exec('ALTER TABLE workshop_boards ADD COLUMN open_to_all INTEGER NOT NULL DEFAULT 0')
   }
+  migrateTemplates(db)
 }

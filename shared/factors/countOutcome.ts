@@ -1,11 +1,10 @@
 import type { RecordJson } from '../board/boardDoc'
 import { isPolarity, type Polarity } from './Factor'
 import type { Outcome } from './computeOutcome'
-import { clusterName, isCluster } from './isCluster'
+import { boardPlaces, placeOfNote, type BoardPlace } from './boardPlaces'
 import { isFactorRecord } from './readFactor'
-import { readingOrder } from './readingOrder'
-import { meta, parentIdOf } from './recordFields'
-import { pageBounds, recordsById } from './shapeBounds'
+import { meta } from './recordFields'
+import { recordsById } from './shapeBounds'
 
 export type PolarityCounts = Record<Polarity, number> & { total: number }
 
@@ -34,30 +33,60 @@ export function countOutcome(outcome: Outcome): OutcomeCounts {
   return withBoardTotals(clusters, countByPolarity(outcome.unsorted))
 }
 
+/** What counting needs of a board: its places in reading order, each factor's place. */
+export interface FactorPlacement {
+  places: BoardPlace[]
+  /** Every factor's polarity and the id of the cluster or side it counts in (none: unsorted). */
+  factors: { id: string; placeId: string | undefined; polarity: Polarity }[]
+}
+
 /**
- * The same counts as `countOutcome(computeOutcome(records))` without putting the notes in
- * reading order or reading their text: only the clusters are ordered. Cheap enough to run
- * whenever a note changes cluster or polarity on a 2,000-note board.
+ * Where each factor counts, without putting the notes in reading order or reading their
+ * text: only the clusters and sides are ordered. Cheap enough to run on every change of a
+ * 2,000-note board, so counting itself can wait until a placement changes.
  */
-export function countFactors(records: readonly RecordJson[]): OutcomeCounts {
+export function placeFactors(records: readonly RecordJson[]): FactorPlacement {
   const byId = recordsById(records)
-  const frames = readingOrder(records.filter(isCluster), (frame) => pageBounds(frame, byId))
-  const clusters = frames.map((frame) => ({
-    id: frame.id,
-    name: clusterName(frame),
+  const { places, sides } = boardPlaces(records, byId)
+  const factors: FactorPlacement['factors'] = []
+  for (const record of records) {
+    if (!isFactorRecord(record)) continue
+    const place = placeOfNote(record, byId, sides)
+    const polarity = meta(record).polarity
+    if (place && 'side' in place) {
+      factors.push({ id: record.id, placeId: place.side.id, polarity: place.side.polarity })
+    } else {
+      const placeId = place?.clusterId
+      factors.push({
+        id: record.id,
+        placeId,
+        polarity: isPolarity(polarity) ? polarity : 'undecided',
+      })
+    }
+  }
+  return { places, factors }
+}
+
+/** The counts of placed factors: per cluster and side, for the unsorted, for the board. */
+export function countPlaced({ places, factors }: FactorPlacement): OutcomeCounts {
+  const clusters = places.map((place) => ({
+    id: place.id,
+    name: place.name,
     ...countByPolarity([]),
   }))
   const clusterById = new Map(clusters.map((cluster) => [cluster.id, cluster]))
   const unsorted = countByPolarity([])
-  for (const record of records) {
-    if (!isFactorRecord(record)) continue
-    const polarity = meta(record).polarity
-    const parentId = parentIdOf(record)
-    const counts = (parentId && clusterById.get(parentId)) || unsorted
-    counts[isPolarity(polarity) ? polarity : 'undecided']++
+  for (const factor of factors) {
+    const counts = (factor.placeId && clusterById.get(factor.placeId)) || unsorted
+    counts[factor.polarity]++
     counts.total++
   }
   return withBoardTotals(clusters, unsorted)
+}
+
+/** The same counts as `countOutcome(computeOutcome(records))`, more cheaply. */
+export function countFactors(records: readonly RecordJson[]): OutcomeCounts {
+  return countPlaced(placeFactors(records))
 }
 
 function withBoardTotals(

@@ -8,11 +8,11 @@ import { clusterSections, sectionRect } from './clusterSections'
 import { isCluster } from './isCluster'
 import { layoutFactors } from './layoutFactors'
 import type { ImportedFactor } from './parseImport'
-import { placeNote } from './placeNote'
+import { moveOffContradictedSide, placeNote, withPolarity } from './placeNote'
 import { polarityColour } from './polarity'
 import { containsRect } from './rect'
 import { isFactorRecord } from './readFactor'
-import { meta, parentIdOf, props } from './recordFields'
+import { parentIdOf, props } from './recordFields'
 import { localBounds } from './shapeBounds'
 
 /**
@@ -65,17 +65,19 @@ export function editFactorText(doc: Y.Doc, id: string, text: string) {
 
 /**
  * Sets a factor's polarity and note colour. In a cluster split into a hindering and an
- * enabling half, a note that is now on the wrong half moves to the right one.
+ * enabling half, a note that is now on the wrong half moves to the right one; a note on a
+ * side of the board of the other polarity moves to the side that matches, or to unsorted.
  */
 export function setFactorPolarity(doc: Y.Doc, id: string, polarity: Polarity) {
   doc.transact(() => {
     const note = requireRecord(doc, id, isFactorRecord)
-    const updated: RecordJson = {
-      ...note,
-      meta: { ...meta(note), polarity },
-      props: { ...props(note), color: polarityColour[polarity] },
-    }
+    const updated = withPolarity(note, polarity)
     const records = readRecords(doc)
+    const offSide = moveOffContradictedSide(records, note, polarity)
+    if (offSide) {
+      writeRecords(doc, offSide)
+      return
+    }
     const parentId = parentIdOf(note)
     const parent = records.find((record) => record.id === parentId)
     if (parent && isCluster(parent) && polarity !== 'undecided') {

@@ -11,6 +11,7 @@ export type ImportErrorCode =
   | 'too-many-factors'
   | 'missing-text-column'
   | 'unbalanced-quotes'
+  | 'unknown-encoding'
 
 type Describe = (line: number, detail: string) => string
 
@@ -26,6 +27,8 @@ const messages: Record<Language, Record<ImportErrorCode, Describe>> = {
     'missing-text-column': (line) =>
       `Rad ${line}: rubrikraden saknar kolumnen "text" (eller "faktor").`,
     'unbalanced-quotes': (line) => `Rad ${line}: ett citattecken (") öppnas men stängs aldrig.`,
+    'unknown-encoding': (line) =>
+      `Rad ${line}: filens teckenkodning känns inte igen (varken UTF-8, UTF-16 eller Windows-1252). Spara filen i Excel som "CSV UTF-8" och försök igen.`,
   },
   en: {
     'empty-text': (line) => `Line ${line}: the text is empty.`,
@@ -38,6 +41,8 @@ const messages: Record<Language, Record<ImportErrorCode, Describe>> = {
     'missing-text-column': (line) =>
       `Line ${line}: the header row has no "text" (or "faktor") column.`,
     'unbalanced-quotes': (line) => `Line ${line}: a quote (") is opened but never closed.`,
+    'unknown-encoding': (line) =>
+      `Line ${line}: the file's character encoding is not recognised (neither UTF-8, UTF-16 nor Windows-1252). Save it from Excel as "CSV UTF-8" and try again.`,
   },
 }
 

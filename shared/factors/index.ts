@@ -12,6 +12,7 @@ export {
   type ImportError,
   type ImportResult,
 } from './parseImport'
+export { decodeImport, type DecodedImport, type ImportEncoding } from './decodeImport'
 export { MAX_FACTOR_TEXT, MAX_IMPORT_FACTORS, type ImportErrorCode } from './importErrors'
 export { layoutFactors, type LayoutInput } from './layoutFactors'
 export { tidyCluster, type NotePlacement } from './tidyCluster'

@@ -15,7 +15,7 @@ import { clusterName, isCluster } from './isCluster'
 import { freeBand, noteGrid } from './noteGrid'
 import { polarityColour } from './polarity'
 import { boundsOf, type Rect } from './rect'
-import { isFactorRecord } from './readFactor'
+import { isFactorRecord, isNoteRecord } from './readFactor'
 import { isShape, parentIdOf } from './recordFields'
 import { localBounds, pageBounds, recordsById } from './shapeBounds'
 import { newClusterSize } from './newClusterSize'
@@ -119,7 +119,7 @@ export function layoutFactors(input: LayoutInput): RecordJson[] {
   const frames: RecordJson[] = []
   const placed: { factor: ImportedFactor; slot: Slot }[] = []
 
-  const pageNotes = shapes.filter(isFactorRecord).map((note) => pageBounds(note, byId))
+  const pageNotes = shapes.filter(isNoteRecord).map((note) => pageBounds(note, byId))
   const grid = noteGrid(freeBand(area, pageNotes), unsorted.length)
   unsorted.forEach((factor, i) => {
     placed.push({ factor, slot: { ...grid.cells[i]!, scale: grid.scale } })

@@ -2,11 +2,20 @@ import { getIndexAbove, type IndexKey } from '@tldraw/utils'
 import type { RecordJson } from '../board/boardDoc'
 import { PAGE_ID } from '../board/shapeRecords'
 import { findUnsortedArea } from '../templates/findUnsortedArea'
-import { clusterSections, sectionFor, sectionRect } from './clusterSections'
+import {
+  AREA_LABEL_BAND,
+  clusterSections,
+  FRAME_PADDING,
+  sectionFor,
+  sectionRect,
+} from './clusterSections'
 import { isCluster } from './isCluster'
 import { freeBand, NOTE_GAP, noteGrid } from './noteGrid'
-import { isFactorRecord, readFactor } from './readFactor'
-import { intersects, type Rect } from './rect'
+import { isFactorRecord, isNoteRecord, readFactor } from './readFactor'
+import type { Polarity } from './Factor'
+import { polarityColour } from './polarity'
+import { polaritySides, sideHolding, type PolaritySide } from './polaritySides'
+import { inset, intersects, type Rect } from './rect'
 import { meta, parentIdOf, props, shapeType } from './recordFields'
 import { localBounds, NOTE_SIZE, pageBounds, recordsById } from './shapeBounds'
 import { tidyCluster } from './tidyCluster'
@@ -43,15 +52,51 @@ function placed(
   return { ...note, ...position, props: { ...props(note), scale } }
 }
 
-function placeUnsorted(others: readonly RecordJson[], note: RecordJson): RecordJson {
+/** A free spot in `area` (page coordinates) for a note that will be a child of `parentId`. */
+function placeInArea(
+  others: readonly RecordJson[],
+  note: RecordJson,
+  area: Rect,
+  parentId: string,
+): RecordJson {
   const byId = recordsById(others)
-  const area = findUnsortedArea(others)
-  const occupied = others.filter(isFactorRecord).map((other) => pageBounds(other, byId))
-  const index = getIndexAbove(topIndex(others.filter((other) => parentIdOf(other) === PAGE_ID)))
+  const occupied = others.filter(isNoteRecord).map((other) => pageBounds(other, byId))
+  const parent = byId.get(parentId)
+  const origin = parent ? pageBounds(parent, byId) : { x: 0, y: 0 }
+  const index = getIndexAbove(topIndex(others.filter((other) => parentIdOf(other) === parentId)))
+  const local = (at: { x: number; y: number }) => ({ x: at.x - origin.x, y: at.y - origin.y })
   const cell = firstFreeCell(area, occupied)
-  if (cell) return placed(note, { parentId: PAGE_ID, ...cell, scale: 1, index })
+  if (cell) return placed(note, { parentId, ...local(cell), scale: 1, index })
   const grid = noteGrid(freeBand(area, occupied), 1)
-  return placed(note, { parentId: PAGE_ID, ...grid.cells[0]!, scale: grid.scale, index })
+  return placed(note, { parentId, ...local(grid.cells[0]!), scale: grid.scale, index })
+}
+
+function placeUnsorted(others: readonly RecordJson[], note: RecordJson): RecordJson {
+  return placeInArea(others, note, findUnsortedArea(others), PAGE_ID)
+}
+
+/** On a side, below its label; the note takes the side's polarity, as dropping it there does. */
+function placeOnSide(
+  others: readonly RecordJson[],
+  note: RecordJson,
+  side: PolaritySide,
+): RecordJson {
+  const area = inset(side.bounds, {
+    top: AREA_LABEL_BAND,
+    right: FRAME_PADDING,
+    bottom: FRAME_PADDING,
+    left: FRAME_PADDING,
+  })
+  return placeInArea(others, withPolarity(note, side.polarity), area, side.parentId ?? PAGE_ID)
+}
+
+/** The note with a polarity in its meta and the colour that shows it. */
+export function withPolarity(note: RecordJson, polarity: Polarity): RecordJson {
+  return {
+    ...note,
+    meta: { ...meta(note), polarity },
+    props: { ...props(note), color: polarityColour[polarity] },
+  }
 }
 
 /** A split cluster's locked halves are where notes go, not obstacles. */
@@ -96,9 +141,10 @@ function placeInCluster(
 
 /**
  * Where a note (new or moved) goes: into a free cell of a cluster's section for its polarity,
- * or of the unsorted area when `clusterId` is not a cluster. Returns the records to write:
- * the note, and when its cluster was full, the cluster's other notes re-flowed to make room.
- * Positions inside a cluster are relative to its frame, as tldraw keeps them.
+ * of a side (taking the side's polarity), or of the unsorted area when `clusterId` is
+ * neither. Returns the records to write: the note, and when its cluster was full, the
+ * cluster's other notes re-flowed to make room. Positions inside a cluster are relative to
+ * its frame, as tldraw keeps them.
  */
 export function placeNote(
   records: readonly RecordJson[],
@@ -106,8 +152,30 @@ export function placeNote(
   clusterId: string | undefined,
 ): RecordJson[] {
   const others = records.filter((record) => record.id !== note.id)
-  const frame = clusterId
-    ? others.find((record) => record.id === clusterId && isCluster(record))
-    : undefined
-  return frame ? placeInCluster(others, note, frame) : [placeUnsorted(others, note)]
+  if (!clusterId) return [placeUnsorted(others, note)]
+  const frame = others.find((record) => record.id === clusterId && isCluster(record))
+  if (frame) return placeInCluster(others, note, frame)
+  const side = polaritySides(others, recordsById(others)).find((s) => s.id === clusterId)
+  return [side ? placeOnSide(others, note, side) : placeUnsorted(others, note)]
+}
+
+/**
+ * Where a note goes when its polarity changes to `polarity` while it lies on a side of
+ * another polarity (a note's place on a side is its polarity, so it cannot stay): onto the
+ * first side of the new polarity, or to the unsorted area. Undefined when it may stay put.
+ * The returned note carries the new polarity.
+ */
+export function moveOffContradictedSide(
+  records: readonly RecordJson[],
+  note: RecordJson,
+  polarity: Polarity,
+): RecordJson[] | undefined {
+  const byId = recordsById(records)
+  const parent = byId.get(parentIdOf(note) ?? '')
+  if (parent && isCluster(parent)) return undefined
+  const sides = polaritySides(records, byId)
+  const current = sideHolding(sides, pageBounds(note, byId))
+  if (!current || current.polarity === polarity) return undefined
+  const target = sides.find((side) => side.polarity === polarity)
+  return placeNote(records, withPolarity(note, polarity), target?.id)
 }

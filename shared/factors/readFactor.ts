@@ -4,9 +4,23 @@ import { factorText } from './factorText'
 import { isCluster } from './isCluster'
 import { meta, numberOr, parentIdOf, shapeType } from './recordFields'
 
-/** Every note is a factor; one without a polarity in its meta is undecided. */
-export function isFactorRecord(record: RecordJson): boolean {
+/**
+ * Notes a template places as fixed content rather than as factors, such as the example
+ * agreements of Spelregler: `meta.kind: 'rule'`. They carry no polarity and are never counted.
+ */
+export const RULE_NOTE_KIND = 'rule'
+
+/** Any note, factor or rule: what takes room on a board. */
+export function isNoteRecord(record: RecordJson): boolean {
   return shapeType(record) === 'note'
+}
+
+/**
+ * Every note is a factor except a template's rule notes; a factor without a polarity in its
+ * meta is undecided.
+ */
+export function isFactorRecord(record: RecordJson): boolean {
+  return shapeType(record) === 'note' && meta(record).kind !== RULE_NOTE_KIND
 }
 
 /**

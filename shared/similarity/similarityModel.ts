@@ -72,8 +72,50 @@ export function buildSimilarityModel(
     terms,
     vectors,
     similarity,
-    matrix: () => texts.map((_, i) => texts.map((_, j) => similarity(i, j))),
+    matrix: () => cosineMatrix(vectors),
   }
+}
+
+/**
+ * Every pair's cosine at once, through an inverted index: only features two texts share cost
+ * time, each pair is summed once and mirrored. Pair by pair, the vectors' synonym features
+ * (about 150 a text) made 4 groups × 250 factors take 13 s; this takes a fraction of that.
+ */
+function cosineMatrix(vectors: readonly SparseVector[]): number[][] {
+  const n = vectors.length
+  const postings = new Map<string, { docs: number[]; weights: number[]; next: number }>()
+  for (const [doc, vector] of vectors.entries()) {
+    for (const [key, weight] of vector) {
+      const list = postings.get(key) ?? { docs: [], weights: [], next: 0 }
+      list.docs.push(doc)
+      list.weights.push(weight)
+      postings.set(key, list)
+    }
+  }
+  const matrix = Array.from({ length: n }, (_, i) => {
+    const row = new Array<number>(n).fill(0)
+    row[i] = 1
+    return row
+  })
+  const dot = new Float64Array(n)
+  for (const [i, vector] of vectors.entries()) {
+    dot.fill(0)
+    for (const [key, weight] of vector) {
+      // Documents are listed in order, so this feature's entry for `i` is the next one.
+      const list = postings.get(key)!
+      list.next++
+      for (let p = list.next; p < list.docs.length; p++) {
+        dot[list.docs[p]!]! += weight * list.weights[p]!
+      }
+    }
+    const row = matrix[i]!
+    for (let j = i + 1; j < n; j++) {
+      const value = Math.min(1, dot[j]!)
+      row[j] = value
+      matrix[j]![i] = value
+    }
+  }
+  return matrix
 }
 
 /** Similarity in [0, 1] of two factor texts: 1 says the same, 0 shares nothing. */

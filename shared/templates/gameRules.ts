@@ -1,6 +1,7 @@
 import { getIndices } from '@tldraw/utils'
 import { areaShape, noteShape, textShape } from '../board/shapeRecords'
 import { noteGrid } from '../factors/noteGrid'
+import { RULE_NOTE_KIND } from '../factors/readFactor'
 import type { Template } from './Template'
 
 /** Example agreements a group starts from and rewrites into its own. */
@@ -37,7 +38,10 @@ const AREA = { x: 0, y: 120, w: 1400, h: 1000 }
 const LABEL_BAND = 100
 const PADDING = 40
 
-/** A locked heading and area for the group's agreements, with example notes to edit. */
+/**
+ * A locked heading and area for the group's agreements, with example notes to edit. The
+ * examples are rule notes, not factors: no polarity, never counted as unsorted.
+ */
 export const gameRulesTemplate: Template = {
   id: 'game-rules',
   title: { sv: 'Spelregler', en: 'Game rules' },
@@ -71,7 +75,12 @@ export const gameRulesTemplate: Template = {
       ),
       ...text.examples.map((example, i) =>
         noteShape(
-          { id: newId('shape'), ...grid.cells[i]!, index: indices[i + 2]! },
+          {
+            id: newId('shape'),
+            ...grid.cells[i]!,
+            index: indices[i + 2]!,
+            meta: { kind: RULE_NOTE_KIND },
+          },
           { text: example, color: 'yellow' },
         ),
       ),

@@ -2,7 +2,7 @@ import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import type { RecordJson } from '../board/boardDoc'
 import { PAGE_ID } from '../board/shapeRecords'
 import { boundsOf } from '../factors/rect'
-import { isShape, parentIdOf } from '../factors/recordFields'
+import { isShape, meta, parentIdOf, props, type JsonObject } from '../factors/recordFields'
 import { pageBounds, recordsById } from '../factors/shapeBounds'
 import type { Template } from './Template'
 
@@ -18,11 +18,31 @@ export interface SavedTemplate {
 export const SAVED_TEMPLATE_PREFIX = 'saved-'
 
 /**
- * The records a template keeps of a board: its shapes. Bindings (arrows stuck to shapes) are
- * left out; the arrows stay, unbound.
+ * The meta a template keeps: what a shape *is* on the board (a factor's polarity, a
+ * cluster, an area, a key area or column). Everything else (who wrote a note and when, a
+ * plenary entry's groups and wordings) is about people and a day, and never leaves it.
+ */
+const TEMPLATE_META_KEYS = ['polarity', 'kind', 'area', 'keyArea', 'column'] as const
+
+function withoutPeople(shape: RecordJson): RecordJson {
+  const kept: JsonObject = {}
+  const shapeMeta = meta(shape)
+  for (const key of TEMPLATE_META_KEYS) {
+    if (shapeMeta[key] !== undefined) kept[key] = shapeMeta[key]
+  }
+  const shapeProps = props(shape)
+  const cleaned: RecordJson = { ...shape, meta: kept }
+  // tldraw's own attribution of a note's first editor.
+  if ('textFirstEditedBy' in shapeProps) cleaned.props = { ...shapeProps, textFirstEditedBy: null }
+  return cleaned
+}
+
+/**
+ * The records a template keeps of a board: its shapes, without any trace of who made them
+ * or when. Bindings (arrows stuck to shapes) are left out; the arrows stay, unbound.
  */
 export function templateShapes(records: readonly RecordJson[]): RecordJson[] {
-  return records.filter(isShape)
+  return records.filter(isShape).map(withoutPeople)
 }
 
 /**
@@ -45,7 +65,8 @@ export function savedTemplateAsTemplate(saved: SavedTemplate): Template {
   return {
     id: saved.id,
     title: { sv: saved.title, en: saved.title },
-    build: ({ newId }) => withFreshIds(saved.records, () => newId('shape')),
+    // Scrubbed again on the way out: a row written before scrubbing must not leak either.
+    build: ({ newId }) => withFreshIds(templateShapes(saved.records), () => newId('shape')),
   }
 }
 

@@ -50,3 +50,33 @@ export function formMixedGroups(people: readonly Person[], groupCount: number): 
     group.sort((a, b) => position.get(a)! - position.get(b)!).map((person) => person.id),
   )
 }
+
+/**
+ * Seats people who have no group yet into `current` groups (ids per group, kept as they are)
+ * and returns the groups with them added. Everyone already seated stays where they are, so a
+ * late joiner never moves anyone mid-work. Newcomers are seated largest municipality first,
+ * each into the group with the fewest people from their municipality, then the smallest
+ * group, then the first: municipalities stay spread and sizes even out.
+ */
+export function seatNewcomers(
+  current: readonly (readonly string[])[],
+  people: readonly Person[],
+): string[][] {
+  if (current.length === 0) throw new RangeError('there must be at least one group')
+  const byId = new Map(people.map((person) => [person.id, person]))
+  const groups = current.map((group) => group.filter((id) => byId.has(id)))
+  const seated = new Set(groups.flat())
+  const municipalityCount = (group: readonly string[], key: string | undefined) =>
+    key === undefined ? 0 : group.filter((id) => municipalityKey(byId.get(id)!) === key).length
+  for (const person of dealingOrder(people.filter((p) => !seated.has(p.id)))) {
+    const key = municipalityKey(person)
+    let best = 0
+    for (let i = 1; i < groups.length; i++) {
+      const here = [municipalityCount(groups[i]!, key), groups[i]!.length]
+      const there = [municipalityCount(groups[best]!, key), groups[best]!.length]
+      if (here[0]! < there[0]! || (here[0] === there[0] && here[1]! < there[1]!)) best = i
+    }
+    groups[best]!.push(person.id)
+  }
+  return groups
+}

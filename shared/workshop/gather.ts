@@ -3,7 +3,7 @@ import { readRecords, writeRecords, type RecordJson } from '../board/boardDoc'
 import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText, isCluster } from '../factors'
-import { meta, numberOr, props } from '../factors/recordFields'
+import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
 import type { GroupFactor } from '../similarity'
 import type { Synthesis, SynthesisEntry, SynthesisKeyArea } from '../workshopContracts'
 import {
@@ -21,6 +21,7 @@ import {
   freeSlot,
   keyAreaFrame,
   nextFrameX,
+  stackGatherFrame,
   FRAME_WIDTH,
 } from './gatherLayout'
 import { entryText, namedByLine, type GatherLanguage } from './namedBy'
@@ -151,11 +152,33 @@ export function planGather(input: GatherInput): GatherPlan {
     const area = viewArea(view, entry.keyAreaKey, frame)
     area[entry.polarity].push({ ...central, text, ...(why ? { why } : {}) })
   }
+  restackFrames(records, frames, put, remove)
   return {
     put,
     remove,
     state,
     synthesis: { groups: fresh.groups, keyAreas: orderedView(view, areas) },
+  }
+}
+
+/** Lays every gathered frame out again by its notes' sizes once the plan's notes are in. */
+function restackFrames(
+  records: readonly RecordJson[],
+  frames: ReadonlyMap<string, RecordJson>,
+  put: RecordJson[],
+  remove: readonly string[],
+) {
+  const final = new Map(records.map((record) => [record.id, record]))
+  for (const id of remove) final.delete(id)
+  for (const record of put) final.set(record.id, record)
+  for (const { id } of frames.values()) {
+    const children = [...final.values()].filter((record) => parentIdOf(record) === id)
+    for (const changed of stackGatherFrame(final.get(id)!, children)) {
+      final.set(changed.id, changed)
+      const at = put.findIndex((record) => record.id === changed.id)
+      if (at >= 0) put[at] = changed
+      else put.push(changed)
+    }
   }
 }
 

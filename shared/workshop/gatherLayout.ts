@@ -1,8 +1,8 @@
 import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import type { RecordJson } from '../board/boardDoc'
 import { frameShape, noteShape, type Colour } from '../board/shapeRecords'
-import { NOTE_SIZE } from '../factors/shapeBounds'
-import { numberOr, parentIdOf, props } from '../factors/recordFields'
+import { NOTE_SIZE, shapeSize } from '../factors/shapeBounds'
+import { meta, numberOr, parentIdOf, props, shapeType } from '../factors/recordFields'
 import type { SynthesisPolarity } from './synthesis'
 
 /** A key-area frame holds two columns: hindering left, enabling right. */
@@ -70,10 +70,11 @@ export function entryNote(
   text: string,
   index: string,
 ): RecordJson {
-  return noteShape(
+  const note = noteShape(
     { id, parentId: frameId, index, ...noteSlot(polarity, slot) },
     { text, color: POLARITY_COLOUR[polarity] },
   )
+  return { ...note, props: { ...props(note), growY: estimateGrowY(text) } }
 }
 
 /** Fractional indices above every shape, so new shapes stack on top. */
@@ -85,4 +86,70 @@ export function indicesAbove(records: readonly RecordJson[], count: number): () 
   }
   const indices = getIndicesAbove(top as IndexKey | undefined, count).values()
   return () => indices.next().value as string
+}
+
+/** A gathered entry's polarity column: its meta says; a note without one goes by where it is. */
+function columnOf(note: RecordJson, splitX: number): SynthesisPolarity {
+  const polarity = meta(note).polarity
+  if (polarity === 'hindering' || polarity === 'enabling') return polarity
+  return numberOr(note.x, 0) < splitX ? 'hindering' : 'enabling'
+}
+
+/**
+ * Lays out a key-area frame of the plenary by its notes' real sizes (a note grows with its
+ * text and its "named by" line): each polarity's notes stacked in their column in their
+ * current top-to-bottom order, the columns as wide as their widest note, and the frame grown
+ * to hold them all. Nothing overlaps and nothing leaves the frame. Returns the records that
+ * change, the frame included when it grows.
+ */
+export function stackGatherFrame(frame: RecordJson, children: readonly RecordJson[]): RecordJson[] {
+  const notes = children.filter(
+    (child) => parentIdOf(child) === frame.id && shapeType(child) === 'note',
+  )
+  const splitX = GAP + NOTE_SIZE + GAP / 2
+  const columns: Record<SynthesisPolarity, RecordJson[]> = { hindering: [], enabling: [] }
+  for (const note of notes) columns[columnOf(note, splitX)].push(note)
+  const changed: RecordJson[] = []
+  let x = GAP
+  let bottom = HEADER + ROW
+  for (const polarity of SYNTHESIS_COLUMNS) {
+    const column = columns[polarity].sort(
+      (a, b) => numberOr(a.y, 0) - numberOr(b.y, 0) || (a.id < b.id ? -1 : 1),
+    )
+    let y = HEADER
+    let width = NOTE_SIZE
+    for (const note of column) {
+      const size = shapeSize(note)
+      if (numberOr(note.x, 0) !== x || numberOr(note.y, 0) !== y) changed.push({ ...note, x, y })
+      y += size.h + GAP
+      width = Math.max(width, size.w)
+    }
+    bottom = Math.max(bottom, y)
+    x += width + GAP
+  }
+  const p = props(frame)
+  const w = Math.max(numberOr(p.w, 0), x)
+  const h = Math.max(numberOr(p.h, 0), bottom)
+  if (w !== numberOr(p.w, 0) || h !== numberOr(p.h, 0))
+    changed.push({ ...frame, props: { ...p, w, h } })
+  return changed
+}
+
+const SYNTHESIS_COLUMNS: readonly SynthesisPolarity[] = ['hindering', 'enabling']
+
+/** Characters that fit on a line of a note at scale 1, and a line's height, as tldraw draws it. */
+const CHARS_PER_LINE = 14
+const LINE_HEIGHT = 30
+const NOTE_PADDING = 26
+
+/**
+ * How much a note grows below its square to show `text`, estimated from its lines. Browsers
+ * measure the real growth when the note arrives and lay the frame out again; the estimate
+ * keeps the first layout close, for a board read before any browser opened it.
+ */
+export function estimateGrowY(text: string): number {
+  const lines = text
+    .split('\n')
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0)
+  return Math.max(0, lines * LINE_HEIGHT + 2 * NOTE_PADDING - NOTE_SIZE)
 }

@@ -16,9 +16,12 @@ import { runManyRooms, type ManyRoomsOptions } from './rooms/manyRooms'
 import { manyRoomsReport } from './rooms/report'
 import { runFirstPaint, type FirstPaintOptions } from './firstpaint/firstPaintScenario'
 import { firstPaintGoals, firstPaintReport } from './firstpaint/report'
+import { runBoardMemory } from './limits/boardMemory'
+import { runSynthesisTime } from './limits/synthesisTime'
+import { boardMemoryReport, synthesisTimeReport } from './limits/report'
 
 /**
- * `npm run bench [-- quality|fanout|wire|coldopen|longday|rooms ...] [--full]`: runs the
+ * `npm run bench [-- quality|fanout|wire|coldopen|firstpaint|longday|rooms|limits ...] [--full]`: runs the
  * selected scenarios (all by default) against our server and the anchors in one run, prints
  * tables and writes bench/results/<timestamp>.json. `--full` (or BENCH_FULL=1) adds 300
  * clients, longer windows and a five-minute many-rooms run. This measures; it asserts nothing.
@@ -32,6 +35,7 @@ const SCENARIOS = [
   'firstpaint',
   'longday',
   'rooms',
+  'limits',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
@@ -197,6 +201,20 @@ if (selected.includes('rooms')) {
     `Cursor states replaced by a newer one within the server's 40 ms presence batch are never sent (by design), so "cursors not delivered" is not a loss; edits must all arrive. CPU is a fraction of one core (${machine.cores} cores in total).`,
   )
   results.manyRooms = rooms
+}
+
+if (selected.includes('limits')) {
+  log(
+    '\nScenario 6 — limits: server RSS per loaded board at the default limits (3 boards of each kind, opened by a fresh process), and the synthesis of 4 groups × n factors in one key area beside the O(n³) clustering it replaced',
+  )
+  const memory = await runBoardMemory(3, log)
+  log(`\n${boardMemoryReport(memory)}`)
+  const synthesis = await runSynthesisTime([250, 500], full ? 500 : 250, log)
+  log(`\n${synthesisTimeReport(synthesis)}`)
+  log(
+    `RSS read after a full GC in the server process. The O(n³) anchor runs at 4 × 500 only with --full (it took 81 s there before issue 8). ${machine.cores} cores.`,
+  )
+  results.limits = { memory, synthesis }
 }
 
 const finishedAt = new Date()

@@ -156,11 +156,10 @@ describe('the outline view in Chromium', () => {
       await page.keyboard.press('Enter')
 
       await page.getByRole('status').filter({ hasText: 'i Prototypa' }).waitFor()
-      const result = await outcome(board.id)
-      expect(clusterHolding(result, 'Ingen tid för att testa nytt')).toEqual({
-        name: 'Prototypa',
-        polarity: 'enabling',
-      })
+      // The status is this browser's; the server has the change once it has synced.
+      await expect
+        .poll(async () => clusterHolding(await outcome(board.id), 'Ingen tid för att testa nytt'))
+        .toEqual({ name: 'Prototypa', polarity: 'enabling' })
       // Focus follows the factor to its new place, so the person can go on from there.
       const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
       expect(focused).toBe('Ändra ”Ingen tid för att testa nytt”')

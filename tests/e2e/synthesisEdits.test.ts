@@ -114,7 +114,7 @@ describe('the facilitator corrects the synthesis in Chromium', () => {
       await openBoard(page, new URL(plenaryBoard.url, server.url).href)
 
       // On the canvas: the merged note says why, and one button splits a wording off.
-      const merged = onCanvas(page, /named by 2 of 3 groups/).first()
+      const merged = onCanvas(page, /nämnd av 2 av 3 grupper/).first()
       await merged.waitFor({ timeout: 15_000 })
       await merged.click()
       const panel = page.getByRole('complementary', { name: 'Gruppernas formuleringar' })
@@ -125,7 +125,7 @@ describe('the facilitator corrects the synthesis in Chromium', () => {
       await panel.getByRole('button', { name: new RegExp(`Dela ut .*${TEXTS[1]}`) }).click()
       await waitFor(() => entries(plenary.doc).every((wordings) => wordings.length === 1))
       expect(entries(plenary.doc)).toHaveLength(3)
-      await onCanvas(page, /named by 1 of 3 groups/)
+      await onCanvas(page, /nämnd av 1 av 3 grupper/)
         .nth(2)
         .waitFor({ timeout: 10_000 })
       await page.screenshot({ path: `${SCREENSHOTS}synthesis-split.png` })

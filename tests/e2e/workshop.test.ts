@@ -162,7 +162,7 @@ describe('a workshop day in Chromium', () => {
         .getByRole('status')
         .filter({ hasText: 'Fem minuter kvar' })
       await banner.waitFor({ timeout: 10_000 })
-      await participants[1]!.page.getByRole('button', { name: 'Dölj' }).click()
+      await participants[1]!.page.getByRole('button', { name: 'Dölj', exact: true }).click()
       await banner.waitFor({ state: 'detached' })
       await participants[2]!.page.getByText('Fem minuter kvar').waitFor()
 

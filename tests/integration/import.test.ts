@@ -13,7 +13,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-function post(boardId: string, body: string, contentType: string, language = 'sv') {
+function post(boardId: string, body: BodyInit, contentType: string, language = 'sv') {
   return fetch(`${server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': contentType, 'Accept-Language': language },
@@ -74,6 +74,49 @@ describe('importing factors', () => {
     expect(body.error).toBe('unknown-polarity')
     expect(body.message).toMatch(/^Rad 3: okänd polaritet "kanske"/)
     expect(await outcome(board.id)).toEqual(before)
+  })
+
+  it('reads a CSV saved by Swedish Excel (Windows-1252), as UTF-16 and as UTF-8 with BOM', async () => {
+    const csv =
+      'faktor;polaritet;kluster\r\nTidsbrist hos chefer;hämmande;Ledarskap\r\nÖppen dialog;främjande;Kultur\r\n'
+    const encodings: [string, Buffer][] = [
+      ['windows-1252', Buffer.from(csv, 'latin1')],
+      ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')])],
+      ['utf-16le without BOM', Buffer.from(csv, 'utf16le')],
+      ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)])],
+    ]
+    for (const [encoding, bytes] of encodings) {
+      const board = await server.createBoard({ template: 'blank' })
+      const response = await post(board.id, new Uint8Array(bytes), 'text/csv')
+      expect(response.status, encoding).toBe(200)
+      const result = await outcome(board.id)
+      expect(
+        result.clusters.map((c) => [
+          c.name,
+          c.hindering.map((f) => f.text),
+          c.enabling.map((f) => f.text),
+        ]),
+        encoding,
+      ).toEqual([
+        ['Ledarskap', ['Tidsbrist hos chefer'], []],
+        ['Kultur', [], ['Öppen dialog']],
+      ])
+    }
+  })
+
+  it('names the encoding problem of bytes that are no text it knows, with the line', async () => {
+    const board = await server.createBoard({ template: 'blank' })
+    const bytes = Buffer.concat([
+      Buffer.from('faktor\nBra\nTrasig '),
+      Buffer.from([0x81, 0x8d]),
+      Buffer.from('\n'),
+    ])
+    const response = await post(board.id, bytes, 'text/csv', 'sv')
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { error: string; message: string; line: number }
+    expect(body).toMatchObject({ error: 'unknown-encoding', line: 3 })
+    expect(body.message).toMatch(/^Rad 3: filens teckenkodning känns inte igen/)
+    expect((await outcome(board.id)).unsorted).toEqual([])
   })
 
   it('answers 415 for another media type, 413 for an oversized body, 404 and 400 for bad ids', async () => {

@@ -3,6 +3,7 @@ import { readRecords } from '../../shared/board/boardDoc'
 import type { Outcome } from '../../shared/factors'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
+import { call, createWorkshop, tokenOf } from '../support/workshopClients'
 
 let server: TestServer
 beforeAll(async () => {
@@ -86,7 +87,7 @@ describe('templates saved on the server', () => {
     await waitFor(
       () => readRecords(doc).filter((r) => r.typeName === 'shape').length === before + 3,
     )
-    expect((await outcome(board.id)).clusters).toHaveLength(3)
+    expect((await outcome(board.id)).clusters.filter((c) => !c.side)).toHaveLength(3)
     provider.destroy()
   })
 
@@ -125,6 +126,29 @@ describe('limits on saved templates', () => {
       const small = await limited.createBoard({ template: 'blank' })
       expect((await save(small.id)).status).toBe(201)
       expect((await save(small.id)).status).toBe(409)
+    } finally {
+      await limited.stop()
+    }
+  })
+
+  it('counts a workshop’s own templates too, which its participants may save', async () => {
+    const limited = await startTestServer({ MAX_SAVED_TEMPLATES: '1' })
+    try {
+      const workshop = await createWorkshop(limited.url)
+      const facilitator = { token: tokenOf(workshop.links.facilitator) }
+      const own = await call(limited.url, 'POST', '/api/templates', facilitator, {
+        boardId: workshop.boards[0]!.id,
+        title: 'Gruppens mall',
+      })
+      expect(own.status).toBe(201)
+      expect((await own.json()) as { shared: boolean }).toMatchObject({ shared: false })
+      const board = await limited.createBoard({ template: 'blank' })
+      const response = await fetch(`${limited.url}/api/templates${tokenQuery(board.id)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ boardId: board.id, title: 'Mall' }),
+      })
+      expect(response.status).toBe(409)
     } finally {
       await limited.stop()
     }

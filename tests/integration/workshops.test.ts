@@ -60,10 +60,10 @@ describe('workshops', () => {
     }
     expect(new Set(Object.values(created.links)).size).toBe(3)
     expect(created.boards.map((b) => [b.name, b.kind])).toEqual([
-      ['Group 1', 'group'],
-      ['Group 2', 'group'],
-      ['Group 3', 'group'],
-      ['Plenary', 'plenary'],
+      ['Grupp 1', 'group'],
+      ['Grupp 2', 'group'],
+      ['Grupp 3', 'group'],
+      ['Plenum', 'plenary'],
     ])
     for (const board of created.boards) {
       expect(board.url).toBe(`${server.url}/b/${board.id}?token=${token}`)
@@ -223,7 +223,7 @@ describe('workshops', () => {
     ).json()) as WorkshopOverview
     expect(overview.boards[0]).toMatchObject({
       id: board.id,
-      name: 'Group 1',
+      name: 'Grupp 1',
       kind: 'group',
       online: ['Anna'],
       counts: { hindering: 1, enabling: 1, undecided: 0, unsorted: 1, total: 2 },
@@ -305,7 +305,8 @@ describe('workshops', () => {
     expect(await gathered.json()).toEqual(preview)
     await waitFor(() => readRecords(plenary.doc).some((r) => r.type === 'note'))
     const note = readRecords(plenary.doc).find((r) => r.type === 'note')!
-    expect(JSON.stringify(note.props)).toContain('named by 2 of 2 groups')
+    // Written onto a board made without a language: Swedish, as the board itself is.
+    expect(JSON.stringify(note.props)).toContain('nämnd av 2 av 2 grupper')
     expect((note.meta as { wordings: unknown[] }).wordings).toHaveLength(2)
   })
 

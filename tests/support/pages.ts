@@ -28,7 +28,7 @@ export function watchRequests(context: BrowserContext): Set<string> {
 
 export async function openBoard(page: Page, url: string) {
   await page.goto(url)
-  await page.waitForSelector('.tl-canvas', { timeout: 20_000 })
+  await page.waitForSelector('.tl-canvas', { timeout: 45_000 })
 }
 
 /** Creates a sticky note at a canvas point and types its text, as a person would. */

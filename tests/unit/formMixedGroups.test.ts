@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formMixedGroups, type Person } from '../../shared/workshop/formMixedGroups'
+import { formMixedGroups, seatNewcomers, type Person } from '../../shared/workshop/formMixedGroups'
 
 const municipalities = ['Malmö', 'Vara', 'Sollentuna', 'Nordmaling', 'Halmstad']
 
@@ -97,5 +97,34 @@ describe('formMixedGroups', () => {
 
   it('refuses a group count below one', () => {
     expect(() => formMixedGroups([{ id: 'a' }], 0)).toThrow(RangeError)
+  })
+})
+
+describe('seatNewcomers', () => {
+  it('keeps everyone seated where they are and seats every newcomer once', () => {
+    fc.assert(
+      fc.property(peopleArbitrary, groupCountArbitrary, fc.nat(), (people, n, seed) => {
+        const seatedCount = people.length === 0 ? 0 : seed % (people.length + 1)
+        const current = formMixedGroups(people.slice(0, seatedCount), n)
+        const groups = seatNewcomers(current, people)
+        current.forEach((group, i) => expect(groups[i]!.slice(0, group.length)).toEqual(group))
+        expect(groups.flat().sort()).toEqual(people.map((p) => p.id).sort())
+      }),
+    )
+  })
+
+  it('seats a late joiner where nobody shares their municipality, then in the smallest group', () => {
+    const people = [
+      { id: 'm1', municipality: 'Malmö' },
+      { id: 'v1', municipality: 'Vara' },
+      { id: 'v2', municipality: 'Vara' },
+      { id: 'late-malmö', municipality: 'malmö' },
+      { id: 'late-none' },
+    ]
+    const groups = seatNewcomers([['m1', 'v1'], ['v2']], people)
+    expect(groups).toEqual([
+      ['m1', 'v1', 'late-none'],
+      ['v2', 'late-malmö'],
+    ])
   })
 })

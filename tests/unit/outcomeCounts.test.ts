@@ -4,6 +4,9 @@ import type { RecordJson } from '../../shared/board/boardDoc'
 import { frameShape, noteShape } from '../../shared/board/shapeRecords'
 import { computeOutcome, countFactors, countOutcome, type Polarity } from '../../shared/factors'
 import { outcomeTally } from '../../client/board/factors/outcomeTally'
+import { meta } from '../../shared/factors/recordFields'
+import { findBuiltInTemplate } from '../../shared/templates'
+import { idCounter } from './factorFixture'
 
 const POLARITIES: Polarity[] = ['hindering', 'enabling', 'undecided']
 
@@ -59,5 +62,38 @@ describe('factor counts', () => {
     expect(after.clusters.find((c) => c.id === 'shape:c1')!.total).toBe(
       before.clusters.find((c) => c.id === 'shape:c1')!.total + 1,
     )
+  })
+
+  it('count a note on a side of the board as sorted, with the side’s polarity', () => {
+    const template = findBuiltInTemplate('hindering-enabling')!
+    const areas = template.build({ language: 'sv', newId: idCounter() })
+    const hindering = areas.find((r) => meta(r).area === 'hindering')!
+    const atHindering = { x: Number(hindering.x) + 100, y: Number(hindering.y) + 150 }
+    const undecidedNote = (id: string, at: { x: number; y: number }) =>
+      noteShape(
+        { id, ...at, index: 'b1', meta: { polarity: 'undecided' } },
+        {
+          text: id,
+          color: 'yellow',
+        },
+      )
+    const outside = { x: -2000, y: -2000 }
+    const records = [...areas, undecidedNote('shape:a', outside), undecidedNote('shape:b', outside)]
+    const shapes = atom('shapes', asShapes(records))
+    const tally = outcomeTally(() => shapes.get())
+    expect(tally.get().unsorted.total).toBe(2)
+
+    // Dragged onto the ⊖ side: what the panel shows must follow, as the full outcome does.
+    const moved = records.map((r) => (r.id === 'shape:a' ? { ...r, ...atHindering } : r))
+    shapes.set(asShapes(moved))
+    const counts = tally.get()
+    expect(counts).toEqual(countOutcome(computeOutcome(moved)))
+    expect(counts.unsorted.total).toBe(1)
+    expect(counts.hindering).toBe(1)
+    expect(counts.clusters.find((c) => c.id === hindering.id)).toMatchObject({ hindering: 1 })
+
+    // Moving it about on the side changes no count.
+    shapes.set(asShapes(moved.map((r) => (r.id === 'shape:a' ? { ...r, x: Number(r.x) + 20 } : r))))
+    expect(tally.get()).toBe(counts)
   })
 })

@@ -1,6 +1,6 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { computeOutcome, isCluster } from '../../shared/factors'
+import { computeOutcome, factorText, isCluster } from '../../shared/factors'
 import {
   builtInTemplates,
   findBuiltInTemplate,
@@ -127,8 +127,12 @@ describe('other templates', () => {
     ])
   })
 
-  it('pre-fills the game rules with example agreements', () => {
-    const texts = computeOutcome(build('game-rules', 'sv')).unsorted.map((f) => f.text)
+  it('pre-fills the game rules with example agreements, as rules rather than factors', () => {
+    const records = build('game-rules', 'sv')
+    expect(computeOutcome(records).unsorted).toEqual([])
+    const texts = records
+      .filter((r) => r.type === 'note' && (r.meta as { kind?: string }).kind === 'rule')
+      .map(factorText)
     expect(texts).toEqual(
       expect.arrayContaining([
         'Arbetet ska vara transparent',

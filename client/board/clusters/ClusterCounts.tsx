@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { useEditor, useValue, type TLFrameShape } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
-import { factorOf } from '../factors/records'
+import { isFactorRecord } from '../../../shared/factors/readFactor'
+import { asRecordJson, factorOf } from '../factors/records'
 
 /** Narrower than this on screen, the counts drop their words (the label keeps them). */
 const WORDS_MIN_WIDTH = 480
@@ -19,7 +20,7 @@ export function ClusterCounts({ frame }: { frame: TLFrameShape }) {
       const result = { hindering: 0, enabling: 0, total: 0 }
       for (const id of editor.getSortedChildIdsForParent(frame.id)) {
         const child = editor.getShape(id)
-        if (child?.type !== 'note') continue
+        if (!child || !isFactorRecord(asRecordJson(child))) continue
         const polarity = factorOf(child).polarity
         if (polarity !== 'undecided') result[polarity]++
         result.total++

@@ -16,6 +16,8 @@ interface Proposal extends SuggestedCluster {
 export function SuggestionsPanel(props: {
   editor: Editor
   suggestions: SuggestedCluster[]
+  /** How many unsorted notes with text the suggestions were made from. */
+  unsortedCount: number
   onClose(): void
 }) {
   const { editor, onClose } = props
@@ -24,6 +26,12 @@ export function SuggestionsPanel(props: {
     props.suggestions.map((suggestion, key) => ({ ...suggestion, key })),
   )
   const [announcement, setAnnouncement] = useState('')
+  const emptyMessage = (unsorted: number) =>
+    unsorted === 0
+      ? t('clusters.noUnsorted')
+      : props.suggestions.length === 0
+        ? t('clusters.noneAlike', { count: unsorted })
+        : t('clusters.allHandled')
   const heading = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => heading.current?.focus(), [])
@@ -53,7 +61,7 @@ export function SuggestionsPanel(props: {
         </button>
       </div>
       <p role="status" className="muted">
-        {announcement || (proposals.length === 0 ? t('clusters.noUnsorted') : '')}
+        {announcement || (proposals.length === 0 ? emptyMessage(props.unsortedCount) : '')}
       </p>
       <ol className="proposals">
         {proposals.map((proposal, i) => (

@@ -5,6 +5,7 @@ import { newClusterSize } from '../../../shared/factors/newClusterSize'
 import { boundsOf } from '../../../shared/factors/rect'
 import { tidyCluster } from '../../../shared/factors/tidyCluster'
 import { asRecordJson } from '../factors/records'
+import { revealShapes } from '../revealShapes'
 
 function isFrame(shape: TLShape | undefined): shape is TLFrameShape {
   return shape?.type === 'frame'
@@ -70,6 +71,6 @@ export function createCluster(editor: Editor, name: string, noteIds: readonly TL
     }
   })
   editor.select(id)
-  editor.zoomToSelectionIfOffscreen(64, { animation: { duration: 200 } })
+  revealShapes(editor, [id])
   return id
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { computeOutcome } from '../../../shared/factors/computeOutcome'
 import type { SuggestedCluster } from '../../../shared/similarity/suggestClusters'
+import { PHONE_QUERY, useMediaQuery } from '../../common/useMediaQuery'
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { SuggestionsPanel } from '../clusters/SuggestionsPanel'
 import { useBoardSettings } from './BoardSettingsContext'
@@ -14,14 +15,17 @@ import './factors.css'
 
 /**
  * Sorting beside the canvas, all by keyboard: how many notes are still unsorted, the board's
- * totals, cluster commands, cluster suggestions and the anonymous-board setting.
+ * totals, cluster commands, cluster suggestions and the anonymous-board setting. It folds
+ * into a narrow strip to give a tablet or phone the whole canvas; on a phone it starts folded.
  */
 export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
-  const [suggestions, setSuggestions] = useState<SuggestedCluster[]>()
+  const [suggestions, setSuggestions] = useState<{ clusters: SuggestedCluster[]; from: number }>()
   const [message, setMessage] = useState('')
+  const [open, setOpen] = useState(!useMediaQuery(PHONE_QUERY))
+  const bodyId = useId()
 
   const newCluster = () => {
     if (!editor) return
@@ -35,69 +39,90 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   }
   const suggest = async () => {
     if (!editor) return
-    const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
     // Loaded on first use: the Swedish thesaurus behind it is a few hundred kB.
     const { suggestClusters } = await import('../../../shared/similarity/suggestClusters')
-    setSuggestions(suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1))
+    const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
+    const clusters = suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1)
+    setSuggestions({ clusters, from: notes.length })
   }
 
   return (
-    <aside className="factor-panel" aria-labelledby="factor-panel-heading">
-      <h2 id="factor-panel-heading">{t('factors.panel')}</h2>
-      <div role="status" className="factor-counts">
-        <p className="unsorted-count" data-testid="unsorted-count">
-          {t('factors.unsorted', { count: counts.unsorted.total })}
-        </p>
-        <p className="board-totals" data-testid="board-totals">
-          {t('factors.totals')}:{' '}
-          <span>
-            <span aria-hidden="true">{polarityIcon.hindering}</span> {t('factors.hindering')}{' '}
-            {counts.hindering}
-          </span>{' '}
-          ·{' '}
-          <span>
-            <span aria-hidden="true">{polarityIcon.enabling}</span> {t('factors.enabling')}{' '}
-            {counts.enabling}
-          </span>{' '}
-          ·{' '}
-          <span>
-            <span aria-hidden="true">{polarityIcon.undecided}</span> {t('factors.undecided')}{' '}
-            {counts.undecided}
-          </span>
-        </p>
-      </div>
-      <div className="factor-actions">
-        <button type="button" onClick={newCluster} disabled={!editor}>
-          {t('clusters.newCluster')}
-        </button>
-        <button type="button" onClick={tidySelected} disabled={!editor}>
-          {t('clusters.tidy')}
-        </button>
-        <button type="button" onClick={() => void suggest()} disabled={!editor}>
-          {t('clusters.suggest')}
+    <aside
+      className={`factor-panel${open ? '' : ' factor-panel-folded'}`}
+      aria-labelledby="factor-panel-heading"
+    >
+      <div className="factor-panel-head">
+        <h2 id="factor-panel-heading" className={open ? undefined : 'visually-hidden'}>
+          {t('factors.panel')}
+        </h2>
+        <button
+          type="button"
+          className="factor-panel-fold"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen(!open)}
+        >
+          <span aria-hidden="true">{open ? '›' : '‹'} </span>
+          {open ? t('factors.fold') : t('factors.unfold', { count: counts.unsorted.total })}
         </button>
       </div>
-      <p className="muted" aria-live="polite">
-        {message}
-      </p>
-      {canManageBoard && (
-        <label className="anonymous-toggle">
-          <input
-            type="checkbox"
-            checked={settings.anonymous}
-            onChange={(event) => update({ anonymous: event.target.checked })}
-          />{' '}
-          {t('factors.anonymous')}
-        </label>
-      )}
-      <p className="writing-help muted">{t('factors.writingHelp')}</p>
-      {editor && suggestions && (
-        <SuggestionsPanel
-          editor={editor}
-          suggestions={suggestions}
-          onClose={() => setSuggestions(undefined)}
-        />
-      )}
+      <div id={bodyId} hidden={!open}>
+        <div role="status" className="factor-counts">
+          <p className="unsorted-count" data-testid="unsorted-count">
+            {t('factors.unsorted', { count: counts.unsorted.total })}
+          </p>
+          <p className="board-totals" data-testid="board-totals">
+            {t('factors.totals')}:{' '}
+            <span>
+              <span aria-hidden="true">{polarityIcon.hindering}</span> {t('factors.hindering')}{' '}
+              {counts.hindering}
+            </span>{' '}
+            ·{' '}
+            <span>
+              <span aria-hidden="true">{polarityIcon.enabling}</span> {t('factors.enabling')}{' '}
+              {counts.enabling}
+            </span>{' '}
+            ·{' '}
+            <span>
+              <span aria-hidden="true">{polarityIcon.undecided}</span> {t('factors.undecided')}{' '}
+              {counts.undecided}
+            </span>
+          </p>
+        </div>
+        <div className="factor-actions">
+          <button type="button" onClick={newCluster} disabled={!editor}>
+            {t('clusters.newCluster')}
+          </button>
+          <button type="button" onClick={tidySelected} disabled={!editor}>
+            {t('clusters.tidy')}
+          </button>
+          <button type="button" onClick={() => void suggest()} disabled={!editor}>
+            {t('clusters.suggest')}
+          </button>
+        </div>
+        <p className="muted" aria-live="polite">
+          {message}
+        </p>
+        {canManageBoard && (
+          <label className="anonymous-toggle">
+            <input
+              type="checkbox"
+              checked={settings.anonymous}
+              onChange={(event) => update({ anonymous: event.target.checked })}
+            />{' '}
+            {t('factors.anonymous')}
+          </label>
+        )}
+        <p className="writing-help muted">{t('factors.writingHelp')}</p>
+        {editor && suggestions && (
+          <SuggestionsPanel
+            editor={editor}
+            suggestions={suggestions.clusters}
+            unsortedCount={suggestions.from}
+            onClose={() => setSuggestions(undefined)}
+          />
+        )}
+      </div>
     </aside>
   )
 }

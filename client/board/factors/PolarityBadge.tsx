@@ -29,6 +29,11 @@ export function PolarityBadge({ note }: { note: TLNoteShape }) {
       ? t('factors.writtenAt', { time })
       : ''
   const scale = note.props.scale
+  // Every badge is a tab stop: its name must say which note it belongs to.
+  const text = factor.text.replace(/\s+/g, ' ').trim()
+  const label = text
+    ? t('factors.badge', { word, text: text.length > 80 ? `${text.slice(0, 79)}…` : text })
+    : t('factors.badgeEmpty', { word })
 
   return (
     <>
@@ -37,7 +42,7 @@ export function PolarityBadge({ note }: { note: TLNoteShape }) {
         className={`factor-badge factor-badge-${factor.polarity}`}
         style={{ fontSize: 13 * scale, top: 6 * scale, left: 6 * scale }}
         title={signature || undefined}
-        aria-label={t('factors.badge', { word })}
+        aria-label={label}
         data-testid="polarity-badge"
         onPointerDown={(event) => editor.markEventAsHandled(event)}
         onClick={() => cyclePolarity(editor, [note.id])}

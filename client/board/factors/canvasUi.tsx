@@ -19,7 +19,8 @@ import {
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { useBoardSettings } from './BoardSettingsContext'
 import { cyclePolarity } from './polarityCommands'
-import { tldrawActionStrings } from './strings'
+import { tldrawStrings } from './strings'
+import { FactorStylePanel, FactorToolbar } from './toolbar'
 
 /** `p` for polarity: free in tldraw's shortcuts, and the same word in Swedish and English. */
 export const CYCLE_POLARITY_KEY = 'p'
@@ -32,7 +33,7 @@ export const ACTION = {
 
 /** Our commands as tldraw actions, so they show in its menus and shortcuts with their keys. */
 export const factorOverrides: TLUiOverrides = {
-  translations: tldrawActionStrings,
+  translations: tldrawStrings,
   actions(editor, actions, helpers) {
     return {
       ...actions,
@@ -135,6 +136,8 @@ export const factorComponents: TLComponents = {
   ),
   ContextMenu,
   KeyboardShortcutsDialog,
+  Toolbar: FactorToolbar,
+  StylePanel: FactorStylePanel,
 }
 
 function FactorMenuGroupItems() {

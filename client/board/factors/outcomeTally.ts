@@ -1,50 +1,42 @@
 import { computed, type Signal, type TLShape } from 'tldraw'
-import type { RecordJson } from '../../../shared/board/boardDoc'
-import { countFactors, type OutcomeCounts } from '../../../shared/factors/countOutcome'
 import { asRecordJson } from './records'
+import {
+  countPlaced,
+  placeFactors,
+  type FactorPlacement,
+  type OutcomeCounts,
+} from '../../../shared/factors/countOutcome'
 
 /**
  * The board's factor counts as a signal that changes only when a count can: when a note
- * changes cluster or polarity, or a cluster frame changes. Dragging notes within a cluster,
- * frame after frame, leaves the counts (and so the panel) alone.
+ * changes cluster, side of the board or polarity, or a cluster or side is added, renamed or
+ * reordered. Dragging notes within a cluster or a side, frame after frame, leaves the counts
+ * (and so the panel) alone.
  */
 export function outcomeTally(pageShapes: () => readonly TLShape[]): Signal<OutcomeCounts> {
-  const inputs = computed('outcome inputs', () => countInputs(pageShapes()), {
-    isEqual: sameInputs,
-  })
-  return computed('outcome counts', () => countFactors(inputs.get()))
+  const placement = computed(
+    'factor placement',
+    () => placeFactors(pageShapes().map(asRecordJson)),
+    { isEqual: samePlacement },
+  )
+  return computed('outcome counts', () => countPlaced(placement.get()))
 }
 
-/** Frames and groups whole (a cluster's reading order needs its place); notes in brief. */
-function countInputs(shapes: readonly TLShape[]): RecordJson[] {
-  const inputs: RecordJson[] = []
-  for (const shape of shapes) {
-    if (shape.type === 'note') {
-      const polarity = shape.meta.polarity ?? null
-      inputs.push({
-        id: shape.id,
-        typeName: 'shape',
-        type: 'note',
-        parentId: shape.parentId,
-        meta: { polarity },
-      } as RecordJson)
-    } else if (shape.type === 'frame' || shape.type === 'group') {
-      inputs.push(asRecordJson(shape))
-    }
-  }
-  return inputs
-}
-
-function sameInputs(a: readonly RecordJson[], b: readonly RecordJson[]): boolean {
-  if (a.length !== b.length) return false
-  return a.every((record, i) => {
-    const other = b[i]!
-    if (record.type !== 'note') return record === other
-    return (
-      record.id === other.id &&
-      record.parentId === other.parentId &&
-      (record.meta as { polarity: unknown }).polarity ===
-        (other.meta as { polarity: unknown }).polarity
-    )
+function samePlacement(a: FactorPlacement, b: FactorPlacement): boolean {
+  if (a.places.length !== b.places.length || a.factors.length !== b.factors.length) return false
+  const samePlaces = a.places.every((place, i) => {
+    const other = b.places[i]!
+    return place.id === other.id && place.name === other.name
   })
+  return (
+    samePlaces &&
+    a.factors.every((factor, i) => {
+      const other = b.factors[i]!
+      return (
+        factor.id === other.id &&
+        factor.placeId === other.placeId &&
+        factor.polarity === other.polarity
+      )
+    })
+  )
 }

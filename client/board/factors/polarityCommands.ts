@@ -1,23 +1,27 @@
 import type { Editor, TLNoteShape, TLShape, TLShapeId } from 'tldraw'
 import type { Polarity } from '../../../shared/factors/Factor'
-import { nextPolarity, polarityColour } from '../../../shared/factors/polarity'
-import { factorOf } from './records'
+import { nextPolarity } from '../../../shared/factors/polarity'
+import { moveOffContradictedSide, withPolarity } from '../../../shared/factors/placeNote'
+import { isFactorRecord } from '../../../shared/factors/readFactor'
+import { asRecordJson, factorOf, pageRecords } from './records'
 
 function isNote(shape: TLShape | undefined): shape is TLNoteShape {
-  return shape?.type === 'note'
+  return shape?.type === 'note' && isFactorRecord(asRecordJson(shape))
 }
 
-/** Gives notes a polarity: in their meta (what the domain reads) and as their colour. */
+/**
+ * Gives notes a polarity: in their meta (what the domain reads) and as their colour. A note
+ * lying on a side of the board of the other polarity moves to where it now belongs.
+ */
 export function setPolarity(editor: Editor, ids: readonly TLShapeId[], polarity: Polarity) {
-  const notes = ids.map((id) => editor.getShape(id)).filter(isNote)
-  editor.updateShapes<TLNoteShape>(
-    notes.map((note) => ({
-      id: note.id,
-      type: 'note',
-      meta: { ...note.meta, polarity },
-      props: { color: polarityColour[polarity] },
-    })),
-  )
+  for (const note of ids.map((id) => editor.getShape(id)).filter(isNote)) {
+    const moved = moveOffContradictedSide(pageRecords(editor), asRecordJson(note), polarity)
+    editor.updateShapes<TLNoteShape>(
+      (moved ?? [withPolarity(asRecordJson(note), polarity)]).map(
+        (record) => record as unknown as TLNoteShape,
+      ),
+    )
+  }
 }
 
 /**

@@ -26,3 +26,12 @@ export async function saveDrafts(boardId: string, drafts: RecordJson[]): Promise
   if (drafts.length === 0) await db.delete(DRAFTS, boardId)
   else await db.put(DRAFTS, drafts, boardId)
 }
+
+/** Drops a board's drafts (the board was erased); never fails the erase. */
+export async function forgetDrafts(boardId: string): Promise<void> {
+  try {
+    await (await open()).delete(DRAFTS, boardId)
+  } catch {
+    // No IndexedDB (private mode): nothing was kept.
+  }
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { forgetWorkshopLocally } from '../../common/forgetLocally'
 import { ConfirmDialog } from '../ConfirmDialog'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import type { WorkshopApi } from '../workshopApi'
@@ -14,6 +15,10 @@ export function EraseWorkshop({ api, info }: { api: WorkshopApi; info: WorkshopI
     setAsking(false)
     try {
       await api.erase()
+      await forgetWorkshopLocally(
+        info.id,
+        info.boards.map((board) => board.id),
+      )
       window.location.replace('/')
     } catch (e) {
       setError((e as Error).message)

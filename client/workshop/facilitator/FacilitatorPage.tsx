@@ -10,6 +10,7 @@ import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 import '../../day/day.css'
 import { CoFacilitators } from '../../account/CoFacilitators'
 import { useSession } from '../../account/useSession'
+import { problemMessage } from '../problemMessage'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -54,7 +55,7 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
       <WorkshopHeader info={info} subtitle={t('workshop.facilitatorView')} />
       {overview.error && (
         <p role="alert" className="error">
-          {t('workshop.overviewFailed', { message: overview.error.message })}
+          {t('workshop.overviewFailed', { message: problemMessage(t, overview.error) })}
         </p>
       )}
       <div className="facilitator-layout">

@@ -34,18 +34,18 @@ export function GroupPlanner({ api, groups, participants, onClose }: GroupPlanne
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [dropTarget, setDropTarget] = useState<string>()
-  const [round, setRound] = useState(0)
+  const [reshuffle, setReshuffle] = useState(false)
 
   useEffect(() => {
-    api.proposeGroups().then(
+    api.proposeGroups({ reshuffle }).then(
       (proposal) => setAssignments(proposal.assignments),
       (e: Error) => setError(e.message),
     )
-  }, [api, round])
-  const proposeAgain = () => {
+  }, [api, reshuffle])
+  const reshuffleEveryone = () => {
     setError(undefined)
     setAssignments(undefined)
-    setRound((n) => n + 1)
+    setReshuffle(true)
   }
 
   const move = (participantId: string, boardId: string) =>
@@ -126,6 +126,9 @@ export function GroupPlanner({ api, groups, participants, onClose }: GroupPlanne
                       </span>
                       <span className="person">
                         <strong>{person.name}</strong>
+                        {!person.boardId && (
+                          <span className="newcomer-tag">{t('workshop.planner.newcomer')}</span>
+                        )}
                         <span className="muted">{person.municipality || '–'}</span>
                       </span>
                       <label className="visually-hidden" htmlFor={`move-${person.id}`}>
@@ -159,7 +162,7 @@ export function GroupPlanner({ api, groups, participants, onClose }: GroupPlanne
         >
           {t('workshop.planner.confirm')}
         </button>
-        <button type="button" onClick={proposeAgain} disabled={busy}>
+        <button type="button" onClick={reshuffleEveryone} disabled={busy || reshuffle}>
           {t('workshop.planner.again')}
         </button>
         <button type="button" className="quiet" onClick={() => onClose(false)}>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../ConfirmDialog'
 import type { Role, RoleLinks as Links } from '../../../shared/workshopContracts'
+import { problemMessage } from '../problemMessage'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopLinks } from '../WorkshopLinks'
 
@@ -26,7 +27,7 @@ export function LinksPanel({ api, initial }: { api: WorkshopApi; initial: Links 
       setLinks(next)
       setStatus(t('workshop.rotated', { link: t(`workshop.link.${role}`) }))
     } catch (e) {
-      setStatus(t('workshop.failed', { message: (e as Error).message }))
+      setStatus(t('workshop.failed', { message: problemMessage(t, e) }))
     }
   }
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { problemMessage } from '../problemMessage'
 import type { WorkshopApi } from '../workshopApi'
 
 /** A message shown as a banner on every board of the workshop; sending nothing clears it. */
@@ -15,7 +16,7 @@ export function MessageForm({ api }: { api: WorkshopApi }) {
       setStatus(message ? t('workshop.message.sent') : t('workshop.message.cleared'))
       if (!message) setText('')
     } catch (e) {
-      setStatus(t('workshop.failed', { message: (e as Error).message }))
+      setStatus(t('workshop.failed', { message: problemMessage(t, e) }))
     }
   }
   const submit = (event: FormEvent) => {

@@ -2,11 +2,12 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { boardLink } from '../boardLink'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { problemMessage } from '../problemMessage'
 import type { WorkshopApi } from '../workshopApi'
 
 /** Gathers every group's factors into the plenary board's synthesis. */
 export function PlenaryPanel(props: { api: WorkshopApi; info: WorkshopInfo; token: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState(false)
   const plenary = props.info.boards.find((board) => board.kind === 'plenary')
@@ -16,10 +17,10 @@ export function PlenaryPanel(props: { api: WorkshopApi; info: WorkshopInfo; toke
     setBusy(true)
     setStatus(t('workshop.gathering'))
     try {
-      await props.api.gather()
+      await props.api.gather(i18n.language)
       setStatus(t('workshop.gathered'))
     } catch (e) {
-      setStatus(t('workshop.failed', { message: (e as Error).message }))
+      setStatus(t('workshop.failed', { message: problemMessage(t, e) }))
     } finally {
       setBusy(false)
     }

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { problemMessage } from '../problemMessage'
 import { usePolling } from '../usePolling'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
@@ -29,7 +30,7 @@ export function GroupChoice(props: {
       // The live channel brings the new board.
       await api.chooseGroup(participantKey, boardId)
     } catch (e) {
-      setError((e as Error).message)
+      setError(problemMessage(t, e))
     }
   }
 
@@ -63,7 +64,7 @@ export function GroupChoice(props: {
         )}
         {error && (
           <p role="alert" className="error">
-            {t('workshop.failed', { message: error })}
+            {error}
           </p>
         )}
       </main>

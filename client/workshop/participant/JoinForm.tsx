@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { storeDisplayName, storedDisplayName } from '../../board/identity'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { problemMessage } from '../problemMessage'
 import type { WorkshopApi } from '../workshopApi'
 import { WorkshopHeader } from '../WorkshopHeader'
 import { storeMunicipality, storedMunicipality } from './membership'
@@ -32,7 +33,7 @@ export function JoinForm(props: {
       storeMunicipality(municipality)
       props.onJoined(joined.participantKey)
     } catch (e) {
-      setError((e as Error).message)
+      setError(problemMessage(t, e))
       setBusy(false)
     }
   }
@@ -71,7 +72,7 @@ export function JoinForm(props: {
           </button>
           {error && (
             <p role="alert" className="error">
-              {t('workshop.failed', { message: error })}
+              {error}
             </p>
           )}
           <p className="hint">{t('workshop.join.privacy')}</p>

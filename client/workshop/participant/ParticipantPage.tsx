@@ -11,7 +11,13 @@ import { JoinForm } from './JoinForm'
 import { forgetParticipantKey, storeParticipantKey, storedParticipantKey } from './membership'
 
 /** Join once; then the participant's board, which follows the facilitator's grouping live. */
-export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
+export function ParticipantPage(props: {
+  info: WorkshopInfo
+  api: WorkshopApi
+  token: string
+  /** The facilitator erased the workshop while this page was open. */
+  onErased(): void
+}) {
   const [key, setKey] = useState(() => storedParticipantKey(props.info.id))
   if (!key) {
     return (
@@ -30,6 +36,10 @@ export function ParticipantPage(props: { info: WorkshopInfo; api: WorkshopApi; t
       <Assigned
         {...props}
         participantKey={key}
+        onErased={() => {
+          forgetParticipantKey(props.info.id)
+          props.onErased()
+        }}
         onForgotten={() => {
           forgetParticipantKey(props.info.id)
           setKey(undefined)
@@ -45,23 +55,38 @@ function Assigned(props: {
   token: string
   participantKey: string
   onForgotten(): void
+  onErased(): void
 }) {
   const { t } = useTranslation()
-  const { api, participantKey, onForgotten } = props
+  const { api, participantKey, onForgotten, onErased } = props
   // The live channel follows group moves (it replaced polling /me).
   const live = useLiveScope()!.live
   const me = live.state?.me
   const boardId = me?.boardId ?? null
   const notice = useMoveNotice(boardId, props.info)
 
-  // A stream that fails before its first state may mean a key the server no longer knows
-  // (the workshop was reset): then the person joins again.
+  // A stream that fails before its first state may mean a key the server no longer knows:
+  // then the person joins again, unless the whole workshop is gone.
   useEffect(() => {
     if (!live.failedAtStart) return
+    let stopped = false
+    const known = (error: unknown) =>
+      !(error instanceof ApiRequestError && [401, 403, 404].includes(error.status))
     api.me(participantKey).catch((error: unknown) => {
-      if (error instanceof ApiRequestError && [401, 403, 404].includes(error.status)) onForgotten()
+      if (stopped || known(error)) return
+      api.info().then(
+        () => !stopped && onForgotten(),
+        (infoError: unknown) => {
+          if (stopped) return
+          if (infoError instanceof ApiRequestError && infoError.status === 404) onErased()
+          else onForgotten()
+        },
+      )
     })
-  }, [live.failedAtStart, api, participantKey, onForgotten])
+    return () => {
+      stopped = true
+    }
+  }, [live.failedAtStart, api, participantKey, onForgotten, onErased])
 
   if (!me) {
     return (

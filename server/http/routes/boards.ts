@@ -14,7 +14,8 @@ import { writeDenial } from '../../sync/writePolicy'
 import { boardLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
 import { allow, denied, EVERY_ROLE } from '../authorize'
-import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
+import { HttpError, readJson, sendJson } from '../respond'
+import { contentLanguage } from '../language'
 import type { Route } from '../Route'
 
 const JSON_LIMIT = 64 * 1024
@@ -37,7 +38,7 @@ export const boardRoutes: Route[] = [
       await context.limits.creation(req)
       const body = createBoardBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
-      const language = body.data.language ?? requestLanguage(req)
+      const language = body.data.language ?? contentLanguage(req)
       let issued: IssuedTokens | undefined
       try {
         const board = new BoardService(context.storage).create(

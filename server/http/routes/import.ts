@@ -1,8 +1,8 @@
 import { importFactors } from '../../../shared/factors/factorOps'
-import { parseFactorCsv, parseFactorList } from '../../../shared/factors'
+import { decodeImport, parseFactorCsv, parseFactorList } from '../../../shared/factors'
 import { newId } from '../../boards/BoardService'
 import { authorizeBoardRequest, costOf, withBoardDoc } from '../boardAccess'
-import { HttpError, readBody, requestLanguage, sendJson } from '../respond'
+import { HttpError, readBodyBytes, requestLanguage, sendJson } from '../respond'
 import type { Route } from '../Route'
 
 const IMPORT_LIMIT = 1024 * 1024
@@ -23,8 +23,10 @@ export const importRoutes: Route[] = [
       const id = params[0]!
       await authorizeBoardRequest(req, context, id, ['facilitator', 'participant'])
       const parse = parserFor(req.headers['content-type'])
-      const text = await readBody(req, IMPORT_LIMIT)
-      const parsed = parse(text, requestLanguage(req))
+      const language = requestLanguage(req)
+      const decoded = decodeImport(await readBodyBytes(req, IMPORT_LIMIT), language)
+      const text = decoded.ok ? decoded.text : ''
+      const parsed = decoded.ok ? parse(text, language) : decoded
       if (!parsed.ok) {
         sendJson(res, 400, { error: parsed.code, message: parsed.message, line: parsed.line })
         return

@@ -17,7 +17,8 @@ import { eraseWorkshop } from '../../workshops/eraseWorkshop'
 import { workshopLinks } from '../../workshops/links'
 import { baseUrl, boardInfo } from '../api'
 import { denied, EVERY_ROLE } from '../authorize'
-import { HttpError, readJson, requestLanguage, sendJson } from '../respond'
+import { HttpError, readJson, sendJson } from '../respond'
+import { contentLanguage } from '../language'
 import type { Route } from '../Route'
 import { invalidBody, JSON_LIMIT, workshopFor } from './workshopsCommon'
 
@@ -51,7 +52,7 @@ export const workshopRoutes: Route[] = [
       await context.limits.creation(req)
       const body = createBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      const language = body.data.language ?? requestLanguage(req)
+      const language = body.data.language ?? contentLanguage(req)
       let created
       try {
         created = createWorkshop(context.storage, {

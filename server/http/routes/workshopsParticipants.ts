@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { formMixedGroups } from '../../../shared/workshop/formMixedGroups'
+import { formMixedGroups, seatNewcomers } from '../../../shared/workshop/formMixedGroups'
 import type {
   GroupAssignments,
   JoinedWorkshop,
@@ -19,6 +19,7 @@ const joinBody = z.object({
 })
 const chooseBody = z.object({ boardId: z.string().max(64) })
 const assignmentsBody = z.object({ assignments: z.record(z.string(), z.string()) })
+const proposeBody = z.object({ reshuffle: z.boolean().optional() })
 
 const ID = '([^/]*)'
 
@@ -109,13 +110,23 @@ export const workshopParticipantRoutes: Route[] = [
     async handle(request) {
       const { req, res, params, context } = request
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
+      const body = proposeBody.safeParse(await readJson(req, JSON_LIMIT))
+      if (!body.success) throw invalidBody(body.error.issues)
       const boards = groupBoardIds(request, workshop.id)
-      const people = context.storage.participants(workshop.id).map((participant) => ({
+      if (boards.length === 0) throw new HttpError(409, 'no_groups', 'the workshop has no groups')
+      const participants = context.storage.participants(workshop.id)
+      const people = participants.map((participant) => ({
         id: participant.id,
         municipality: participant.municipality ?? undefined,
       }))
+      const current = boards.map((boardId) =>
+        participants.filter((p) => p.boardId === boardId).map((p) => p.id),
+      )
+      const groups = body.data.reshuffle
+        ? formMixedGroups(people, boards.length)
+        : seatNewcomers(current, people)
       const assignments: Record<string, string> = {}
-      formMixedGroups(people, boards.length).forEach((members, i) => {
+      groups.forEach((members, i) => {
         for (const id of members) assignments[id] = boards[i]!
       })
       const proposal: GroupAssignments = { assignments }

@@ -1,6 +1,7 @@
 import { GatherBusyError, GatherTimeoutError } from '../../workshops/gather/GatherWorker'
 import { workshopOverview } from '../../workshops/overview'
-import { HttpError, requestLanguage, sendJson } from '../respond'
+import { contentLanguage } from '../language'
+import { HttpError, sendJson } from '../respond'
 import type { Route, ServerContext } from '../Route'
 import { workshopFor } from './workshopsCommon'
 
@@ -40,7 +41,7 @@ export const workshopSynthesisRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const plenary = plenaryOf(context, workshop.id)
       const synthesis = await planned(
-        context.synthesis.preview(context, workshop.id, plenary, requestLanguage(req)),
+        context.synthesis.preview(context, workshop.id, plenary, contentLanguage(req)),
       )
       sendJson(res, 200, synthesis)
     },
@@ -52,7 +53,8 @@ export const workshopSynthesisRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const plenary = plenaryOf(context, workshop.id)
       const synthesis = await planned(
-        context.synthesis.gather(context, workshop.id, plenary, requestLanguage(req)),
+        // Written onto the plenary board ("nämnd av …"): the page's language, else Swedish.
+        context.synthesis.gather(context, workshop.id, plenary, contentLanguage(req)),
       )
       sendJson(res, 200, synthesis)
     },
