@@ -26,6 +26,11 @@ import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
 import type { Storage } from './storage/Storage'
 import { RoomRegistry } from './sync/RoomRegistry'
 import { SyncEndpoint } from './sync/syncEndpoint'
+import { Day } from './day/Day'
+import { DayEvents } from './day/DayEvents'
+import { itemTexts } from './day/itemText'
+import { LiveChannel } from './day/LiveChannel'
+import type { ServerContext } from './http/Route'
 
 export const CLIENT_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -37,6 +42,8 @@ export interface SamskapaServer {
   storage: Storage
   rooms: RoomRegistry
   log: Logger
+  /** The day's state and its named moments (`day.events.on('stepChanged', …)`). */
+  day: Day
   /** The address actually listened on (PORT=0 picks a free port). */
   url: string
   /** Stores everything, closes sockets with 1012 so clients reconnect, and stops. */
@@ -103,7 +110,8 @@ export async function startServer(
     joinsPerMinute: config.joinsPerMinute,
     trustProxy: config.trustProxy,
   })
-  const api = createApi({
+  const day = new Day(storage, new DayEvents())
+  const base = {
     config,
     storage,
     rooms,
@@ -116,7 +124,16 @@ export async function startServer(
     health,
     synthesis,
     accounts,
+    day,
+  }
+  // The live channel reads vote texts through the context it is itself part of.
+  const context = base as Omit<ServerContext, 'live'> as ServerContext
+  context.live = new LiveChannel(day, storage, () => itemTexts(context), log, {
+    maxStreamsPerWorkshop: config.maxLiveStreamsPerWorkshop,
+    coalesceMs: 100,
+    heartbeatMs: 25_000,
   })
+  const api = createApi(context)
   const serveStatic = createStaticHandler(clientDir)
 
   const server = http.createServer((req, res) => {
@@ -153,10 +170,12 @@ export async function startServer(
     storage,
     rooms,
     log,
+    day,
     url,
     async stop() {
       // Sockets close first: what clients send until then still reaches storage below.
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
+      context.live.stop()
       rooms.unloadAll()
       await gatherWorker.stop()
       server.closeAllConnections()

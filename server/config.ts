@@ -42,6 +42,7 @@ const schema = z.object({
   ADMIN_TOKEN: z.string().min(16).optional(),
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  MAX_LIVE_STREAMS_PER_WORKSHOP: z.coerce.number().int().min(1).default(1000),
   MAX_DATABASE_BYTES: z.coerce
     .number()
     .int()
@@ -110,6 +111,7 @@ export type Config = {
   /** Failed token checks allowed per address and window before it gets 429 / 4429. */
   authFailureLimit: number
   authFailureWindowSeconds: number
+  maxLiveStreamsPerWorkshop: number
   /** Largest size of the SQLite database; past it writes fail as on a full disk. */
   maxDatabaseBytes: number | undefined
   /** Saved templates the server keeps; past it saving answers 409. */
@@ -201,6 +203,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: s.ADMIN_TOKEN,
     authFailureLimit: s.AUTH_FAILURE_LIMIT,
     authFailureWindowSeconds: s.AUTH_FAILURE_WINDOW_SECONDS,
+    maxLiveStreamsPerWorkshop: s.MAX_LIVE_STREAMS_PER_WORKSHOP,
     maxDatabaseBytes: s.MAX_DATABASE_BYTES,
     maxSavedTemplates: s.MAX_SAVED_TEMPLATES,
     maxTemplateBytes: s.MAX_TEMPLATE_BYTES,

@@ -66,7 +66,7 @@ export interface OpenBoardBody {
 }
 
 /** `GET /api/workshops/:id?token=...` → 200. */
-export interface WorkshopInfo {
+export interface WorkshopInfo extends WorkshopDay {
   id: string
   title: string
   date: string | null
@@ -250,3 +250,209 @@ export interface BoardAccessInfo extends BoardInfo {
 export interface CreatedBoard extends BoardInfo {
   links: BoardRoleLinks
 }
+
+// ——— Running the day: agenda, timer, silent writing, votes, attention (issue 10) ———
+
+/** What a step switches on for every board of the workshop. */
+export type StepMode = 'none' | 'silentWriting' | 'voting' | 'locked'
+export const STEP_MODES: readonly StepMode[] = ['none', 'silentWriting', 'voting', 'locked']
+
+/** One step of the day's agenda. */
+export interface AgendaStep {
+  id: string
+  title: string
+  /** Planned length. */
+  minutes: number
+  mode: StepMode
+}
+
+/** When a step actually ran (the outcome report lists them). */
+export interface StepRun {
+  stepId: string
+  startedAt: number
+  endedAt: number | null
+}
+
+/** The workshop's clock. `remainingMs` is as of the answer's `serverTime`. */
+export interface TimerView {
+  /** Milliseconds since the epoch (server clock) when it reaches zero; null while paused. */
+  endsAt: number | null
+  remainingMs: number
+  paused: boolean
+  label: string
+  /** At zero, participants' input pauses until the facilitator resumes or stops the timer. */
+  pauseInputAtEnd: boolean
+  /** Null for the whole workshop, else the one board it runs for. */
+  boardId: string | null
+}
+
+export type VoteTarget = 'notes' | 'clusters'
+
+/** One item's count in a vote; `text` is the note's or cluster's text at closing. */
+export interface VoteResult {
+  itemId: string
+  boardId: string
+  text: string
+  votes: number
+}
+
+/** A vote as every role may see it; the tally only once visible (closed, or shown live). */
+export interface VoteView {
+  id: string
+  boardIds: string[]
+  target: VoteTarget
+  votesPerPerson: number
+  maxPerItem: number | null
+  hidden: boolean
+  openedAt: number
+  closedAt: number | null
+  /** Most votes first; null while hidden and open. */
+  results: VoteResult[] | null
+}
+
+/** A participant's own ballots in the active vote. */
+export interface MyBallots {
+  voteId: string
+  /** itemId → votes this person gave it. */
+  items: Record<string, number>
+  remaining: number
+}
+
+/** A raised hand; names only for the facilitator. */
+export interface RaisedHand {
+  participantId: string
+  name: string
+  boardId: string | null
+  at: number
+}
+
+/** What the facilitator asks of every page on a board (see ATTENTION_KINDS). */
+export type AttentionKind = 'summon' | 'follow' | 'control' | 'release' | 'spotlight'
+export const ATTENTION_KINDS: readonly AttentionKind[] = [
+  'summon',
+  'follow',
+  'control',
+  'release',
+  'spotlight',
+]
+
+/** The page area the facilitator looks at, in page coordinates. */
+export interface ViewBounds {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** Standing attention on a board: following the facilitator, or under their control. */
+export interface BoardAttention {
+  boardId: string
+  mode: 'follow' | 'control'
+  bounds: ViewBounds
+  /** A shape (e.g. a cluster) in the spotlight, if any. */
+  spotlightId: string | null
+  at: number
+}
+
+/** The day's state: in `GET /api/workshops/:id` and in every `state` event of the live channel. */
+export interface WorkshopDay {
+  /** The server's clock when this was sent: clients count the timer from it. */
+  serverTime: number
+  agenda: AgendaStep[]
+  currentStepId: string | null
+  stepRuns: StepRun[]
+  timer: TimerView | null
+  /** True while the timer has reached zero with `pauseInputAtEnd`, or a step locks boards. */
+  inputPaused: boolean
+  privateWriting: boolean
+  /** When silent writing last ended: drafts still in a browser are revealed on reconnect. */
+  revealedAt: number | null
+  revealAnonymous: boolean
+  activeVoteId: string | null
+  votes: VoteView[]
+  /** Facilitator (and room screen with the facilitator link): names; others see only the count. */
+  hands: RaisedHand[]
+  handCount: number
+  attention: BoardAttention[]
+}
+
+/** `GET /api/workshops/:id/live?token[&participant]`: one server-sent `state` event per change. */
+export interface WorkshopLiveState {
+  day: WorkshopDay
+  /** A participant's own record (their board follows group moves) and ballots. */
+  me?: ParticipantSelf & { handRaised: boolean; ballots: MyBallots | null }
+}
+
+/** A one-off request to every page on a board: the live channel's `attention` event. */
+export interface AttentionEvent {
+  kind: 'summon' | 'spotlight'
+  boardId: string
+  bounds: ViewBounds
+  spotlightId: string | null
+  at: number
+}
+
+/** `PUT /api/workshops/:id/agenda` body (facilitator). */
+export interface AgendaBody {
+  steps: AgendaStep[]
+}
+
+/** `POST /api/workshops/:id/step` body → 200 `{ currentStepId }`. */
+export type StepBody = { stepId: string } | { next: true }
+
+/** `POST /api/workshops/:id/timer` body → 200 `{ timer }`. */
+export type TimerBody =
+  | { seconds: number; label?: string; pauseInputAtEnd?: boolean; boardId?: string }
+  | { action: 'pause' | 'resume' | 'stop' }
+  | { action: 'add'; seconds: number }
+
+/** `POST /api/workshops/:id/private-writing` body. */
+export type PrivateWritingBody = { on: true } | { on: false; anonymous?: boolean }
+
+/** `POST /api/workshops/:id/votes` body → 201 `{ id }`. */
+export interface CreateVoteBody {
+  /** Defaults to every group board. */
+  boardIds?: string[]
+  target: VoteTarget
+  votesPerPerson: number
+  maxPerItem?: number
+  /** Results hidden until closing (default true). */
+  hidden?: boolean
+}
+
+/** `POST /api/workshops/:id/votes/:voteId/ballots?participant=KEY` body → 200 `{ remaining }`. */
+export interface BallotBody {
+  itemId: string
+  delta: 1 | -1
+}
+
+/** `POST .../votes/:voteId/close` and `GET .../votes/:voteId` → 200. */
+export interface VoteResults {
+  results: VoteResult[]
+}
+
+/** `POST /api/workshops/:id/hand?participant=KEY` (P) `{ raised }`; (F) `{ raised: false, participantId }`. */
+export interface HandBody {
+  raised: boolean
+  participantId?: string
+}
+
+/** `POST /api/workshops/:id/attention` body (facilitator). */
+export interface AttentionBody {
+  kind: AttentionKind
+  boardId: string
+  bounds?: ViewBounds
+  spotlightId?: string
+}
+
+/** Awareness field through which a page tells others how many private drafts it holds. */
+export const DRAFT_COUNT_PRESENCE_KEY = 'drafts'
+
+/** Shape meta flag: locked by the facilitator; the server refuses participants' changes to it. */
+export const FACILITATOR_LOCK_META_KEY = 'facilitatorLock'
+
+/**
+ * Shape meta flag of a note written during silent writing: it stays in its writer's browser
+ * (IndexedDB) and the server refuses any update that carries it into a board doc.
+ */
+export const PRIVATE_DRAFT_META_KEY = 'privateDraft'

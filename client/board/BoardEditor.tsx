@@ -19,6 +19,20 @@ import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
 import { CapturePanel } from '../capture/CapturePanel'
+import { DayBar } from '../day/DayBar'
+import { useInputPaused } from '../day/timer/useInputPaused'
+import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
+import { LockButton } from '../day/attention/LockButton'
+import { SummonButton } from '../day/attention/SummonButton'
+import { followSummon } from '../day/attention/followSummons'
+import { BoardVoteContext, useBoardVote } from '../day/votes/useBoardVote'
+import { VoteBadges } from '../day/votes/VoteBadges'
+import { VoteBar } from '../day/votes/VoteBar'
+import { voteByClick } from '../day/votes/voteByClick'
+import { isPrivateDraft } from '../day/silent/privateDrafts'
+import { SilentWritingNotice } from '../day/silent/SilentWritingNotice'
+import { usePrivateDrafts } from '../day/silent/usePrivateDrafts'
+import { useLiveScope } from '../day/LiveContext'
 import { BoardTools } from '../outline/BoardTools'
 import { OutlineView } from '../outline/OutlineView'
 import { FacilitatorBanner } from '../workshop/board/FacilitatorBanner'
@@ -55,7 +69,7 @@ interface BoardEditorProps {
 export function BoardEditor(props: BoardEditorProps) {
   const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation()
   const store = useMemo(
     () => createTLStore({ shapeUtils, assets: serverAssetStore(board) }),
     [board],
@@ -63,17 +77,45 @@ export function BoardEditor(props: BoardEditorProps) {
   const [editor, setEditor] = useState<Editor>()
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
+  const isParticipant = !canManageBoard && !readOnly
+  const live = useLiveScope()?.live
+  const privateWriting = live?.state?.day.privateWriting === true
+  // During silent writing a participant writes on the canvas only: the writing view and the
+  // outline write straight into the shared doc, which takes no new notes then.
+  const writingAlone = privateWriting && isParticipant
   const phone = useMediaQuery(PHONE_QUERY)
   // A phone writes first; the canvas is one tap away. Viewers have nothing to write.
   const views: BoardView[] =
-    phone && !readOnly ? ['write', 'canvas', 'outline'] : ['canvas', 'outline']
+    phone && !readOnly && !writingAlone ? ['write', 'canvas', 'outline'] : ['canvas', 'outline']
   const [chosenView, setView] = useState<BoardView>(phone && !readOnly ? 'write' : 'canvas')
   const view = views.includes(chosenView) ? chosenView : 'canvas'
   const author = settings.settings.anonymous ? undefined : me.name || undefined
+  // The facilitator's pause (timer at zero, a locked step) holds participants, not the facilitator.
+  const paused = useInputPaused(board.id) && isParticipant
+  const boardVote = useBoardVote(board.id)
+  const castByClick = boardVote?.open ? boardVote.cast : undefined
+  // While a participant votes, a click on a note only votes: nothing moves by accident.
+  const locked = readOnly || paused || castByClick !== undefined
   const outlineSynthesis = useMemo(
     () => workshop && { groupNames: workshop.groupNames, canEdit: canManageBoard && !readOnly },
     [workshop, canManageBoard, readOnly],
   )
+
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: locked })
+  }, [editor, locked])
+
+  usePrivateDrafts(editor, { boardId: board.id, awareness: provider.awareness, isParticipant })
+  const attention = live?.attention
+  useEffect(() => {
+    if (editor && attention && !canManageBoard) followSummon(editor, attention, board.id)
+  }, [editor, attention, canManageBoard, board.id])
+
+  const voteTarget = boardVote?.vote.target
+  useEffect(() => {
+    if (!editor || !castByClick || !voteTarget) return
+    return voteByClick(editor, voteTarget, (itemId, delta) => void castByClick(itemId, delta))
+  }, [editor, castByClick, voteTarget])
 
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('preferences', {
@@ -89,7 +131,10 @@ export function BoardEditor(props: BoardEditorProps) {
   }, [me, i18n.language])
 
   useEffect(() => {
-    const binding = bindStoreToDoc(store, doc, { onLocalFlush: noteLocalChanges })
+    const binding = bindStoreToDoc(store, doc, {
+      onLocalFlush: noteLocalChanges,
+      keepLocal: isPrivateDraft,
+    })
     const unbindPresence = bindPresence(store, provider.awareness, me)
     return () => {
       unbindPresence()
@@ -104,80 +149,101 @@ export function BoardEditor(props: BoardEditorProps) {
     const stopRemembering = rememberNotesWrittenHere(editor, board.id)
     const stopEnter = enterFinishesNote(editor)
     const stopFitting = readOnly ? () => undefined : fitNotesToText(editor, provider.awareness)
+    const stopLocks = canManageBoard ? () => undefined : keepFacilitatorLocks(editor)
     return () => {
+      stopLocks()
       stopFitting()
       stopEnter()
       stopRemembering()
       unregister()
     }
-  }, [editor, doc, provider, me, readOnly, board.id])
+  }, [editor, doc, provider, me, readOnly, canManageBoard, board.id])
 
   return (
     <BoardSettingsContext.Provider value={settings}>
-      <div className="board">
-        <ConnectionBanner
-          connection={connection}
-          unsaved={unsaved}
-          title={board.title}
-          readOnly={readOnly}
-          overviewUrl={workshop?.overviewUrl}
-        >
-          <BoardTools
-            board={board}
-            view={view}
-            views={views}
-            onViewChange={setView}
+      <BoardVoteContext.Provider value={boardVote}>
+        <div className="board">
+          <ConnectionBanner
+            connection={connection}
+            unsaved={unsaved}
+            title={board.title}
             readOnly={readOnly}
-            canRestore={canManageBoard && !readOnly}
-            editor={editor}
-          />
-        </ConnectionBanner>
-        <FacilitatorBanner doc={doc} boardId={board.id} />
-        {notice && (
-          <p className="board-notice" role="status">
-            {notice}
-          </p>
-        )}
-        <div className="board-body">
-          {view === 'outline' && (
-            <OutlineView
-              doc={doc}
-              author={author}
-              readOnly={readOnly}
-              synthesis={outlineSynthesis}
-            />
-          )}
-          {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
-          {/* The canvas stays mounted and laid out (only unseen) while another view shows:
-              switching back is instant, and tldraw can still measure text for remote edits. */}
-          <div
-            className={`board-workspace${view === 'canvas' ? '' : ' board-workspace-behind'}`}
-            inert={view !== 'canvas'}
+            overviewUrl={workshop?.overviewUrl}
           >
-            <div className="board-canvas">
-              <Tldraw
-                store={store}
-                shapeUtils={shapeUtils}
-                overrides={factorOverrides}
-                components={factorComponents}
-                licenseKey={licenseKey || undefined}
-                assetUrls={assetUrls}
-                user={user}
-                onMount={(mounted) => {
-                  if (readOnly) mounted.updateInstanceState({ isReadonly: true })
-                  setEditor(mounted)
-                  void mounted.zoomToFit({ animation: { duration: 0 } })
-                }}
-              >
-                {workshop && (
-                  <SynthesisPanel
-                    workshop={workshop}
-                    doc={doc}
-                    canEdit={canManageBoard && !readOnly}
-                  />
-                )}
-              </Tldraw>
-              <LicenseNotice />
+            <BoardTools
+              board={board}
+              view={view}
+              views={views}
+              onViewChange={setView}
+              readOnly={readOnly}
+              canRestore={canManageBoard && !readOnly}
+              editor={editor}
+            />
+          </ConnectionBanner>
+          <DayBar canRunDay={canManageBoard} boardId={board.id}>
+            {privateWriting && (
+              <SilentWritingNotice awareness={provider.awareness} isParticipant={isParticipant} />
+            )}
+            {boardVote && (
+              <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
+            )}
+            {canManageBoard && <SummonButton editor={editor} boardId={board.id} />}
+            {canManageBoard && <LockButton editor={editor} />}
+          </DayBar>
+          <FacilitatorBanner doc={doc} boardId={board.id} />
+          {paused && (
+            <p className="board-notice input-paused" role="status">
+              <span aria-hidden="true">⏸ </span>
+              {t('day.timer.inputPaused')}
+            </p>
+          )}
+          {notice && (
+            <p className="board-notice" role="status">
+              {notice}
+            </p>
+          )}
+          <div className="board-body">
+            {view === 'outline' && (
+              <OutlineView
+                doc={doc}
+                author={author}
+                readOnly={locked || writingAlone}
+                synthesis={outlineSynthesis}
+              />
+            )}
+            {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
+            {/* The canvas stays mounted and laid out (only unseen) while another view shows:
+              switching back is instant, and tldraw can still measure text for remote edits. */}
+            <div
+              className={`board-workspace${view === 'canvas' ? '' : ' board-workspace-behind'}`}
+              inert={view !== 'canvas'}
+            >
+              <div className="board-canvas">
+                <Tldraw
+                  store={store}
+                  shapeUtils={shapeUtils}
+                  overrides={factorOverrides}
+                  components={factorComponents}
+                  licenseKey={licenseKey || undefined}
+                  assetUrls={assetUrls}
+                  user={user}
+                  onMount={(mounted) => {
+                    if (readOnly) mounted.updateInstanceState({ isReadonly: true })
+                    setEditor(mounted)
+                    void mounted.zoomToFit({ animation: { duration: 0 } })
+                  }}
+                >
+                  <VoteBadges />
+                  {workshop && (
+                    <SynthesisPanel
+                      workshop={workshop}
+                      doc={doc}
+                      canEdit={canManageBoard && !readOnly}
+                    />
+                  )}
+                </Tldraw>
+                <LicenseNotice />
+              </div>
             </div>
             {!readOnly && (
               <FactorPanel
@@ -198,7 +264,7 @@ export function BoardEditor(props: BoardEditorProps) {
             )}
           </div>
         </div>
-      </div>
+      </BoardVoteContext.Provider>
     </BoardSettingsContext.Provider>
   )
 }

@@ -8,6 +8,7 @@ import { ApiRequestError, api } from '../common/api'
 import { NotFoundPage } from '../common/NotFoundPage'
 import { forgetBoardLocally } from '../common/forgetLocally'
 import { rememberBoard } from '../lobby/recentBoards'
+import { LiveScopeProvider } from '../day/LiveScopeProvider'
 import { LinkProblem } from '../workshop/board/LinkProblem'
 import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
 import { identity, storedDisplayName } from './identity'
@@ -94,7 +95,11 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
   if (!named && loaded.board.role !== 'viewer') {
     return <NameDialog boardTitle={loaded.board.title} onDone={() => setNamed(true)} />
   }
-  return <SyncedBoard loaded={loaded} notice={notice} />
+  return (
+    <LiveScopeProvider workshopId={loaded.board.workshopId} token={token}>
+      <SyncedBoard loaded={loaded} notice={notice} />
+    </LiveScopeProvider>
+  )
 }
 
 function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {

@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../day/silent/draftStore'
 import { forgetRecentBoard } from '../lobby/recentBoards'
 
 /** The service worker's cache (client/public/sw.js), which keeps board details with their token. */
@@ -5,7 +6,7 @@ const SHELL_CACHE = 'samskapa-v1'
 
 /**
  * Removes what this browser keeps of an erased board: its copy of the doc (IndexedDB, with
- * every note and name on it), its count of unsaved changes, its link with the token (recent
+ * every note and name on it), its private drafts of silent writing, its count of unsaved changes, its link with the token (recent
  * boards) and the board details the service worker cached. Names must not outlive an erase,
  * in the server or in a browser that once had the board open.
  */
@@ -14,6 +15,7 @@ export async function forgetBoardLocally(boardId: string): Promise<void> {
   forgetRecentBoard(boardId)
   await Promise.all([
     deleteDatabase(`samskapa:${boardId}`),
+    forgetDrafts(boardId),
     forgetCached((path) => path === `/api/boards/${boardId}` || path.startsWith(`/b/${boardId}`)),
   ])
 }

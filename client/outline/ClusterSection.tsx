@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { polarityIcon, type ClusterOutcome, type Factor, type Polarity } from '../../shared/factors'
+import { ItemVote } from '../day/votes/ItemVote'
 import { clusterLabel } from './ClusterSelect'
 import { FactorItem } from './FactorItem'
 import type { OutlineActions } from './outlineActions'
@@ -33,6 +34,7 @@ export function ClusterSection({
             total,
           })}
         </p>
+        <ItemVote itemId={cluster.id} text={name} kind="clusters" />
         {/* A side's name is the template's locked label. */}
         {!actions.readOnly && !cluster.side && (
           <button

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { polarityIcon, type Factor, type Polarity } from '../../shared/factors'
+import { ItemVote } from '../day/votes/ItemVote'
 import { ClusterSelect, UNSORTED } from './ClusterSelect'
 import type { OutlineActions } from './outlineActions'
 import { PolarityChoice } from './PolarityChoice'
@@ -49,6 +50,7 @@ export function FactorItem({ factor, actions }: { factor: Factor; actions: Outli
             }}
           />
         )}
+        <ItemVote itemId={factor.id} text={factor.text} kind="notes" />
       </div>
       {!actions.readOnly && (
         <button

@@ -1,5 +1,9 @@
 import { request } from '../common/api'
 import type {
+  AgendaStep,
+  AttentionBody,
+  BallotBody,
+  CreateVoteBody,
   CreateWorkshopBody,
   CreatedWorkshop,
   GroupAssignments,
@@ -7,8 +11,13 @@ import type {
   JoinedWorkshop,
   ParticipantSelf,
   PatchWorkshopBody,
+  PrivateWritingBody,
   ProposeGroupsBody,
   Role,
+  StepBody,
+  TimerBody,
+  TimerView,
+  VoteResults,
   RotatedLinks,
   Synthesis,
   WorkshopInfo,
@@ -50,6 +59,21 @@ export function workshopApi(id: string, token: string) {
     gather: (language: string) =>
       request<Synthesis>(at('/gather'), send('POST', undefined, { 'Accept-Language': language })),
     erase: () => request<void>(at(''), send('DELETE')),
+    setAgenda: (steps: AgendaStep[]) => request<void>(at('/agenda'), send('PUT', { steps })),
+    timer: (body: TimerBody) =>
+      request<{ timer: TimerView | null }>(at('/timer'), send('POST', body)),
+    step: (body: StepBody) => request<{ currentStepId: string }>(at('/step'), send('POST', body)),
+    attention: (body: AttentionBody) => request<{ ok: true }>(at('/attention'), send('POST', body)),
+    privateWriting: (body: PrivateWritingBody) =>
+      request<{ privateWriting: boolean }>(at('/private-writing'), send('POST', body)),
+    startVote: (body: CreateVoteBody) => request<{ id: string }>(at('/votes'), send('POST', body)),
+    ballot: (voteId: string, participantKey: string, body: BallotBody) =>
+      request<{ remaining: number }>(
+        at(`/votes/${encodeURIComponent(voteId)}/ballots`, participantKey),
+        send('POST', body),
+      ),
+    closeVote: (voteId: string) =>
+      request<VoteResults>(at(`/votes/${encodeURIComponent(voteId)}/close`), send('POST')),
   }
 }
 

@@ -5,6 +5,8 @@ import type { Accounts } from '../accounts/Accounts'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
+import type { Day } from '../day/Day'
+import type { LiveChannel } from '../day/LiveChannel'
 import type { Storage } from '../storage/Storage'
 import type { StorageHealth } from '../storage/StorageHealth'
 import type { SynthesisService } from '../workshops/gather/SynthesisService'
@@ -21,6 +23,9 @@ export interface ServerContext {
   access: AccessControl
   log: Logger
   metrics: SyncMetrics
+  /** The day's state of each workshop (agenda, timer, votes …) and its named moments. */
+  day: Day
+  live: LiveChannel
   /** Reads boards without loading their rooms. */
   reads: BoardReader
   /** Synthesis and gathering, planned off the event loop. */

@@ -8,6 +8,7 @@ import type { Route, ServerContext } from './Route'
 import { assetRoutes } from './routes/assets'
 import { boardRecordRoutes } from './routes/boardRecords'
 import { boardRoutes } from './routes/boards'
+import { dayRoutes } from './routes/day'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { metricsRoutes } from './routes/metrics'
@@ -39,6 +40,7 @@ const routes: Route[] = [
   ...workshopSynthesisRoutes,
   ...reportRoutes,
   ...publishRoutes,
+  ...dayRoutes,
 ]
 
 /** The public base URL: PUBLIC_URL when set, else what the request was addressed to. */

@@ -8,6 +8,7 @@ import {
   type AssetRecord,
   type PublicationRecord,
   type VersionRecord,
+  type BallotRecord,
   type BoardRecord,
   type NewBoard,
   type ParticipantRecord,
@@ -205,6 +206,27 @@ export class SqliteStorage implements Storage {
       getAsset: db.prepare(
         `SELECT id, board_id AS boardId, type, data, created_at AS createdAt
          FROM assets WHERE id = ?`,
+      ),
+      readDay: db.prepare('SELECT data FROM workshop_days WHERE workshop_id = ?'),
+      writeDay: db.prepare(
+        `INSERT INTO workshop_days (workshop_id, data) VALUES (?, ?)
+         ON CONFLICT(workshop_id) DO UPDATE SET data = excluded.data`,
+      ),
+      ballotsOf: db.prepare(
+        `SELECT vote_id AS voteId, participant_id AS participantId, item_id AS itemId,
+         board_id AS boardId, votes FROM ballots WHERE vote_id = ? AND participant_id = ?`,
+      ),
+      allBallots: db.prepare(
+        `SELECT vote_id AS voteId, participant_id AS participantId, item_id AS itemId,
+         board_id AS boardId, votes FROM ballots WHERE vote_id = ?`,
+      ),
+      upsertBallot: db.prepare(
+        `INSERT INTO ballots (vote_id, workshop_id, participant_id, item_id, board_id, votes)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(vote_id, participant_id, item_id) DO UPDATE SET votes = excluded.votes`,
+      ),
+      deleteBallot: db.prepare(
+        'DELETE FROM ballots WHERE vote_id = ? AND participant_id = ? AND item_id = ?',
       ),
       insertTemplate: db.prepare(
         `INSERT INTO templates (id, title, records, created_at, workshop_id, shared)
@@ -497,6 +519,29 @@ export class SqliteStorage implements Storage {
 
   getAsset(id: string): AssetRecord | undefined {
     return this.statements.getAsset.get(id) as AssetRecord | undefined
+  }
+
+  readWorkshopDay(workshopId: string): string | undefined {
+    const row = this.statements.readDay.get(workshopId) as { data: string } | undefined
+    return row?.data
+  }
+
+  writeWorkshopDay(workshopId: string, json: string) {
+    this.statements.writeDay.run(workshopId, json)
+  }
+
+  ballotsOf(voteId: string, participantId: string): BallotRecord[] {
+    return this.statements.ballotsOf.all(voteId, participantId) as BallotRecord[]
+  }
+
+  allBallots(voteId: string): BallotRecord[] {
+    return this.statements.allBallots.all(voteId) as BallotRecord[]
+  }
+
+  setBallot(workshopId: string, ballot: BallotRecord) {
+    const { voteId, participantId, itemId, boardId, votes } = ballot
+    if (votes <= 0) this.statements.deleteBallot.run(voteId, participantId, itemId)
+    else this.statements.upsertBallot.run(voteId, workshopId, participantId, itemId, boardId, votes)
   }
 
   checkpoint() {

@@ -124,6 +124,15 @@ export interface PublicationRecord {
   publishedAt: number
 }
 
+/** How many votes one participant gave one item in one vote. */
+export interface BallotRecord {
+  voteId: string
+  participantId: string
+  itemId: string
+  boardId: string
+  votes: number
+}
+
 /**
  * Where boards and workshops live. The SQLite implementation is the default; another
  * (Postgres) plugs in behind the same interface without touching the room code. All methods
@@ -216,6 +225,16 @@ export interface Storage {
 
   saveAsset(asset: AssetRecord): void
   getAsset(id: string): AssetRecord | undefined
+
+  /** The day's state of a workshop (agenda, timer, votes …) as JSON; see server/day/. */
+  readWorkshopDay(workshopId: string): string | undefined
+  writeWorkshopDay(workshopId: string, json: string): void
+  /** A participant's ballots in one vote: itemId → votes. */
+  ballotsOf(voteId: string, participantId: string): BallotRecord[]
+  /** Every ballot of a vote. */
+  allBallots(voteId: string): BallotRecord[]
+  /** Sets one participant's votes on one item (0 deletes the row). */
+  setBallot(workshopId: string, ballot: BallotRecord): void
 
   /** Moves the write-ahead log into the database file and empties it. */
   checkpoint(): void

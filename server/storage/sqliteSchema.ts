@@ -87,6 +87,19 @@ CREATE TABLE IF NOT EXISTS publications (
   note TEXT,
   published_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS workshop_days (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ballots (
+  vote_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  item_id TEXT NOT NULL,
+  board_id TEXT NOT NULL,
+  votes INTEGER NOT NULL,
+  PRIMARY KEY (vote_id, participant_id, item_id)
+);
 CREATE TABLE IF NOT EXISTS templates (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,

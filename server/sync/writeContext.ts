@@ -1,6 +1,7 @@
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import type { WriteContext } from './writePolicy'
+import { inPrivateWriting } from './privateDrafts'
 
 /**
  * What the write policy needs to know about a connection's update, read fresh from storage
@@ -24,5 +25,10 @@ export function writeContextFor(
       openToAll: place?.openToAll ?? false,
     },
     participantBoardId: participant ? participant.boardId : undefined,
+    // Only participants are held back by silent writing: no need to read the day for others.
+    privateWriting:
+      connection.role === 'participant' &&
+      place !== undefined &&
+      inPrivateWriting(storage, place.workshopId),
   }
 }

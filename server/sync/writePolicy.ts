@@ -2,13 +2,15 @@ import type { RecordJson } from '../../shared/board/boardDoc'
 import type { JsonValue } from '../../shared/board/yjsValue'
 import { mayWriteBoard } from '../../shared/roles/writePolicy'
 import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
+import { facilitatorLockRule } from './facilitatorLock'
+import { privateDraftRule } from './privateDrafts'
 
 /**
  * Who may change what on a board: the one place every write path asks (sync updates through
  * the UpdateGate; REST writes are the server's own and checked by their routes' roles).
  * A rule returns a denial's reason, or undefined to let the change through; a change goes
  * in only when no rule denies it. New rules (a recorder who writes only on the recorder
- * board, shapes the facilitator locked) are added to the lists at the bottom.
+ * board) are added to the lists at the bottom.
  */
 
 /** The board being written on, as far as access to it depends on what it is. */
@@ -30,6 +32,8 @@ export interface WriteContext {
    * none); undefined when the connection did not say which participant it is.
    */
   participantBoardId: string | null | undefined
+  /** The board's workshop is in silent writing: participants' new notes stay in their browser. */
+  privateWriting: boolean
 }
 
 /** One change an update makes, with the state before it (from the room's doc). */
@@ -83,7 +87,7 @@ export const boardRules: BoardRule[] = [
   recorderWritesOnItsBoard,
 ]
 
-export const changeRules: ChangeRule[] = [metaByRole]
+export const changeRules: ChangeRule[] = [metaByRole, facilitatorLockRule, privateDraftRule]
 
 /** The first reason a rule gives to refuse these changes, or undefined if all may go in. */
 export function writeDenial(context: WriteContext, changes: DocChange[]): string | undefined {

@@ -13,8 +13,10 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
     context.rooms.discard(boardId)
     context.reads.forget(boardId)
   }
+  context.live.closeWorkshop(workshopId)
   context.synthesis.forget(workshopId)
   context.storage.deleteWorkshop(workshopId)
+  context.day.forget(workshopId)
   context.accounts?.store.forgetScope(workshopId)
   context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')

@@ -18,6 +18,12 @@ export interface BindOptions {
   flushIntervalMs?: number
   /** Called after each batch of local changes has entered the doc, with the records it changed. */
   onLocalFlush?: (changedIds: readonly string[]) => void
+  /**
+   * Records that stay in this store and never enter the doc while this says so (a private
+   * draft during silent writing). When it stops saying so, the record's next change writes
+   * it into the doc whole.
+   */
+  keepLocal?: (record: RecordJson) => boolean
 }
 
 /**
@@ -54,9 +60,15 @@ export function bindStoreToDoc<R extends UnknownRecord>(
 
   const initial = readRecords(doc).filter((record) => isDocumentRecord(record.typeName))
   const initialIds = new Set(initial.map((record) => record.id))
+  const keepLocal = options.keepLocal ?? (() => false)
   const stale = store
     .allRecords()
-    .filter((record) => isDocumentRecord(record.typeName) && !initialIds.has(record.id))
+    .filter(
+      (record) =>
+        isDocumentRecord(record.typeName) &&
+        !initialIds.has(record.id) &&
+        !keepLocal(record as unknown as RecordJson),
+    )
   putFromDoc(
     initial,
     stale.map((record) => record.id),
@@ -70,9 +82,12 @@ export function bindStoreToDoc<R extends UnknownRecord>(
     const ids = [...pending]
     pending.clear()
     const records = recordsMap(doc)
+    const written: string[] = []
     doc.transact(() => {
       for (const id of ids) {
         const record = store.get(id as R['id']) as unknown as RecordJson | undefined
+        if (record && keepLocal(record)) continue
+        written.push(id)
         const map = records.get(id)
         if (!record) records.delete(id)
         else if (!map) records.set(id, toYValue(record) as Y.Map<unknown>)
@@ -81,7 +96,7 @@ export function bindStoreToDoc<R extends UnknownRecord>(
         else agreed.delete(id)
       }
     }, origin)
-    options.onLocalFlush?.(ids)
+    if (written.length > 0) options.onLocalFlush?.(written)
   }
 
   const stopListening = store.listen(

@@ -168,4 +168,33 @@ describe('store ⇄ Y.Doc binding', () => {
     expect(merged.props.color).toBe('green')
     expect(readRecord(doc, 'shape:n1')).toMatchObject({ x: 999, props: { color: 'green' } })
   })
+
+  it('keeps a private draft out of the doc until it is no longer one, then writes it whole', () => {
+    const doc = seededDoc()
+    const store = createTestStore()
+    const isDraft = (record: object) =>
+      (record as { meta?: Record<string, unknown> }).meta?.privateDraft === true
+    const binding = bindStoreToDoc(store, doc, { flushIntervalMs: 0, keepLocal: isDraft })
+    const draft = noteShape(
+      { id: 'shape:d1', x: 10, y: 20, index: 'a1', meta: { privateDraft: true } },
+      { text: 'utkast', color: 'yellow' },
+    )
+    store.put([draft as unknown as TLRecord])
+    edit(store, 'shape:d1', (r) => ({ ...r, x: 50 }))
+    binding.flush()
+    expect(readRecord(doc, 'shape:d1')).toBeUndefined()
+
+    // Binding again (a reconnect) keeps the draft in the store.
+    binding.dispose()
+    const again = bindStoreToDoc(store, doc, { flushIntervalMs: 0, keepLocal: isDraft })
+    expect(store.get('shape:d1' as never)).toBeDefined()
+
+    edit(store, 'shape:d1', (r) => ({ ...r, meta: {} }))
+    again.flush()
+    expect(readRecord(doc, 'shape:d1')).toMatchObject({
+      x: 50,
+      meta: {},
+      props: { color: 'yellow' },
+    })
+  })
 })

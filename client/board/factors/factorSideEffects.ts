@@ -34,7 +34,13 @@ export function registerFactorSideEffects(editor: Editor, context: FactorContext
       return {
         ...shape,
         props: { ...props, color: polarityColour.undecided },
-        meta: { polarity: 'undecided', createdAt: Date.now(), ...(author ? { author } : {}) },
+        // Other meta set before (a private draft's flag) stays.
+        meta: {
+          ...shape.meta,
+          polarity: 'undecided',
+          createdAt: Date.now(),
+          ...(author ? { author } : {}),
+        },
       }
     }),
     editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next, source) => {

@@ -1,6 +1,13 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import { AgendaPanel } from '../../day/agenda/AgendaPanel'
+import { TimerPanel } from '../../day/timer/TimerPanel'
+import { VotePanel } from '../../day/votes/VotePanel'
+import { PrivateWritingPanel } from '../../day/silent/PrivateWritingPanel'
+import { useLiveScope } from '../../day/LiveContext'
+import { LiveScopeProvider } from '../../day/LiveScopeProvider'
+import '../../day/day.css'
 import { CoFacilitators } from '../../account/CoFacilitators'
 import { useSession } from '../../account/useSession'
 import { problemMessage } from '../problemMessage'
@@ -21,7 +28,17 @@ const POLL_MS = 2500
 
 /** The facilitator's live overview of every group, and the day's controls. */
 export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
+  return (
+    <LiveScopeProvider workshopId={props.info.id} token={props.token}>
+      <Overview {...props} />
+    </LiveScopeProvider>
+  )
+}
+
+function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }) {
   const { info, api, token } = props
+  const live = useLiveScope()?.live
+  const day = live?.state?.day
   const { t } = useTranslation()
   const overview = usePolling(
     useCallback(() => api.overview(), [api]),
@@ -89,6 +106,46 @@ export function FacilitatorPage(props: { info: WorkshopInfo; api: WorkshopApi; t
           </section>
         </main>
         <aside className="facilitator-side">
+          <section aria-labelledby="timer-heading" className="card">
+            <div className="section-head">
+              <h2 id="timer-heading">{t('day.timer.heading')}</h2>
+              <a
+                className="button small"
+                href={`/w/${encodeURIComponent(info.id)}/room?token=${encodeURIComponent(token)}`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {t('day.room.open')}
+              </a>
+            </div>
+            {day && live && (
+              <TimerPanel day={day} clockOffset={live.clockOffset} api={api} boards={info.boards} />
+            )}
+          </section>
+          <section aria-labelledby="agenda-heading" className="card">
+            <h2 id="agenda-heading">{t('day.agenda.heading')}</h2>
+            {day ? (
+              <AgendaPanel day={day} api={api} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
+          <section aria-labelledby="silent-heading" className="card">
+            <h2 id="silent-heading">{t('silent.heading')}</h2>
+            {day ? (
+              <PrivateWritingPanel day={day} api={api} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
+          <section aria-labelledby="vote-heading" className="card">
+            <h2 id="vote-heading">{t('vote.heading')}</h2>
+            {day ? (
+              <VotePanel day={day} api={api} boards={info.boards} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
           <section aria-labelledby="message-heading" className="card">
             <h2 id="message-heading">{t('workshop.message.heading')}</h2>
             <MessageForm api={api} />

@@ -13,10 +13,9 @@ export function GroupChoice(props: {
   info: WorkshopInfo
   api: WorkshopApi
   participantKey: string
-  onChosen(): void
 }) {
   const { t } = useTranslation()
-  const { api, participantKey, onChosen } = props
+  const { api, participantKey } = props
   // The facilitator may allow choosing while this page waits.
   const latest = usePolling(
     useCallback(() => api.info(), [api]),
@@ -28,8 +27,8 @@ export function GroupChoice(props: {
   const choose = async (boardId: string) => {
     setError(undefined)
     try {
+      // The live channel brings the new board.
       await api.chooseGroup(participantKey, boardId)
-      onChosen()
     } catch (e) {
       setError(problemMessage(t, e))
     }

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardPage } from '../../board/BoardPage'
 import { ApiRequestError } from '../../common/api'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
-import { usePolling } from '../usePolling'
+import { LiveScopeProvider } from '../../day/LiveScopeProvider'
+import { useLiveScope } from '../../day/LiveContext'
 import type { WorkshopApi } from '../workshopApi'
 import { GroupChoice } from './GroupChoice'
 import { JoinForm } from './JoinForm'
 import { forgetParticipantKey, storeParticipantKey, storedParticipantKey } from './membership'
-
-const POLL_MS = 2000
 
 /** Join once; then the participant's board, which follows the facilitator's grouping live. */
 export function ParticipantPage(props: {
@@ -33,18 +32,20 @@ export function ParticipantPage(props: {
     )
   }
   return (
-    <Assigned
-      {...props}
-      participantKey={key}
-      onErased={() => {
-        forgetParticipantKey(props.info.id)
-        props.onErased()
-      }}
-      onForgotten={() => {
-        forgetParticipantKey(props.info.id)
-        setKey(undefined)
-      }}
-    />
+    <LiveScopeProvider workshopId={props.info.id} token={props.token} participantKey={key}>
+      <Assigned
+        {...props}
+        participantKey={key}
+        onErased={() => {
+          forgetParticipantKey(props.info.id)
+          props.onErased()
+        }}
+        onForgotten={() => {
+          forgetParticipantKey(props.info.id)
+          setKey(undefined)
+        }}
+      />
+    </LiveScopeProvider>
   )
 }
 
@@ -58,32 +59,36 @@ function Assigned(props: {
 }) {
   const { t } = useTranslation()
   const { api, participantKey, onForgotten, onErased } = props
-  const me = usePolling(
-    useCallback(() => api.me(participantKey), [api, participantKey]),
-    POLL_MS,
-  )
-  const boardId = me.data?.boardId ?? null
+  // The live channel follows group moves (it replaced polling /me).
+  const live = useLiveScope()!.live
+  const me = live.state?.me
+  const boardId = me?.boardId ?? null
   const notice = useMoveNotice(boardId, props.info)
 
-  // A key the server no longer knows means joining again, unless the whole workshop is gone.
-  const unknown = me.error instanceof ApiRequestError && [401, 403, 404].includes(me.error.status)
+  // A stream that fails before its first state may mean a key the server no longer knows:
+  // then the person joins again, unless the whole workshop is gone.
   useEffect(() => {
-    if (!unknown) return
+    if (!live.failedAtStart) return
     let stopped = false
-    api.info().then(
-      () => !stopped && onForgotten(),
-      (error: unknown) => {
-        if (stopped) return
-        if (error instanceof ApiRequestError && error.status === 404) onErased()
-        else onForgotten()
-      },
-    )
+    const known = (error: unknown) =>
+      !(error instanceof ApiRequestError && [401, 403, 404].includes(error.status))
+    api.me(participantKey).catch((error: unknown) => {
+      if (stopped || known(error)) return
+      api.info().then(
+        () => !stopped && onForgotten(),
+        (infoError: unknown) => {
+          if (stopped) return
+          if (infoError instanceof ApiRequestError && infoError.status === 404) onErased()
+          else onForgotten()
+        },
+      )
+    })
     return () => {
       stopped = true
     }
-  }, [unknown, api, onForgotten, onErased])
+  }, [live.failedAtStart, api, participantKey, onForgotten, onErased])
 
-  if (!me.data) {
+  if (!me) {
     return (
       <main className="page narrow">
         <p role="status">{t('workshop.loading')}</p>
@@ -91,14 +96,7 @@ function Assigned(props: {
     )
   }
   if (!boardId) {
-    return (
-      <GroupChoice
-        info={props.info}
-        api={api}
-        participantKey={participantKey}
-        onChosen={me.refresh}
-      />
-    )
+    return <GroupChoice info={props.info} api={api} participantKey={participantKey} />
   }
   return (
     <BoardPage

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { boardLink } from '../boardLink'
 import type { WorkshopBoardKind, WorkshopInfo } from '../../../shared/workshopContracts'
 import { WorkshopHeader } from '../WorkshopHeader'
+import { DayNow } from '../../day/DayNow'
+import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 
 const KIND_LABEL: Record<WorkshopBoardKind, string> = {
   group: 'workshop.viewer.group',
@@ -26,6 +28,9 @@ export function ViewerPage({ info, token }: { info: WorkshopInfo; token: string 
         subtitle={t(recorder ? 'workshop.recorderView' : 'workshop.viewerView')}
       />
       <main>
+        <LiveScopeProvider workshopId={info.id} token={token}>
+          <DayNow />
+        </LiveScopeProvider>
         <h2>{t('workshop.viewer.heading')}</h2>
         <p>{t(recorder ? 'workshop.viewer.recorderExplain' : 'workshop.viewer.explain')}</p>
         <ul className="viewer-boards">

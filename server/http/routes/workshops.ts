@@ -9,6 +9,8 @@ import {
 } from '../../../shared/workshopContracts'
 import { revealTokens, rotateToken } from '../../auth/tokens'
 import { UnknownTemplateError } from '../../boards/BoardService'
+import { dayView } from '../../day/dayView'
+import { itemTexts } from '../../day/itemText'
 import { withBoardDoc } from '../boardAccess'
 import { createWorkshop } from '../../workshops/WorkshopService'
 import { ensureRecorder } from '../../workshops/ensureRecorder'
@@ -51,6 +53,7 @@ export const workshopRoutes: Route[] = [
       await context.limits.creation(req)
       const body = createBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
+      const language = body.data.language ?? contentLanguage(req)
       let created
       try {
         created = createWorkshop(context.storage, {
@@ -59,7 +62,7 @@ export const workshopRoutes: Route[] = [
           template: body.data.template ?? 'hindering-enabling',
           track: body.data.track || null,
           date: body.data.date ?? null,
-          language: body.data.language ?? contentLanguage(req),
+          language,
         })
       } catch (error) {
         if (error instanceof UnknownTemplateError) {
@@ -67,6 +70,7 @@ export const workshopRoutes: Route[] = [
         }
         throw error
       }
+      context.day.create(created.workshop.id, language)
       if (creation.accountId) {
         context.accounts?.recordCreated(
           created.workshop.id,
@@ -96,6 +100,7 @@ export const workshopRoutes: Route[] = [
         ensureRecorder(context.storage, workshop.id, token, contentLanguage(req))
       }
       const info: WorkshopInfo = {
+        ...dayView(context.day, workshop.id, role, context.storage, itemTexts(context)),
         id: workshop.id,
         title: workshop.title,
         date: workshop.date,

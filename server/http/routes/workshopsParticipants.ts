@@ -66,6 +66,7 @@ export const workshopParticipantRoutes: Route[] = [
         createdAt: Date.now(),
       }
       context.storage.addParticipant(participant)
+      context.day.touch(workshop.id)
       const joined: JoinedWorkshop = {
         participantId: participant.id,
         participantKey,
@@ -99,6 +100,7 @@ export const workshopParticipantRoutes: Route[] = [
         throw new HttpError(400, 'unknown_board', 'no such group board in this workshop')
       }
       context.storage.assignParticipants(workshop.id, { [participant.id]: body.data.boardId })
+      context.day.touch(workshop.id)
       sendJson(res, 200, self({ ...participant, boardId: body.data.boardId }))
     },
   },
@@ -147,6 +149,7 @@ export const workshopParticipantRoutes: Route[] = [
         }
       }
       context.storage.assignParticipants(workshop.id, body.data.assignments)
+      context.day.touch(workshop.id)
       sendJson(res, 200, { assignments: body.data.assignments })
     },
   },

@@ -1,0 +1,117 @@
+import { nextStep } from '../../shared/day/agenda'
+import { timerHoldsInput } from '../../shared/day/timer'
+import type { AgendaStep } from '../../shared/workshopContracts'
+import type { Storage } from '../storage/Storage'
+import type { DayEvents } from './DayEvents'
+import { newDayRecord, parseDayRecord, type DayRecord } from './DayRecord'
+
+/**
+ * The day's state of every workshop: read through a cache, changed only through `change`,
+ * which stores it before anyone hears of it. All of it is synchronous, so a check and the
+ * write after it (a ballot against its budget) never interleave with another request.
+ */
+export class Day {
+  private readonly cache = new Map<string, DayRecord>()
+
+  constructor(
+    private readonly storage: Storage,
+    readonly events: DayEvents,
+  ) {}
+
+  /** Stores a new workshop's day (its agenda in the workshop's language). */
+  create(workshopId: string, language: 'sv' | 'en') {
+    const day = newDayRecord(language)
+    this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
+    this.cache.set(workshopId, day)
+  }
+
+  get(workshopId: string): DayRecord {
+    let day = this.cache.get(workshopId)
+    if (!day) {
+      day = parseDayRecord(this.storage.readWorkshopDay(workshopId))
+      this.cache.set(workshopId, day)
+    }
+    return day
+  }
+
+  /** Applies `mutate` to a copy, stores it, then tells the live channel. */
+  change<T>(workshopId: string, mutate: (day: DayRecord) => T): T {
+    const day = structuredClone(this.get(workshopId))
+    const result = mutate(day)
+    this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
+    this.cache.set(workshopId, day)
+    this.events.emit('changed', workshopId)
+    return result
+  }
+
+  /** Something outside the day's record changed (a group move, a ballot): resend the state. */
+  touch(workshopId: string) {
+    this.events.emit('changed', workshopId)
+  }
+
+  forget(workshopId: string) {
+    this.cache.delete(workshopId)
+  }
+
+  /** Moves to a step (or the next): ends the current run, starts the new one, applies its mode. */
+  goToStep(workshopId: string, target: { stepId: string } | { next: true }, now: number) {
+    const day = this.get(workshopId)
+    const step =
+      'next' in target
+        ? nextStep(day.agenda, day.currentStepId)
+        : day.agenda.find((candidate) => candidate.id === target.stepId)
+    if (!step) return undefined
+    const previousStepId = day.currentStepId
+    this.change(workshopId, (next) => {
+      const running = next.stepRuns.find((run) => run.endedAt === null)
+      if (running) running.endedAt = now
+      next.stepRuns.push({ stepId: step.id, startedAt: now, endedAt: null })
+      next.currentStepId = step.id
+      applyMode(next, step, now)
+    })
+    this.events.emit('stepChanged', { workshopId, previousStepId, stepId: step.id, at: now })
+    return step
+  }
+
+  /** Replaces the agenda; a current step that was removed ends now. */
+  setAgenda(workshopId: string, steps: AgendaStep[], now: number) {
+    this.change(workshopId, (day) => {
+      day.agenda = steps
+      if (day.currentStepId && !steps.some((step) => step.id === day.currentStepId)) {
+        const running = day.stepRuns.find((run) => run.endedAt === null)
+        if (running) running.endedAt = now
+        day.currentStepId = null
+      }
+    })
+  }
+
+  /** Starts silent writing, or ends it: what was written is revealed (optionally without names). */
+  setPrivateWriting(workshopId: string, on: boolean, anonymous: boolean, now: number) {
+    this.change(workshopId, (day) => {
+      if (on) {
+        day.privateWriting = true
+      } else if (day.privateWriting) {
+        day.privateWriting = false
+        day.revealedAt = now
+        day.revealAnonymous = anonymous
+      }
+    })
+  }
+
+  /** Whether participants' input is paused now: the timer ran out so, or the step locks boards. */
+  inputPaused(day: DayRecord, now: number): boolean {
+    const step = day.agenda.find((candidate) => candidate.id === day.currentStepId)
+    return step?.mode === 'locked' || timerHoldsInput(day.timer, now)
+  }
+}
+
+/** A silent-writing step starts private writing; leaving it reveals what was written. */
+function applyMode(day: DayRecord, step: AgendaStep, now: number) {
+  if (step.mode === 'silentWriting' && !day.privateWriting) {
+    day.privateWriting = true
+  } else if (step.mode !== 'silentWriting' && day.privateWriting) {
+    day.privateWriting = false
+    day.revealedAt = now
+    day.revealAnonymous = false
+  }
+}

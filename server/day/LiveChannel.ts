@@ -1,0 +1,165 @@
+import type { ServerResponse } from 'node:http'
+import type {
+  AttentionEvent,
+  Role,
+  WorkshopDay,
+  WorkshopLiveState,
+} from '../../shared/workshopContracts'
+import type { Logger } from '../logger'
+import type { Storage } from '../storage/Storage'
+import type { Day } from './Day'
+import { dayView, type ItemText } from './dayView'
+
+interface Stream {
+  res: ServerResponse
+  role: Role
+  participantId: string | undefined
+}
+
+export interface LiveChannelOptions {
+  /** Open streams per workshop; a plenary of 150 with phones and the room screen fits well. */
+  maxStreamsPerWorkshop: number
+  /** Changes within this window go out as one state event. */
+  coalesceMs: number
+  heartbeatMs: number
+}
+
+/** A stream that has this much unsent is too slow to follow the day; it is dropped. */
+const MAX_BUFFERED_BYTES = 1024 * 1024
+
+export class TooManyStreamsError extends Error {}
+
+/**
+ * The workshop's live channel: server-sent events over plain HTTP. Each page of a workshop
+ * holds one stream and gets the whole day's state (as its role may see it) after every
+ * change, plus one-off `attention` events. EventSource reconnects by itself, and every
+ * reconnect starts with the full state, so nothing is missed while offline.
+ */
+export class LiveChannel {
+  private readonly streams = new Map<string, Set<Stream>>()
+  private readonly scheduled = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly heartbeat: ReturnType<typeof setInterval>
+
+  constructor(
+    private readonly day: Day,
+    private readonly storage: Storage,
+    private readonly textsFor: () => ItemText,
+    private readonly log: Logger,
+    private readonly options: LiveChannelOptions,
+  ) {
+    day.events.on('changed', (workshopId) => this.schedule(workshopId))
+    day.events.on('attention', (workshopId, event) => this.broadcast(workshopId, event))
+    this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs)
+    this.heartbeat.unref()
+  }
+
+  /** Starts a stream on `res`; it ends when the client goes away. */
+  open(res: ServerResponse, workshopId: string, role: Role, participantId?: string) {
+    const streams = this.streams.get(workshopId) ?? new Set<Stream>()
+    if (streams.size >= this.options.maxStreamsPerWorkshop) {
+      throw new TooManyStreamsError(`${streams.size} live streams already open`)
+    }
+    this.streams.set(workshopId, streams)
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+    })
+    res.write('retry: 2000\n\n')
+    const stream: Stream = { res, role, participantId }
+    streams.add(stream)
+    res.on('close', () => {
+      streams.delete(stream)
+      if (streams.size === 0) this.streams.delete(workshopId)
+    })
+    const views = new Map<Role, WorkshopDay>()
+    this.send(stream, 'state', this.stateFor(workshopId, stream, views))
+  }
+
+  /** Ends every stream of an erased workshop. */
+  closeWorkshop(workshopId: string) {
+    for (const stream of this.streams.get(workshopId) ?? []) stream.res.end()
+    this.streams.delete(workshopId)
+  }
+
+  stop() {
+    clearInterval(this.heartbeat)
+    for (const timer of this.scheduled.values()) clearTimeout(timer)
+    for (const streams of this.streams.values()) for (const stream of streams) stream.res.end()
+    this.streams.clear()
+  }
+
+  private schedule(workshopId: string) {
+    if (this.scheduled.has(workshopId) || !this.streams.has(workshopId)) return
+    const timer = setTimeout(() => {
+      this.scheduled.delete(workshopId)
+      this.flush(workshopId)
+    }, this.options.coalesceMs)
+    this.scheduled.set(workshopId, timer)
+  }
+
+  private flush(workshopId: string) {
+    const views = new Map<Role, WorkshopDay>()
+    for (const stream of this.streams.get(workshopId) ?? []) {
+      try {
+        this.send(stream, 'state', this.stateFor(workshopId, stream, views))
+      } catch (error) {
+        this.log.error({ workshop: workshopId, err: error }, 'live state failed')
+      }
+    }
+  }
+
+  private stateFor(workshopId: string, stream: Stream, views: Map<Role, WorkshopDay>) {
+    let view = views.get(stream.role)
+    if (!view) {
+      view = dayView(this.day, workshopId, stream.role, this.storage, this.textsFor())
+      views.set(stream.role, view)
+    }
+    const state: WorkshopLiveState = { day: view }
+    if (stream.participantId) state.me = this.me(workshopId, stream.participantId, view)
+    return state
+  }
+
+  private me(workshopId: string, participantId: string, view: WorkshopDay) {
+    const person = this.storage.participants(workshopId).find((p) => p.id === participantId)
+    if (!person) return undefined
+    const record = this.day.get(workshopId)
+    const vote = record.votes.find((candidate) => candidate.id === view.activeVoteId)
+    let ballots = null
+    if (vote) {
+      const items: Record<string, number> = {}
+      let used = 0
+      for (const ballot of this.storage.ballotsOf(vote.id, participantId)) {
+        items[ballot.itemId] = ballot.votes
+        used += ballot.votes
+      }
+      ballots = { voteId: vote.id, items, remaining: vote.votesPerPerson - used }
+    }
+    return {
+      participantId: person.id,
+      name: person.name,
+      municipality: person.municipality,
+      boardId: person.boardId,
+      handRaised: record.hands.some((hand) => hand.participantId === participantId),
+      ballots,
+    }
+  }
+
+  private broadcast(workshopId: string, event: AttentionEvent) {
+    for (const stream of this.streams.get(workshopId) ?? []) this.send(stream, 'attention', event)
+  }
+
+  private send(stream: Stream, event: string, data: unknown) {
+    if (stream.res.writableLength > MAX_BUFFERED_BYTES) {
+      stream.res.destroy()
+      return
+    }
+    stream.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  }
+
+  private ping() {
+    for (const streams of this.streams.values()) {
+      for (const stream of streams) stream.res.write(': ping\n\n')
+    }
+  }
+}

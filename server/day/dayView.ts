@@ -1,0 +1,76 @@
+import { timerView } from '../../shared/day/timer'
+import { rankResults } from '../../shared/day/votes'
+import type { Role, VoteView, WorkshopDay } from '../../shared/workshopContracts'
+import type { Storage } from '../storage/Storage'
+import type { Day } from './Day'
+import type { VoteRecord } from './DayRecord'
+
+export type ItemText = (boardId: string, itemId: string) => string
+
+/**
+ * A vote as a role may see it. The tally is there once the vote is closed, or while it runs
+ * when it was started with results shown live; a hidden open vote shows no numbers to anyone
+ * here (the facilitator may ask `GET …/votes/:id`).
+ */
+export function voteView(vote: VoteRecord, storage: Storage, textOf: ItemText): VoteView {
+  let results = vote.results
+  if (!results && !vote.hidden) results = rankResults(storage.allBallots(vote.id), textOf)
+  return {
+    id: vote.id,
+    boardIds: vote.boardIds,
+    target: vote.target,
+    votesPerPerson: vote.votesPerPerson,
+    maxPerItem: vote.maxPerItem,
+    hidden: vote.hidden,
+    openedAt: vote.openedAt,
+    closedAt: vote.closedAt,
+    results,
+  }
+}
+
+/** The day's state as `role` may see it; names of raised hands only for the facilitator. */
+export function dayView(
+  day: Day,
+  workshopId: string,
+  role: Role,
+  storage: Storage,
+  textOf: ItemText,
+  now = Date.now(),
+): WorkshopDay {
+  const record = day.get(workshopId)
+  const names =
+    role === 'facilitator'
+      ? new Map(storage.participants(workshopId).map((person) => [person.id, person]))
+      : undefined
+  const active = record.votes.find((vote) => vote.closedAt === null)
+  return {
+    serverTime: now,
+    agenda: record.agenda,
+    currentStepId: record.currentStepId,
+    stepRuns: record.stepRuns,
+    timer: record.timer ? timerView(record.timer, now) : null,
+    inputPaused: day.inputPaused(record, now),
+    privateWriting: record.privateWriting,
+    revealedAt: record.revealedAt,
+    revealAnonymous: record.revealAnonymous,
+    activeVoteId: active?.id ?? null,
+    votes: record.votes.map((vote) => voteView(vote, storage, textOf)),
+    hands: names
+      ? record.hands.flatMap((hand) => {
+          const person = names.get(hand.participantId)
+          return person
+            ? [
+                {
+                  participantId: hand.participantId,
+                  name: person.name,
+                  boardId: person.boardId,
+                  at: hand.at,
+                },
+              ]
+            : []
+        })
+      : [],
+    handCount: record.hands.length,
+    attention: record.attention,
+  }
+}

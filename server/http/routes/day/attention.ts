@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { ATTENTION_KINDS, type AttentionEvent } from '../../../../shared/workshopContracts'
+import { dayError, parseBody } from '../../../day/dayErrors'
+import { readJson, sendJson } from '../../respond'
+import type { Route } from '../../Route'
+import { JSON_LIMIT, workshopFor } from '../workshopsCommon'
+
+const ID = '([^/]*)'
+/** Far beyond any board, yet no number a camera cannot handle. */
+const coordinate = z.number().finite().min(-1e7).max(1e7)
+const extent = z.number().finite().positive().max(1e7)
+
+const attentionBody = z
+  .object({
+    kind: z.enum(ATTENTION_KINDS),
+    boardId: z.string().max(64),
+    bounds: z.object({ x: coordinate, y: coordinate, w: extent, h: extent }).strict().optional(),
+    spotlightId: z.string().max(64).optional(),
+  })
+  .strict()
+
+/**
+ * The room's attention on one board. `summon` (Samla alla här) and `spotlight` are one-off
+ * events to every page on the board; `follow` and `control` stand until `release`.
+ */
+export const attentionRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${ID}/attention$`),
+    async handle({ req, res, params, context }) {
+      const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
+      const body = parseBody(req, attentionBody, await readJson(req, JSON_LIMIT))
+      const boards = context.storage.workshopBoards(workshop.id)
+      if (!boards.some((board) => board.id === body.boardId)) {
+        throw dayError(req, 404, 'unknown_board')
+      }
+      if (body.kind !== 'release' && !body.bounds) {
+        throw dayError(req, 400, 'invalid_body', 'bounds')
+      }
+      const at = Date.now()
+      if (body.kind === 'summon' || body.kind === 'spotlight') {
+        const event: AttentionEvent = {
+          kind: body.kind,
+          boardId: body.boardId,
+          bounds: body.bounds!,
+          spotlightId: body.spotlightId ?? null,
+          at,
+        }
+        context.day.events.emit('attention', workshop.id, event)
+      } else {
+        context.day.change(workshop.id, (day) => {
+          day.attention = day.attention.filter((standing) => standing.boardId !== body.boardId)
+          if (body.kind === 'follow' || body.kind === 'control') {
+            day.attention.push({
+              boardId: body.boardId,
+              mode: body.kind,
+              bounds: body.bounds!,
+              spotlightId: body.spotlightId ?? null,
+              at,
+            })
+          }
+        })
+      }
+      context.log.info({ workshop: workshop.id, room: body.boardId, kind: body.kind }, 'attention')
+      sendJson(res, 200, { ok: true })
+    },
+  },
+]
