@@ -3,7 +3,7 @@ import { readRecords, writeRecords, type RecordJson } from '../board/boardDoc'
 import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText, isCluster } from '../factors'
-import { meta, numberOr, props } from '../factors/recordFields'
+import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
 import type { GroupFactor } from '../similarity'
 import type { Synthesis, SynthesisEntry, SynthesisKeyArea } from '../workshopContracts'
 import {
