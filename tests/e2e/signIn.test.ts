@@ -94,7 +94,7 @@ describe('signing in to run workshops', { timeout: 90_000 }, () => {
     await anna.locator('.my-scopes').getByRole('link', { name: 'LEDA träff 4' }).click()
     await anna.getByRole('heading', { name: 'Medansvariga samtalsledare' }).waitFor()
     await anna.getByLabel('E-post eller namn').fill('erik@ystad.se')
-    await anna.getByRole('button', { name: 'Lägg till' }).click()
+    await anna.getByRole('button', { name: 'Lägg till', exact: true }).click()
     await anna.getByText('Erik Lund är nu medansvarig.').waitFor()
     expect(await seriousViolations(anna, '.co-facilitators')).toEqual([])
     await anna.screenshot({ path: `${SCREENSHOTS}co-facilitators.png`, fullPage: true })

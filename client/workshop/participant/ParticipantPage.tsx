@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BoardPage } from '../../board/BoardPage'
 import { ApiRequestError } from '../../common/api'
-import type { WorkshopInfo } from '../../../shared/workshopContracts'
+import type { ParticipantSelf, WorkshopInfo } from '../../../shared/workshopContracts'
 import { LiveScopeProvider } from '../../day/LiveScopeProvider'
 import { useLiveScope } from '../../day/LiveContext'
 import type { WorkshopApi } from '../workshopApi'
@@ -61,32 +61,38 @@ function Assigned(props: {
   const { api, participantKey, onForgotten, onErased } = props
   // The live channel follows group moves (it replaced polling /me).
   const live = useLiveScope()!.live
-  const me = live.state?.me
+  // While the live stream is down (offline, or not yet up), /me answers, from the service
+  // worker's cache when there is no network: a reload offline still finds the person's board.
+  const [lastKnownMe, setLastKnownMe] = useState<ParticipantSelf>()
+  const me = live.state?.me ?? lastKnownMe
   const boardId = me?.boardId ?? null
   const notice = useMoveNotice(boardId, props.info)
 
-  // A stream that fails before its first state may mean a key the server no longer knows:
-  // then the person joins again, unless the whole workshop is gone.
+  // A stream that fails may mean a key the server no longer knows: then the person joins
+  // again, unless the whole workshop is gone (erased while the page was open).
   useEffect(() => {
-    if (!live.failedAtStart) return
+    if (live.connected) return
     let stopped = false
     const known = (error: unknown) =>
       !(error instanceof ApiRequestError && [401, 403, 404].includes(error.status))
-    api.me(participantKey).catch((error: unknown) => {
-      if (stopped || known(error)) return
-      api.info().then(
-        () => !stopped && onForgotten(),
-        (infoError: unknown) => {
-          if (stopped) return
-          if (infoError instanceof ApiRequestError && infoError.status === 404) onErased()
-          else onForgotten()
-        },
-      )
-    })
+    api.me(participantKey).then(
+      (self) => !stopped && setLastKnownMe(self),
+      (error: unknown) => {
+        if (stopped || known(error)) return
+        api.info().then(
+          () => !stopped && onForgotten(),
+          (infoError: unknown) => {
+            if (stopped) return
+            if (infoError instanceof ApiRequestError && infoError.status === 404) onErased()
+            else onForgotten()
+          },
+        )
+      },
+    )
     return () => {
       stopped = true
     }
-  }, [live.failedAtStart, api, participantKey, onForgotten, onErased])
+  }, [live.connected, live.failedAtStart, api, participantKey, onForgotten, onErased])
 
   if (!me) {
     return (
