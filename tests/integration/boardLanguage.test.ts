@@ -59,6 +59,6 @@ describe('the language of a board made through the API', () => {
   it('names a workshop’s groups in the same language', async () => {
     server = await startTestServer()
     const workshop = await post<CreatedWorkshop>('/api/workshops', { title: 'W', groups: 1 })
-    expect(workshop.boards.map((b) => b.name)).toEqual(['Grupp 1', 'Plenum'])
+    expect(workshop.boards.map((b) => b.name)).toEqual(['Grupp 1', 'Plenum', 'Dokumentation'])
   })
 })
