@@ -4,6 +4,7 @@ import { WebSocket } from 'ws'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, putNote, syncUrl, waitFor, whenSynced } from '../support/syncClients'
 import { call, createWorkshop, tokenOf } from '../support/workshopClients'
+import { slowestHealthAnswer } from '../support/health'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -27,21 +28,6 @@ async function countingSocket(url: string) {
   })
   await new Promise((resolve) => socket.once('open', resolve))
   return { socket, received }
-}
-
-/** Asks /healthz over and over while `work` runs; the slowest answer in milliseconds. */
-async function slowestHealthAnswer(url: string, work: Promise<unknown>): Promise<number> {
-  let done = false
-  void work.finally(() => (done = true))
-  let slowest = 0
-  while (!done) {
-    const started = performance.now()
-    await fetch(`${url}/healthz`)
-    slowest = Math.max(slowest, performance.now() - started)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  await work
-  return slowest
 }
 
 describe('the event loop under repeated or heavy requests', () => {

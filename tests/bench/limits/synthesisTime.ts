@@ -8,6 +8,7 @@ import { buildSimilarityModel } from '../../../shared/similarity/similarityModel
 import { loadFixture, loadHeldOut } from '../quality/fixture'
 import { startOurServer } from '../servers/serverProcess'
 import { cubicAgglomerate } from './cubicAgglomerate'
+import { slowestHealthAnswer } from '../../support/health'
 
 const GROUPS = 4
 
@@ -43,23 +44,10 @@ function timed<T>(work: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - started }
 }
 
-async function slowestHealthWhile(url: string, work: Promise<unknown>): Promise<number> {
-  let done = false
-  void work.finally(() => (done = true))
-  let slowest = 0
-  while (!done) {
-    const started = performance.now()
-    await fetch(`${url}/healthz`)
-    slowest = Math.max(slowest, performance.now() - started)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return slowest
-}
-
 async function timedSynthesis(url: string, workshopId: string, token: string) {
   const started = performance.now()
   const request = fetch(`${url}/api/workshops/${workshopId}/synthesis?token=${token}`)
-  const slowestHealthMs = await slowestHealthWhile(url, request)
+  const slowestHealthMs = await slowestHealthAnswer(url, request)
   const response = await request
   if (response.status !== 200) throw new Error(`synthesis answered ${response.status}`)
   await response.arrayBuffer()
