@@ -23,7 +23,7 @@ import { workshopParticipantRoutes } from './routes/workshopsParticipants'
 import { workshopSynthesisRoutes } from './routes/workshopsSynthesis'
 
 /** Every API route; feature folders add theirs here. */
-const routes: Route[] = [
+export const apiRoutes: Route[] = [
   ...healthRoutes,
   ...accountRoutes,
   ...metricsRoutes,
@@ -70,7 +70,7 @@ export function createApi(context: ServerContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let pathMatched = false
-    for (const route of routes) {
+    for (const route of apiRoutes) {
       const match = route.pattern.exec(url.pathname)
       if (!match) continue
       pathMatched = true
