@@ -19,6 +19,7 @@ import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
 import { CapturePanel } from '../capture/CapturePanel'
+import '../capture/strings'
 import { DayBar } from '../day/DayBar'
 import { useInputPaused } from '../day/timer/useInputPaused'
 import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
@@ -43,6 +44,7 @@ import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
 import { fitNotesToText } from './factors/fitNotesToText'
 import { FactorPanel } from './factors/FactorPanel'
+import { SidePanel } from './SidePanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
 import { PHONE_QUERY, useMediaQuery } from '../common/useMediaQuery'
 import { rememberNotesWrittenHere } from '../writing/ownNotes'
@@ -245,22 +247,24 @@ export function BoardEditor(props: BoardEditorProps) {
                 <LicenseNotice />
               </div>
             </div>
-            {!readOnly && (
-              <FactorPanel
-                editor={editor}
-                before={
-                  props.canCapture &&
-                  workshop && (
-                    <CapturePanel
-                      editor={editor}
-                      board={board}
-                      sources={workshop.captureSources}
-                      shapeUtils={shapeUtils}
-                      fonts={assetUrls.fonts}
-                    />
-                  )
-                }
-              />
+            {props.canCapture && workshop ? (
+              // The recorder draws and captures; sorting notes is the groups' work.
+              <SidePanel
+                className="capture-side"
+                title={t('capture.heading')}
+                foldLabel={t('capture.fold')}
+                unfoldLabel={t('capture.unfold')}
+              >
+                <CapturePanel
+                  editor={editor}
+                  board={board}
+                  sources={workshop.captureSources}
+                  shapeUtils={shapeUtils}
+                  fonts={assetUrls.fonts}
+                />
+              </SidePanel>
+            ) : (
+              !readOnly && <FactorPanel editor={editor} />
             )}
           </div>
         </div>

@@ -7,6 +7,7 @@ import {
   type TLAnyShapeUtilConstructor,
   type TLAssetStore,
   type TLRecord,
+  type TLShapeId,
 } from 'tldraw'
 import type { RecordJson } from '../../shared/board/boardDoc'
 
@@ -30,6 +31,8 @@ export async function renderBoardImage(
     shapeUtils: readonly TLAnyShapeUtilConstructor[]
     assets: TLAssetStore
     fonts?: Record<string, string>
+    /** Only these shapes (e.g. one cluster, which takes its notes along); else the whole page. */
+    shapeIds?: readonly string[]
   },
 ): Promise<RenderedImage | undefined> {
   const store = createTLStore({ shapeUtils: options.shapeUtils, assets: options.assets })
@@ -56,8 +59,10 @@ export async function renderBoardImage(
     },
   })
   try {
-    const ids = [...editor.getCurrentPageShapeIds()]
-    const bounds = editor.getCurrentPageBounds()
+    const ids = options.shapeIds
+      ? options.shapeIds.map((id) => id as TLShapeId).filter((id) => editor.getShape(id))
+      : [...editor.getCurrentPageShapeIds()]
+    const bounds = editor.getShapesPageBounds(ids)
     if (ids.length === 0 || !bounds) return undefined
     const scale = Math.min(1, MAX_WIDTH / bounds.w)
     const image = await editor.toImage(ids, {
