@@ -236,7 +236,11 @@ describe('the graphic recorder on an iPad', () => {
       await page.keyboard.press('d')
       const canvas = (await page.locator('.tl-canvas').boundingBox())!
       const cdp = await context.newCDPSession(page)
-      const pen = (type: string, i: number, force: number) =>
+      const pen = (
+        type: 'mousePressed' | 'mouseMoved' | 'mouseReleased',
+        i: number,
+        force: number,
+      ) =>
         cdp.send('Input.dispatchMouseEvent', {
           type,
           x: canvas.x + 120 + i * 25,
