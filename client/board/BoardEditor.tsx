@@ -65,6 +65,8 @@ interface BoardEditorProps {
   notice?: string
   /** The recorder's board: Fånga alla grupper and Fånga show beside the canvas. */
   canCapture?: boolean
+  /** A standalone board: its picture may go to any board the person may edit. */
+  canCaptureElsewhere?: boolean
 }
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
@@ -180,6 +182,7 @@ export function BoardEditor(props: BoardEditorProps) {
               readOnly={readOnly}
               canRestore={canManageBoard && !readOnly}
               editor={editor}
+              canCaptureElsewhere={props.canCaptureElsewhere}
             />
           </ConnectionBanner>
           <DayBar canRunDay={canManageBoard} boardId={board.id}>

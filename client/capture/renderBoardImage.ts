@@ -62,19 +62,26 @@ export async function renderBoardImage(
     const ids = options.shapeIds
       ? options.shapeIds.map((id) => id as TLShapeId).filter((id) => editor.getShape(id))
       : [...editor.getCurrentPageShapeIds()]
-    const bounds = editor.getShapesPageBounds(ids)
-    if (ids.length === 0 || !bounds) return undefined
-    const scale = Math.min(1, MAX_WIDTH / bounds.w)
-    const image = await editor.toImage(ids, {
-      format: 'png',
-      background: true,
-      padding: 32,
-      scale,
-      pixelRatio: 1,
-    })
-    return { blob: image.blob, width: image.width, height: image.height }
+    return await imageOfShapes(editor, ids)
   } finally {
     editor.dispose()
     container.remove()
   }
+}
+
+/** `ids` drawn as a PNG by tldraw's export, at most MAX_WIDTH wide. Undefined when empty. */
+export async function imageOfShapes(
+  editor: Editor,
+  ids: readonly TLShapeId[],
+): Promise<RenderedImage | undefined> {
+  const bounds = editor.getShapesPageBounds([...ids])
+  if (ids.length === 0 || !bounds) return undefined
+  const image = await editor.toImage([...ids], {
+    format: 'png',
+    background: true,
+    padding: 32,
+    scale: Math.min(1, MAX_WIDTH / bounds.w),
+    pixelRatio: 1,
+  })
+  return { blob: image.blob, width: image.width, height: image.height }
 }

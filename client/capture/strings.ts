@@ -22,6 +22,20 @@ registerStrings({
       altCluster: 'Bild av klustret {{cluster}} på tavlan {{board}} klockan {{time}}',
       altStep: ', under steget {{step}}',
       failed: 'Det gick inte att fånga: {{message}}',
+      elsewhere: {
+        open: 'Fånga till en annan tavla …',
+        heading: 'Fånga till en annan tavla',
+        intro:
+          'Lägger en bild av den här tavlan, eller av det du har markerat, på en annan tavla som du får ändra. Bilden står kvar när den här tavlan ändras.',
+        recent: 'Till tavlan',
+        byLink: 'En annan tavla: klistra in länken',
+        link: 'Länk till tavlan',
+        badLink: 'Det är ingen länk till en tavla på den här servern.',
+        empty: 'Tavlan är tom: det finns inget att fånga.',
+        busy: 'Fångar …',
+        cancel: 'Avbryt',
+        done: 'Bilden lades på {{board}}.',
+      },
       errors: {
         forbidden: 'Den länken får inte ändra tavlan. Använd en länk som får skriva på den.',
         notFound: 'Tavlan finns inte (längre).',
@@ -55,6 +69,20 @@ registerStrings({
       altCluster: 'Picture of the cluster {{cluster}} on the board {{board}} at {{time}}',
       altStep: ', during the step {{step}}',
       failed: 'Capturing failed: {{message}}',
+      elsewhere: {
+        open: 'Capture to another board …',
+        heading: 'Capture to another board',
+        intro:
+          'Places a picture of this board, or of what you have selected, on another board you may edit. The picture stays when this board changes.',
+        recent: 'To the board',
+        byLink: 'Another board: paste its link',
+        link: 'Link to the board',
+        badLink: 'That is not a link to a board on this server.',
+        empty: 'The board is empty: there is nothing to capture.',
+        busy: 'Capturing …',
+        cancel: 'Cancel',
+        done: 'The picture was placed on {{board}}.',
+      },
       errors: {
         forbidden: 'That link may not change the board. Use a link that may write on it.',
         notFound: 'The board does not exist (any more).',
