@@ -1,17 +1,12 @@
 import { useId, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
-import { captureLabel } from '../../shared/capture/captureLabel'
 import type { BoardInfo } from '../../shared/contracts'
-import { uploadImage } from '../assets/assetStore'
-import { api } from '../common/api'
 import { ModalDialog } from '../common/ModalDialog'
 import { recentBoards, storedList, subscribeRecentBoards } from '../lobby/recentBoards'
 import { parseBoardLink, recentTargets } from './boardLinkTarget'
-import { placeCaptureOn } from './captureApi'
+import { captureElsewhere } from './captureElsewhere'
 import { captureFailure } from './captureFailure'
-import { imageOfShapes } from './renderBoardImage'
-import { captureAlt, clockTime } from './useCapture'
 import './capture.css'
 import './strings'
 
@@ -49,22 +44,12 @@ export function CaptureElsewhereDialog(props: {
     setBusy(true)
     setError(undefined)
     try {
-      const info = await api.board(target.id, target.token)
-      const selected = props.editor.getSelectedShapeIds()
-      const ids = selected.length > 0 ? selected : [...props.editor.getCurrentPageShapeIds()]
-      const image = await imageOfShapes(props.editor, ids)
-      if (!image) return setError(t('capture.elsewhere.empty'))
-      const { src } = await uploadImage(info, image.blob)
-      const what = { board: props.board.title, time: clockTime(Date.now(), i18n.language) }
-      await placeCaptureOn(info, {
-        src,
-        width: image.width,
-        height: image.height,
-        label: captureLabel(what),
-        altText: captureAlt(t, what),
-        sourceBoardId: props.board.id,
+      const placed = await captureElsewhere(props.editor, props.board, target, {
+        t,
+        language: i18n.language,
       })
-      props.onDone(t('capture.elsewhere.done', { board: info.title }))
+      if (!placed) return setError(t('capture.elsewhere.empty'))
+      props.onDone(t('capture.elsewhere.done', { board: placed.title }))
       props.onClose()
     } catch (e) {
       setError(captureFailure(t, e))
