@@ -146,14 +146,16 @@ export function BoardEditor(props: BoardEditorProps) {
   useEffect(() => {
     const binding = bindStoreToDoc(store, doc, {
       onLocalFlush: noteLocalChanges,
-      keepLocal: isPrivateDraft,
+      // A page that may not write sends nothing: tldraw still puts records of its own (the
+      // person's `user` record), and a recorder's socket on a group board would close for it.
+      keepLocal: readOnly ? () => true : isPrivateDraft,
     })
     const unbindPresence = bindPresence(store, provider.awareness, me)
     return () => {
       unbindPresence()
       binding.dispose()
     }
-  }, [store, doc, provider, me, noteLocalChanges])
+  }, [store, doc, provider, me, noteLocalChanges, readOnly])
 
   useEffect(() => {
     if (!editor) return

@@ -184,6 +184,21 @@ describe('the graphic recorder in Chromium', () => {
       expect(assetOf(clusterImage).w).toBeLessThan(assetOf(wholeGroup2).w / 3)
       expect(assetOf(clusterImage).w).toBeGreaterThan(200)
       await page.getByText('1 bild lades till.').waitFor({ timeout: 20_000 })
+
+      // The recorder reads a group board without changing it, and without losing the socket.
+      const groupRecords = () => readRecords(server.rooms.get(group1!.id)!.doc)
+      const groupBefore = groupRecords()
+      const reading = await (await personContext(browser, 'Dokumentatören')).newPage()
+      await reading.setViewportSize({ width: 1024, height: 1366 })
+      await reading.goto(`${server.url}/b/${group1!.id}?token=${token}`)
+      await reading.waitForSelector('.tl-canvas', { timeout: 30_000 })
+      await reading.getByText('Faktor från grupp 1').first().waitFor({ timeout: 30_000 })
+      await reading.getByTestId('read-only').waitFor()
+      await reading.waitForTimeout(2000)
+      expect(await reading.getByText('Du kan inte längre skriva').count()).toBe(0)
+      await reading.getByTestId('read-only').waitFor()
+      expect(groupRecords()).toEqual(groupBefore)
+      await reading.context().close()
       await context.close()
     },
   )
