@@ -17,3 +17,26 @@ export interface CaptureMeta {
   captureLabel: string
   capturedAt: number
 }
+
+/**
+ * `POST /api/boards/:target/captures?token=…` (roles that may write the target board, by the
+ * same write policy as every other write): places a capture made on another board — a
+ * standalone board captured into any board the person may edit. First upload the PNG to
+ * `POST /api/boards/:target/assets`, then send its `src` here. → 201 `PlacedCapture`;
+ * 400 when `src` is not an image of the target board; 403 when the link may not write there.
+ */
+export interface PlaceCaptureBody {
+  /** `/api/assets/<id>` as the target board's upload answered. */
+  src: string
+  width: number
+  height: number
+  /** The frame's name, e.g. "Idéer · 10:42" (see `captureLabel`). */
+  label: string
+  altText: string
+  /** The board the picture shows; the image links to it (without a token). */
+  sourceBoardId: string
+}
+
+export interface PlacedCapture {
+  frameId: string
+}

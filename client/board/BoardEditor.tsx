@@ -21,6 +21,7 @@ import { LicenseNotice } from './LicenseNotice'
 import { readBoardSettings } from '../../shared/board/boardSettings'
 import type { BoardInfo } from '../../shared/contracts'
 import { CapturePanel } from '../capture/CapturePanel'
+import '../capture/strings'
 import { DayBar } from '../day/DayBar'
 import { useInputPaused } from '../day/timer/useInputPaused'
 import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
@@ -45,6 +46,7 @@ import { factorComponents, factorOverrides } from './factors/canvasUi'
 import { enterFinishesNote } from './factors/enterFinishesNote'
 import { fitNotesToText } from './factors/fitNotesToText'
 import { FactorPanel } from './factors/FactorPanel'
+import { SidePanel } from './SidePanel'
 import { registerFactorSideEffects } from './factors/factorSideEffects'
 import { PHONE_QUERY, useMediaQuery } from '../common/useMediaQuery'
 import { rememberNotesWrittenHere } from '../writing/ownNotes'
@@ -65,6 +67,8 @@ interface BoardEditorProps {
   notice?: string
   /** The recorder's board: Fånga alla grupper and Fånga show beside the canvas. */
   canCapture?: boolean
+  /** A standalone board: its picture may go to any board the person may edit. */
+  canCaptureElsewhere?: boolean
 }
 
 /**
@@ -142,14 +146,16 @@ export function BoardEditor(props: BoardEditorProps) {
   useEffect(() => {
     const binding = bindStoreToDoc(store, doc, {
       onLocalFlush: noteLocalChanges,
-      keepLocal: isPrivateDraft,
+      // A page that may not write sends nothing: tldraw still puts records of its own (the
+      // person's `user` record), and a recorder's socket on a group board would close for it.
+      keepLocal: readOnly ? () => true : isPrivateDraft,
     })
     const unbindPresence = bindPresence(store, provider.awareness, me)
     return () => {
       unbindPresence()
       binding.dispose()
     }
-  }, [store, doc, provider, me, noteLocalChanges])
+  }, [store, doc, provider, me, noteLocalChanges, readOnly])
 
   useEffect(() => {
     if (!editor) return
@@ -187,6 +193,7 @@ export function BoardEditor(props: BoardEditorProps) {
               readOnly={readOnly}
               canRestore={canManageBoard && !readOnly}
               editor={editor}
+              canCaptureElsewhere={props.canCaptureElsewhere}
             />
           </ConnectionBanner>
           <DayBar canRunDay={canManageBoard} boardId={board.id}>
@@ -254,22 +261,24 @@ export function BoardEditor(props: BoardEditorProps) {
                 <LicenseNotice />
               </div>
             </div>
-            {!readOnly && (
-              <FactorPanel
-                editor={editor}
-                before={
-                  props.canCapture &&
-                  workshop && (
-                    <CapturePanel
-                      editor={editor}
-                      board={board}
-                      sources={workshop.captureSources}
-                      shapeUtils={shapeUtils}
-                      fonts={assetUrls.fonts}
-                    />
-                  )
-                }
-              />
+            {props.canCapture && workshop ? (
+              // The recorder draws and captures; sorting notes is the groups' work.
+              <SidePanel
+                className="capture-side"
+                title={t('capture.heading')}
+                foldLabel={t('capture.fold')}
+                unfoldLabel={t('capture.unfold')}
+              >
+                <CapturePanel
+                  editor={editor}
+                  board={board}
+                  sources={workshop.captureSources}
+                  shapeUtils={shapeUtils}
+                  fonts={assetUrls.fonts}
+                />
+              </SidePanel>
+            ) : (
+              !readOnly && <FactorPanel editor={editor} />
             )}
           </div>
         </div>

@@ -127,6 +127,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
         workshop={loaded.workshop}
         notice={notice}
         canCapture={loaded.board.kind === 'recorder' && loaded.board.canWrite}
+        canCaptureElsewhere={!loaded.board.workshopId}
       />
     </Suspense>
   )

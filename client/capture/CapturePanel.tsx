@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor, TLAnyShapeUtilConstructor } from 'tldraw'
 import type { BoardInfo } from '../../shared/contracts'
 import { useCapture, type CaptureSource } from './useCapture'
+import { useClusters } from './useClusters'
 import './capture.css'
 import './strings'
 
@@ -15,17 +16,25 @@ interface CapturePanelProps {
   fonts?: Record<string, string>
 }
 
-/** Fånga alla grupper in one tap, or Fånga one chosen board, on the recorder's board. */
+const WHOLE_BOARD = ''
+
+/**
+ * Fånga alla grupper in one tap, or Fånga one chosen board or one of its clusters, on the
+ * recorder's board.
+ */
 export function CapturePanel({ editor, board, sources, shapeUtils, fonts }: CapturePanelProps) {
   const { t } = useTranslation()
   const selectId = useId()
   const [chosen, setChosen] = useState(sources[0]?.id ?? '')
+  const [part, setPart] = useState(WHOLE_BOARD)
   const { capture, status, error, busy } = useCapture({ editor, board, shapeUtils, fonts })
-  const one = sources.find((source) => source.id === chosen)
+  const { clusters, refresh } = useClusters(board, chosen || undefined)
+  const source = sources.find((entry) => entry.id === chosen)
+  const cluster = clusters.find((entry) => entry.id === part)
+  const one = source && (cluster ? { ...source, cluster } : source)
 
   return (
-    <section className="capture-panel" aria-labelledby={`${selectId}-heading`}>
-      <h2 id={`${selectId}-heading`}>{t('capture.heading')}</h2>
+    <div className="capture-panel">
       <p className="muted">{t('capture.intro')}</p>
       <button
         type="button"
@@ -36,11 +45,32 @@ export function CapturePanel({ editor, board, sources, shapeUtils, fonts }: Capt
         {t('capture.all')}
       </button>
       <label htmlFor={selectId}>{t('capture.board')}</label>
+      <select
+        id={selectId}
+        value={chosen}
+        onChange={(event) => {
+          setChosen(event.target.value)
+          setPart(WHOLE_BOARD)
+        }}
+      >
+        {sources.map((entry) => (
+          <option key={entry.id} value={entry.id}>
+            {entry.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${selectId}-part`}>{t('capture.part')}</label>
       <div className="capture-one">
-        <select id={selectId} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-          {sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {source.name}
+        <select
+          id={`${selectId}-part`}
+          value={cluster ? part : WHOLE_BOARD}
+          onFocus={() => void refresh()}
+          onChange={(event) => setPart(event.target.value)}
+        >
+          <option value={WHOLE_BOARD}>{t('capture.wholeBoard')}</option>
+          {clusters.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {t('capture.clusterOption', { name: entry.name })}
             </option>
           ))}
         </select>
@@ -60,6 +90,6 @@ export function CapturePanel({ editor, board, sources, shapeUtils, fonts }: Capt
           {error}
         </p>
       )}
-    </section>
+    </div>
   )
 }

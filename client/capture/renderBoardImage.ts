@@ -7,6 +7,7 @@ import {
   type TLAnyShapeUtilConstructor,
   type TLAssetStore,
   type TLRecord,
+  type TLShapeId,
 } from 'tldraw'
 import type { RecordJson } from '../../shared/board/boardDoc'
 
@@ -30,6 +31,8 @@ export async function renderBoardImage(
     shapeUtils: readonly TLAnyShapeUtilConstructor[]
     assets: TLAssetStore
     fonts?: Record<string, string>
+    /** Only these shapes (e.g. one cluster, which takes its notes along); else the whole page. */
+    shapeIds?: readonly string[]
   },
 ): Promise<RenderedImage | undefined> {
   const store = createTLStore({ shapeUtils: options.shapeUtils, assets: options.assets })
@@ -56,20 +59,29 @@ export async function renderBoardImage(
     },
   })
   try {
-    const ids = [...editor.getCurrentPageShapeIds()]
-    const bounds = editor.getCurrentPageBounds()
-    if (ids.length === 0 || !bounds) return undefined
-    const scale = Math.min(1, MAX_WIDTH / bounds.w)
-    const image = await editor.toImage(ids, {
-      format: 'png',
-      background: true,
-      padding: 32,
-      scale,
-      pixelRatio: 1,
-    })
-    return { blob: image.blob, width: image.width, height: image.height }
+    const ids = options.shapeIds
+      ? options.shapeIds.map((id) => id as TLShapeId).filter((id) => editor.getShape(id))
+      : [...editor.getCurrentPageShapeIds()]
+    return await imageOfShapes(editor, ids)
   } finally {
     editor.dispose()
     container.remove()
   }
+}
+
+/** `ids` drawn as a PNG by tldraw's export, at most MAX_WIDTH wide. Undefined when empty. */
+export async function imageOfShapes(
+  editor: Editor,
+  ids: readonly TLShapeId[],
+): Promise<RenderedImage | undefined> {
+  const bounds = editor.getShapesPageBounds([...ids])
+  if (ids.length === 0 || !bounds) return undefined
+  const image = await editor.toImage([...ids], {
+    format: 'png',
+    background: true,
+    padding: 32,
+    scale: Math.min(1, MAX_WIDTH / bounds.w),
+    pixelRatio: 1,
+  })
+  return { blob: image.blob, width: image.width, height: image.height }
 }

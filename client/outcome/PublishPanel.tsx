@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublishCheck } from '../../shared/publishContracts'
 import { ConfirmDialog } from '../workshop/ConfirmDialog'
+import { problemMessage } from '../workshop/problemMessage'
 import type { OutcomeApi } from './outcomeApi'
 import { PersonalDataWarnings } from './PersonalDataWarnings'
 import './strings'
@@ -30,7 +31,7 @@ export function PublishPanel({ api }: { api: OutcomeApi }) {
       try {
         await work()
       } catch (e) {
-        setError(t('outcome.failed', { message: (e as Error).message }))
+        setError(t('outcome.failed', { message: problemMessage(t, e) }))
       } finally {
         setBusy(false)
       }
@@ -39,7 +40,11 @@ export function PublishPanel({ api }: { api: OutcomeApi }) {
   )
 
   useEffect(() => {
-    api.check().then(setCheck, (e: Error) => setError(t('outcome.failed', { message: e.message })))
+    api
+      .check()
+      .then(setCheck, (e: unknown) =>
+        setError(t('outcome.failed', { message: problemMessage(t, e) })),
+      )
   }, [api, t])
 
   const submit = (event: FormEvent) => {

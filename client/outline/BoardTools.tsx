@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import type { BoardInfo } from '../../shared/contracts'
 import { watchArrivals } from '../board/revealShapes'
+import { CaptureElsewhereDialog } from '../capture/CaptureElsewhereDialog'
 import { download, fileName } from '../export/download'
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats'
 import { ImportDialog } from '../import/ImportDialog'
@@ -15,14 +16,14 @@ import '../templates/strings'
 import '../versions/strings'
 import './boardToolsStrings'
 
-type Dialog = 'import' | 'apply' | 'save' | 'versions'
+type Dialog = 'import' | 'apply' | 'save' | 'versions' | 'captureElsewhere'
 
 /** How long a tool's status line stays; it is also announced, so it need not stay for good. */
 const STATUS_MS = 8000
 
 /**
  * The board's tools in its top bar: canvas or outline, and a menu with import, templates,
- * versions and exports. What a tool did is said in a status line, which screen readers
+ * versions, exports and (on a standalone board) a capture to another board. What a tool did is said in a status line, which screen readers
  * announce. What an import or a template added is brought into view.
  */
 export function BoardTools(props: {
@@ -36,6 +37,8 @@ export function BoardTools(props: {
   canRestore?: boolean
   /** Exports draw with the canvas's editor, so they appear once it is mounted. */
   editor?: Editor
+  /** A standalone board: Fånga till en annan tavla puts its picture on any board one may edit. */
+  canCaptureElsewhere?: boolean
 }) {
   const { t } = useTranslation()
   const [dialog, setDialog] = useState<Dialog>()
@@ -116,6 +119,16 @@ export function BoardTools(props: {
               {t('export.as', { format: t(`export.formats.${format}`) })}
             </button>
           ))}
+          {props.canCaptureElsewhere && (
+            <button
+              type="button"
+              className="quiet"
+              disabled={!editor}
+              onClick={() => choose('captureElsewhere')}
+            >
+              {t('capture.elsewhere.open')}
+            </button>
+          )}
         </div>
       </details>
       <p className="board-tools-status" role="status">
@@ -128,6 +141,14 @@ export function BoardTools(props: {
         <VersionsDialog
           {...dialogProps}
           canRestore={props.canRestore ?? false}
+          onDone={setStatus}
+        />
+      )}
+      {dialog === 'captureElsewhere' && editor && (
+        <CaptureElsewhereDialog
+          board={props.board}
+          editor={editor}
+          onClose={close}
           onDone={setStatus}
         />
       )}

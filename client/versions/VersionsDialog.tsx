@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { BoardInfo } from '../../shared/contracts'
 import type { VersionDetail, VersionSummary } from '../../shared/versionContracts'
 import { ModalDialog } from '../common/ModalDialog'
+import { requestProblem } from '../common/requestProblem'
+import { ConfirmDialog } from '../workshop/ConfirmDialog'
 import { VersionPreview } from './VersionPreview'
 import { versionsApi } from './versionsApi'
 import './strings'
@@ -34,6 +36,7 @@ export function VersionsDialog({ board, canRestore, onClose, onDone }: VersionsD
   const [status, setStatus] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const problem = useCallback((e: unknown) => requestProblem(t, e) ?? t('request.rejected'), [t])
 
   const run = useCallback(
     async (work: () => Promise<void>) => {
@@ -42,19 +45,19 @@ export function VersionsDialog({ board, canRestore, onClose, onDone }: VersionsD
       try {
         await work()
       } catch (e) {
-        setError(t('versions.failed', { message: (e as Error).message }))
+        setError(t('versions.failed', { message: problem(e) }))
       } finally {
         setBusy(false)
       }
     },
-    [t],
+    [t, problem],
   )
 
   useEffect(() => {
     api
       .list()
-      .then(setVersions, (e: Error) => setError(t('versions.failed', { message: e.message })))
-  }, [api, t])
+      .then(setVersions, (e: unknown) => setError(t('versions.failed', { message: problem(e) })))
+  }, [api, t, problem])
 
   const save = (event: FormEvent) => {
     event.preventDefault()
@@ -106,28 +109,27 @@ export function VersionsDialog({ board, canRestore, onClose, onDone }: VersionsD
             {when(preview.createdAt)} · {t('versions.previewIntro')}
           </p>
           <VersionPreview version={preview} />
-          {confirming && (
-            <div className="version-confirm" role="group" aria-label={t('versions.restore')}>
-              <p>
-                <strong>{t('versions.restoreConfirm', { name: preview.name })}</strong>
-              </p>
-              <p>{t('versions.restoreExplain')}</p>
-            </div>
-          )}
+          <ConfirmDialog
+            open={confirming}
+            title={t('versions.restoreConfirm', { name: preview.name })}
+            confirmLabel={t('versions.restore')}
+            onConfirm={() => {
+              setConfirming(false)
+              restore(preview)
+            }}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>{t('versions.restoreExplain')}</p>
+          </ConfirmDialog>
           <div className="row">
-            {canRestore && !confirming && (
-              <button type="button" className="primary" onClick={() => setConfirming(true)}>
-                {t('versions.restore')}
-              </button>
-            )}
-            {canRestore && confirming && (
+            {canRestore && (
               <button
                 type="button"
                 className="primary"
                 disabled={busy}
-                onClick={() => restore(preview)}
+                onClick={() => setConfirming(true)}
               >
-                {t('versions.restoreConfirm', { name: preview.name })}
+                {t('versions.restore')}
               </button>
             )}
             {canRestore && (

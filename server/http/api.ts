@@ -7,6 +7,7 @@ import { HttpError } from './respond'
 import type { Route, ServerContext } from './Route'
 import { assetRoutes } from './routes/assets'
 import { boardRecordRoutes } from './routes/boardRecords'
+import { captureRoutes } from './routes/captures'
 import { boardRoutes } from './routes/boards'
 import { dayRoutes } from './routes/day'
 import { healthRoutes } from './routes/health'
@@ -34,6 +35,7 @@ export const apiRoutes: Route[] = [
   ...versionRoutes,
   ...outcomeRoutes,
   ...boardRecordRoutes,
+  ...captureRoutes,
   ...importRoutes,
   ...workshopRoutes,
   ...workshopParticipantRoutes,

@@ -119,7 +119,12 @@ describe('the outcome in Chromium', () => {
       expect(copyId).not.toBe(group.id)
 
       await preview.getByRole('button', { name: 'Återställ', exact: true }).click()
-      await preview.getByRole('button', { name: 'Återställ tavlan till ”Före lunch”?' }).click()
+      // The question is the shared ConfirmDialog: a modal of its own, by keyboard too.
+      const question = page.getByRole('dialog', { name: 'Återställ tavlan till ”Före lunch”?' })
+      await question.getByText(/sparas först som en automatisk version/).waitFor()
+      expect(await seriousViolations(page, 'dialog[open]')).toEqual([])
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'versions-restore-confirm.png') })
+      await question.getByRole('button', { name: 'Återställ', exact: true }).click()
       await page.getByText('Tavlan är återställd till ”Före lunch”.').waitFor()
       await waitFor(() => hasNote(readRecords(client.doc), 'shape:gone'))
 

@@ -1,10 +1,10 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { computeOutcome } from '../../../shared/factors/computeOutcome'
 import type { SuggestedCluster } from '../../../shared/similarity/suggestClusters'
-import { PHONE_QUERY, useMediaQuery } from '../../common/useMediaQuery'
+import { SidePanel } from '../SidePanel'
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { SuggestionsPanel } from '../clusters/SuggestionsPanel'
 import { useBoardSettings } from './BoardSettingsContext'
@@ -15,23 +15,14 @@ import './factors.css'
 
 /**
  * Sorting beside the canvas, all by keyboard: how many notes are still unsorted, the board's
- * totals, cluster commands, cluster suggestions and the anonymous-board setting. It folds
- * into a narrow strip to give a tablet or phone the whole canvas; on a phone it starts folded.
+ * totals, cluster commands, cluster suggestions and the anonymous-board setting.
  */
-export function FactorPanel({
-  editor,
-  before,
-}: {
-  editor: Editor | undefined
-  before?: ReactNode
-}) {
+export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
   const [suggestions, setSuggestions] = useState<{ clusters: SuggestedCluster[]; from: number }>()
   const [message, setMessage] = useState('')
-  const [open, setOpen] = useState(!useMediaQuery(PHONE_QUERY))
-  const bodyId = useId()
 
   const newCluster = () => {
     if (!editor) return
@@ -53,83 +44,67 @@ export function FactorPanel({
   }
 
   return (
-    <aside
-      className={`factor-panel${open ? '' : ' factor-panel-folded'}`}
-      aria-labelledby="factor-panel-heading"
+    <SidePanel
+      className="factor-panel"
+      title={t('factors.panel')}
+      foldLabel={t('factors.fold')}
+      unfoldLabel={t('factors.unfold', { count: counts.unsorted.total })}
     >
-      <div className="factor-panel-head">
-        <h2 id="factor-panel-heading" className={open ? undefined : 'visually-hidden'}>
-          {t('factors.panel')}
-        </h2>
-        <button
-          type="button"
-          className="factor-panel-fold"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          onClick={() => setOpen(!open)}
-        >
-          <span aria-hidden="true">{open ? '›' : '‹'} </span>
-          {open ? t('factors.fold') : t('factors.unfold', { count: counts.unsorted.total })}
+      <div role="status" className="factor-counts">
+        <p className="unsorted-count" data-testid="unsorted-count">
+          {t('factors.unsorted', { count: counts.unsorted.total })}
+        </p>
+        <p className="board-totals" data-testid="board-totals">
+          {t('factors.totals')}:{' '}
+          <span>
+            <span aria-hidden="true">{polarityIcon.hindering}</span> {t('factors.hindering')}{' '}
+            {counts.hindering}
+          </span>{' '}
+          ·{' '}
+          <span>
+            <span aria-hidden="true">{polarityIcon.enabling}</span> {t('factors.enabling')}{' '}
+            {counts.enabling}
+          </span>{' '}
+          ·{' '}
+          <span>
+            <span aria-hidden="true">{polarityIcon.undecided}</span> {t('factors.undecided')}{' '}
+            {counts.undecided}
+          </span>
+        </p>
+      </div>
+      <div className="factor-actions">
+        <button type="button" onClick={newCluster} disabled={!editor}>
+          {t('clusters.newCluster')}
+        </button>
+        <button type="button" onClick={tidySelected} disabled={!editor}>
+          {t('clusters.tidy')}
+        </button>
+        <button type="button" onClick={() => void suggest()} disabled={!editor}>
+          {t('clusters.suggest')}
         </button>
       </div>
-      <div id={bodyId} hidden={!open}>
-        {before}
-        <div role="status" className="factor-counts">
-          <p className="unsorted-count" data-testid="unsorted-count">
-            {t('factors.unsorted', { count: counts.unsorted.total })}
-          </p>
-          <p className="board-totals" data-testid="board-totals">
-            {t('factors.totals')}:{' '}
-            <span>
-              <span aria-hidden="true">{polarityIcon.hindering}</span> {t('factors.hindering')}{' '}
-              {counts.hindering}
-            </span>{' '}
-            ·{' '}
-            <span>
-              <span aria-hidden="true">{polarityIcon.enabling}</span> {t('factors.enabling')}{' '}
-              {counts.enabling}
-            </span>{' '}
-            ·{' '}
-            <span>
-              <span aria-hidden="true">{polarityIcon.undecided}</span> {t('factors.undecided')}{' '}
-              {counts.undecided}
-            </span>
-          </p>
-        </div>
-        <div className="factor-actions">
-          <button type="button" onClick={newCluster} disabled={!editor}>
-            {t('clusters.newCluster')}
-          </button>
-          <button type="button" onClick={tidySelected} disabled={!editor}>
-            {t('clusters.tidy')}
-          </button>
-          <button type="button" onClick={() => void suggest()} disabled={!editor}>
-            {t('clusters.suggest')}
-          </button>
-        </div>
-        <p className="muted" aria-live="polite">
-          {message}
-        </p>
-        {canManageBoard && (
-          <label className="anonymous-toggle">
-            <input
-              type="checkbox"
-              checked={settings.anonymous}
-              onChange={(event) => update({ anonymous: event.target.checked })}
-            />{' '}
-            {t('factors.anonymous')}
-          </label>
-        )}
-        <p className="writing-help muted">{t('factors.writingHelp')}</p>
-        {editor && suggestions && (
-          <SuggestionsPanel
-            editor={editor}
-            suggestions={suggestions.clusters}
-            unsortedCount={suggestions.from}
-            onClose={() => setSuggestions(undefined)}
-          />
-        )}
-      </div>
-    </aside>
+      <p className="muted" aria-live="polite">
+        {message}
+      </p>
+      {canManageBoard && (
+        <label className="anonymous-toggle">
+          <input
+            type="checkbox"
+            checked={settings.anonymous}
+            onChange={(event) => update({ anonymous: event.target.checked })}
+          />{' '}
+          {t('factors.anonymous')}
+        </label>
+      )}
+      <p className="writing-help muted">{t('factors.writingHelp')}</p>
+      {editor && suggestions && (
+        <SuggestionsPanel
+          editor={editor}
+          suggestions={suggestions.clusters}
+          unsortedCount={suggestions.from}
+          onClose={() => setSuggestions(undefined)}
+        />
+      )}
+    </SidePanel>
   )
 }
