@@ -354,6 +354,14 @@ export interface BoardAttention {
   at: number
 }
 
+/**
+ * Why the server refuses a participant's writes on a board for now (sync: close 4523
+ * `inputPaused`, REST: 423): the facilitator took control (Ta kontroll), the current step
+ * locks boards, or a timer started with `pauseInputAtEnd` ran out. It lifts by itself when
+ * the facilitator releases, moves on or resumes; the browser then sends what it held back.
+ */
+export type InputHold = 'control' | 'lockedStep' | 'timeUp'
+
 /** The day's state: in `GET /api/workshops/:id` and in every `state` event of the live channel. */
 export interface WorkshopDay {
   /** The server's clock when this was sent: clients count the timer from it. */
@@ -362,7 +370,10 @@ export interface WorkshopDay {
   currentStepId: string | null
   stepRuns: StepRun[]
   timer: TimerView | null
-  /** True while the timer has reached zero with `pauseInputAtEnd`, or a step locks boards. */
+  /**
+   * True while a workshop-wide timer has reached zero with `pauseInputAtEnd`, or a step locks
+   * boards; a timer for one board pauses only that board (see `InputHold`).
+   */
   inputPaused: boolean
   privateWriting: boolean
   /** When silent writing last ended: drafts still in a browser are revealed on reconnect. */
