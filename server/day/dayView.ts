@@ -22,6 +22,7 @@ export function voteView(vote: VoteRecord, storage: Storage, textOf: ItemText): 
     target: vote.target,
     votesPerPerson: vote.votesPerPerson,
     maxPerItem: vote.maxPerItem,
+    budgets: vote.budgets ?? null,
     hidden: vote.hidden,
     openedAt: vote.openedAt,
     closedAt: vote.closedAt,
