@@ -79,6 +79,13 @@ describe("the room's attention in Chromium", () => {
       expect(await seriousViolations(anna, '.board-notice')).toEqual([])
       expect(await seriousViolations(facilitator, '.day-bar')).toEqual([])
       await anna.screenshot({ path: `${SCREENSHOTS}controlled.png` })
+      await anna.setViewportSize({ width: 390, height: 844 })
+      await anna.getByTestId('controlled').waitFor()
+      await anna.screenshot({ path: `${SCREENSHOTS}controlled-phone.png` })
+      await facilitator.setViewportSize({ width: 1024, height: 1366 })
+      await facilitator.screenshot({ path: `${SCREENSHOTS}control-facilitator-ipad.png` })
+      await anna.setViewportSize({ width: 1280, height: 800 })
+      await facilitator.setViewportSize({ width: 1280, height: 800 })
 
       // Anna tries to write: nothing is made, here or on the facilitator's page.
       const before = await notesOn(facilitator)

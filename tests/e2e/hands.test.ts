@@ -56,6 +56,13 @@ describe('raising a hand in Chromium', () => {
       expect(await seriousViolations(anna, '.day-bar')).toEqual([])
       await anna.screenshot({ path: `${SCREENSHOTS}hand-raised.png` })
       await overview.screenshot({ path: `${SCREENSHOTS}hand-queue.png` })
+      // A phone and the facilitator's iPad are first-class screens.
+      await anna.setViewportSize({ width: 390, height: 844 })
+      await anna.getByRole('button', { name: 'Ta ner handen' }).waitFor()
+      expect(await seriousViolations(anna, '.day-bar')).toEqual([])
+      await anna.screenshot({ path: `${SCREENSHOTS}hand-raised-phone.png` })
+      await overview.setViewportSize({ width: 1024, height: 1366 })
+      await overview.screenshot({ path: `${SCREENSHOTS}hand-queue-ipad.png` })
 
       // The facilitator lowers it; Anna's page hears it live.
       await queue.getByRole('button', { name: 'Ta ner Annas hand' }).click()

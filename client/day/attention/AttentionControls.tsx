@@ -36,12 +36,20 @@ export function AttentionControls(props: {
     if (!editor || !api || !mode) return
     let last = JSON.stringify(viewOf(editor))
     let timer: ReturnType<typeof setTimeout> | undefined
+    // One request at a time: two in flight could arrive in the wrong order and leave
+    // followers on an older view.
+    let sending = false
     const send = () => {
       timer = undefined
       const view = viewOf(editor)
       if (JSON.stringify(view) === last) return
+      if (sending) return void (timer = setTimeout(send, CAMERA_SEND_MS))
       last = JSON.stringify(view)
-      api.attention({ kind: mode, boardId, bounds: view }).catch(() => undefined)
+      sending = true
+      api
+        .attention({ kind: mode, boardId, bounds: view })
+        .catch(() => undefined)
+        .finally(() => (sending = false))
     }
     const stop = editor.store.listen(() => (timer ??= setTimeout(send, CAMERA_SEND_MS)), {
       scope: 'session',
