@@ -44,7 +44,13 @@ export const handRoutes: Route[] = [
         raised = false
         participantId = body.participantId
       }
-      context.day.change(workshop.id, (day) => setHand(day, participantId, raised, Date.now()))
+      const isRaised = context.day
+        .get(workshop.id)
+        .hands.some((hand) => hand.participantId === participantId)
+      // Asking again for what already is stores nothing and tells nobody.
+      if (isRaised !== raised) {
+        context.day.change(workshop.id, (day) => setHand(day, participantId, raised, Date.now()))
+      }
       context.log.info({ workshop: workshop.id, raised, by: role }, 'hand')
       sendJson(res, 200, { raised })
     },
