@@ -27,6 +27,12 @@ export const CloseCode = {
   tooManyConnections: 4430,
   roomLoadFailed: 4500,
   roomLimitReached: 4503,
+  /**
+   * A participant's update while their input is paused (Ta kontroll, a locked step, time up):
+   * refused, not stored. In the "try again later" range: the client keeps the change and
+   * sends it again on reconnecting, and it goes in once the pause lifts.
+   */
+  inputPaused: 4523,
 } as const
 
 export type CloseReason = keyof typeof CloseCode

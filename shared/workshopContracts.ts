@@ -288,6 +288,15 @@ export interface TimerView {
 
 export type VoteTarget = 'notes' | 'clusters'
 
+/** The polarities a vote may budget apart (an undecided note has no budget of its own). */
+export type BudgetPolarity = 'hindering' | 'enabling'
+
+/** Separate budgets per person for hindering and enabling notes (Välj det viktigaste). */
+export interface PolarityBudgets {
+  hindering: number
+  enabling: number
+}
+
 /** One item's count in a vote; `text` is the note's or cluster's text at closing. */
 export interface VoteResult {
   itemId: string
@@ -303,6 +312,8 @@ export interface VoteView {
   target: VoteTarget
   votesPerPerson: number
   maxPerItem: number | null
+  /** Separate budgets per polarity (notes only), or null for one budget. */
+  budgets: PolarityBudgets | null
   hidden: boolean
   openedAt: number
   closedAt: number | null
@@ -316,6 +327,8 @@ export interface MyBallots {
   /** itemId → votes this person gave it. */
   items: Record<string, number>
   remaining: number
+  /** With separate budgets: votes left per polarity. */
+  remainingByPolarity: PolarityBudgets | null
 }
 
 /** A raised hand; names only for the facilitator. */
@@ -354,6 +367,14 @@ export interface BoardAttention {
   at: number
 }
 
+/**
+ * Why the server refuses a participant's writes on a board for now (sync: close 4523
+ * `inputPaused`, REST: 423): the facilitator took control (Ta kontroll), the current step
+ * locks boards, or a timer started with `pauseInputAtEnd` ran out. It lifts by itself when
+ * the facilitator releases, moves on or resumes; the browser then sends what it held back.
+ */
+export type InputHold = 'control' | 'lockedStep' | 'timeUp'
+
 /** The day's state: in `GET /api/workshops/:id` and in every `state` event of the live channel. */
 export interface WorkshopDay {
   /** The server's clock when this was sent: clients count the timer from it. */
@@ -362,7 +383,10 @@ export interface WorkshopDay {
   currentStepId: string | null
   stepRuns: StepRun[]
   timer: TimerView | null
-  /** True while the timer has reached zero with `pauseInputAtEnd`, or a step locks boards. */
+  /**
+   * True while a workshop-wide timer has reached zero with `pauseInputAtEnd`, or a step locks
+   * boards; a timer for one board pauses only that board (see `InputHold`).
+   */
   inputPaused: boolean
   privateWriting: boolean
   /** When silent writing last ended: drafts still in a browser are revealed on reconnect. */
@@ -416,11 +440,20 @@ export interface CreateVoteBody {
   target: VoteTarget
   votesPerPerson: number
   maxPerItem?: number
+  /**
+   * Separate budgets for hindering and enabling notes (target `notes` only), each 0–20: a
+   * ballot must fit both its polarity's budget and `votesPerPerson`. Undecided notes cannot
+   * be voted on then (409 `polarity_budget_spent`).
+   */
+  budgets?: PolarityBudgets
   /** Results hidden until closing (default true). */
   hidden?: boolean
 }
 
-/** `POST /api/workshops/:id/votes/:voteId/ballots?participant=KEY` body → 200 `{ remaining }`. */
+/**
+ * `POST /api/workshops/:id/votes/:voteId/ballots?participant=KEY` body → 200
+ * `{ remaining }`, with separate budgets `{ remaining, remainingByPolarity }`.
+ */
 export interface BallotBody {
   itemId: string
   delta: 1 | -1

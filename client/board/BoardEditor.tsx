@@ -28,6 +28,11 @@ import { keepFacilitatorLocks } from '../day/attention/facilitatorLock'
 import { LockButton } from '../day/attention/LockButton'
 import { SummonButton } from '../day/attention/SummonButton'
 import { followSummon } from '../day/attention/followSummons'
+import { AttentionControls } from '../day/attention/AttentionControls'
+import { AttentionNotice } from '../day/attention/AttentionNotice'
+import { SpotlightOverlay } from '../day/attention/SpotlightOverlay'
+import { useBoardAttention } from '../day/attention/useBoardAttention'
+import { useResumeAfterHold } from '../day/attention/useResumeAfterHold'
 import { BoardVoteContext, useBoardVote } from '../day/votes/useBoardVote'
 import { VoteBadges } from '../day/votes/VoteBadges'
 import { VoteBar } from '../day/votes/VoteBar'
@@ -96,15 +101,20 @@ export function BoardEditor(props: BoardEditorProps) {
   // During silent writing a participant writes on the canvas only: the writing view and the
   // outline write straight into the shared doc, which takes no new notes then.
   const writingAlone = privateWriting && isParticipant
+  const attention = useBoardAttention(editor, board.id, !canManageBoard)
+  // The facilitator's pause (timer at zero, a locked step, Ta kontroll) holds participants only.
+  const timeOrStepPaused = useInputPaused(board.id) && isParticipant
+  const paused = timeOrStepPaused || (attention.controlled && isParticipant)
+  useResumeAfterHold(sync, paused)
   const phone = useMediaQuery(PHONE_QUERY)
   // A phone writes first; the canvas is one tap away. Viewers have nothing to write.
   const views: BoardView[] =
-    phone && !readOnly && !writingAlone ? ['write', 'canvas', 'outline'] : ['canvas', 'outline']
+    phone && !readOnly && !writingAlone && !paused
+      ? ['write', 'canvas', 'outline']
+      : ['canvas', 'outline']
   const [chosenView, setView] = useState<BoardView>(phone && !readOnly ? 'write' : 'canvas')
   const view = views.includes(chosenView) ? chosenView : 'canvas'
   const author = settings.settings.anonymous ? undefined : me.name || undefined
-  // The facilitator's pause (timer at zero, a locked step) holds participants, not the facilitator.
-  const paused = useInputPaused(board.id) && isParticipant
   const boardVote = useBoardVote(board.id)
   const castByClick = boardVote?.open ? boardVote.cast : undefined
   // While a participant votes, a click on a note only votes: nothing moves by accident.
@@ -119,10 +129,10 @@ export function BoardEditor(props: BoardEditorProps) {
   }, [editor, locked])
 
   usePrivateDrafts(editor, { boardId: board.id, awareness: provider.awareness, isParticipant })
-  const attention = live?.attention
+  const summons = live?.attention
   useEffect(() => {
-    if (editor && attention && !canManageBoard) followSummon(editor, attention, board.id)
-  }, [editor, attention, canManageBoard, board.id])
+    if (editor && summons && !canManageBoard) followSummon(editor, summons, board.id)
+  }, [editor, summons, canManageBoard, board.id])
 
   const voteTarget = boardVote?.vote.target
   useEffect(() => {
@@ -204,10 +214,24 @@ export function BoardEditor(props: BoardEditorProps) {
               <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
             )}
             {canManageBoard && <SummonButton editor={editor} boardId={board.id} />}
+            {canManageBoard && (
+              <AttentionControls
+                editor={editor}
+                boardId={board.id}
+                standing={attention.standing}
+                spotlight={attention.spotlight}
+              />
+            )}
             {canManageBoard && <LockButton editor={editor} />}
           </DayBar>
           <FacilitatorBanner doc={doc} boardId={board.id} />
-          {paused && (
+          <AttentionNotice attention={attention} />
+          {sync.held && (
+            <p className="board-notice attention-notice" role="status">
+              {t('attention.held')}
+            </p>
+          )}
+          {timeOrStepPaused && (
             <p className="board-notice input-paused" role="status">
               <span aria-hidden="true">⏸ </span>
               {t('day.timer.inputPaused')}
@@ -250,6 +274,10 @@ export function BoardEditor(props: BoardEditorProps) {
                   }}
                 >
                   <VoteBadges />
+                  <SpotlightOverlay
+                    spotlight={attention.spotlight}
+                    onDismiss={attention.dismissSpotlight}
+                  />
                   {workshop && (
                     <SynthesisPanel
                       workshop={workshop}
@@ -278,7 +306,8 @@ export function BoardEditor(props: BoardEditorProps) {
                 />
               </SidePanel>
             ) : (
-              !readOnly && <FactorPanel editor={editor} />
+              // Paused, its buttons would write what the server refuses: it comes back after.
+              !readOnly && !paused && <FactorPanel editor={editor} />
             )}
           </div>
         </div>

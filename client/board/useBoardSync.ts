@@ -24,7 +24,17 @@ export interface BoardSync {
    */
   unsaved: number
   noteLocalChanges(changedIds: readonly string[]): void
+  /**
+   * The server refused the latest change because the facilitator paused input (close 4523):
+   * the change is kept here, and the page waits for the pause to end.
+   */
+  held: boolean
+  /** Reconnects after a pause; the kept change goes in (or is held again). */
+  resumeAfterHold(): void
 }
+
+/** A held page tries again by itself this often, should it not hear that the pause ended. */
+const HELD_RETRY_MS = 20_000
 
 /**
  * One board's Y.Doc, kept in IndexedDB (so a reload while offline keeps local edits) and
@@ -51,6 +61,13 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       localStorage.setItem(unsavedKey, JSON.stringify([...unsavedIds]))
       update({ unsaved: unsavedIds.size })
     }
+    let heldRetry: ReturnType<typeof setTimeout> | undefined
+    const resumeAfterHold = () => {
+      clearTimeout(heldRetry)
+      if (!current.held) return
+      update({ held: false })
+      provider.connect()
+    }
     let current: BoardSync = {
       doc,
       provider,
@@ -59,6 +76,8 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       closedCode: undefined,
       unsaved: unsavedIds.size,
       noteLocalChanges,
+      held: false,
+      resumeAfterHold,
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
@@ -97,6 +116,14 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     })
     provider.on('connection-error', () => update({ connection: 'offline' }))
     provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.inputPaused) {
+        // Reconnecting now would only send the held change again: wait for the pause to end.
+        provider.shouldConnect = false
+        update({ held: true })
+        clearTimeout(heldRetry)
+        heldRetry = setTimeout(resumeAfterHold, HELD_RETRY_MS)
+        return
+      }
       if (event && FINAL_CLOSE_CODES.has(event.code)) {
         provider.shouldConnect = false
         update({ closedCode: event.code })
@@ -114,6 +141,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     window.addEventListener('online', goOnline)
 
     return () => {
+      clearTimeout(heldRetry)
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       records.unobserveDeep(noteFactorOps)

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { StepStatus } from './agenda/StepStatus'
+import { HandButton } from './hands/HandButton'
 import { timerFor } from './timer/boardTimer'
 import { TimerDisplay } from './timer/TimerDisplay'
 import { useLiveScope } from './LiveContext'
@@ -23,6 +24,7 @@ export function DayBar(props: { canRunDay: boolean; boardId: string; children?: 
       <StepStatus day={day} api={canRunDay ? scope.api : undefined} />
       {timer && <TimerDisplay timer={timer} clockOffset={scope.live.clockOffset} />}
       {props.children}
+      <HandButton />
       {!scope.live.connected && (
         <span className="day-offline" role="status">
           <span aria-hidden="true">⚠ </span>

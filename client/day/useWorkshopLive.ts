@@ -9,6 +9,8 @@ export interface WorkshopLive {
   connected: boolean
   /** The most recent one-off request (summon, spotlight), for the board it names. */
   attention: AttentionEvent | undefined
+  /** The most recent spotlight (a later summon does not turn it off; one without an id does). */
+  spotlight: AttentionEvent | undefined
   /** The stream failed before it ever delivered a state (e.g. an unknown participant key). */
   failedAtStart: boolean
 }
@@ -27,6 +29,7 @@ export function useWorkshopLive(
     clockOffset: 0,
     connected: false,
     attention: undefined,
+    spotlight: undefined,
     failedAtStart: false,
   })
 
@@ -51,7 +54,11 @@ export function useWorkshopLive(
     })
     source.addEventListener('attention', (event) => {
       const attention = JSON.parse((event as MessageEvent<string>).data) as AttentionEvent
-      setLive((before) => ({ ...before, attention }))
+      setLive((before) => ({
+        ...before,
+        attention,
+        spotlight: attention.kind === 'spotlight' ? attention : before.spotlight,
+      }))
     })
     source.addEventListener('error', () => {
       setLive((before) => ({ ...before, connected: false, failedAtStart: !received }))

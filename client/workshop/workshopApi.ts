@@ -72,6 +72,12 @@ export function workshopApi(id: string, token: string) {
         at(`/votes/${encodeURIComponent(voteId)}/ballots`, participantKey),
         send('POST', body),
       ),
+    /** A participant raises or lowers their own hand. */
+    setHand: (participantKey: string, raised: boolean) =>
+      request<{ raised: boolean }>(at('/hand', participantKey), send('POST', { raised })),
+    /** The facilitator lowers someone's hand. */
+    lowerHand: (participantId: string) =>
+      request<{ raised: boolean }>(at('/hand'), send('POST', { raised: false, participantId })),
     closeVote: (voteId: string) =>
       request<VoteResults>(at(`/votes/${encodeURIComponent(voteId)}/close`), send('POST')),
   }

@@ -1,9 +1,9 @@
 import { nextStep } from '../../shared/day/agenda'
-import { timerHoldsInput } from '../../shared/day/timer'
 import type { AgendaStep } from '../../shared/workshopContracts'
 import type { Storage } from '../storage/Storage'
 import type { DayEvents } from './DayEvents'
 import { newDayRecord, parseDayRecord, type DayRecord } from './DayRecord'
+import { workshopInputPaused } from './inputHold'
 
 /**
  * The day's state of every workshop: read through a cache, changed only through `change`,
@@ -98,10 +98,9 @@ export class Day {
     })
   }
 
-  /** Whether participants' input is paused now: the timer ran out so, or the step locks boards. */
+  /** Whether participants' input is paused on every board now (see inputHold.ts). */
   inputPaused(day: DayRecord, now: number): boolean {
-    const step = day.agenda.find((candidate) => candidate.id === day.currentStepId)
-    return step?.mode === 'locked' || timerHoldsInput(day.timer, now)
+    return workshopInputPaused(day, now)
   }
 }
 

@@ -3,6 +3,7 @@ import type { TimerState } from '../../shared/day/timer'
 import type {
   AgendaStep,
   BoardAttention,
+  PolarityBudgets,
   StepRun,
   VoteResult,
   VoteTarget,
@@ -15,6 +16,8 @@ export interface VoteRecord {
   target: VoteTarget
   votesPerPerson: number
   maxPerItem: number | null
+  /** Separate budgets per polarity; absent in votes stored before they existed. */
+  budgets?: PolarityBudgets | null
   hidden: boolean
   openedAt: number
   closedAt: number | null

@@ -8,7 +8,9 @@ import type {
 import type { Logger } from '../logger'
 import type { Storage } from '../storage/Storage'
 import type { Day } from './Day'
+import { remainingByPolarity } from '../../shared/day/votes'
 import { dayView, type ItemText } from './dayView'
+import { givenBallots } from './votes'
 
 interface Stream {
   res: ServerResponse
@@ -127,13 +129,19 @@ export class LiveChannel {
     const vote = record.votes.find((candidate) => candidate.id === view.activeVoteId)
     let ballots = null
     if (vote) {
+      const given = givenBallots(this.storage, vote.id, participantId)
       const items: Record<string, number> = {}
       let used = 0
-      for (const ballot of this.storage.ballotsOf(vote.id, participantId)) {
-        items[ballot.itemId] = ballot.votes
+      for (const [itemId, ballot] of Object.entries(given)) {
+        items[itemId] = ballot.votes
         used += ballot.votes
       }
-      ballots = { voteId: vote.id, items, remaining: vote.votesPerPerson - used }
+      ballots = {
+        voteId: vote.id,
+        items,
+        remaining: vote.votesPerPerson - used,
+        remainingByPolarity: remainingByPolarity(given, vote.budgets ?? null),
+      }
     }
     return {
       participantId: person.id,

@@ -37,6 +37,10 @@ const messages = {
     sv: 'Den här har redan fått så många röster du får ge den.',
     en: 'You have given this item as many votes as allowed.',
   },
+  polarity_budget_spent: {
+    sv: 'Du har inga röster kvar för det slaget av faktorer (hämmande eller främjande); en ej bestämd lapp går inte att rösta på.',
+    en: 'You have no votes left for that kind of factor (hindering or enabling); an undecided note cannot be voted on.',
+  },
   nothing_to_take_back: {
     sv: 'Du har ingen röst här att ta tillbaka.',
     en: 'You have no vote here to take back.',

@@ -4,6 +4,7 @@ import type { Role, VoteView, WorkshopDay } from '../../shared/workshopContracts
 import type { Storage } from '../storage/Storage'
 import type { Day } from './Day'
 import type { VoteRecord } from './DayRecord'
+import { handsOfPresent } from './hands'
 
 export type ItemText = (boardId: string, itemId: string) => string
 
@@ -21,6 +22,7 @@ export function voteView(vote: VoteRecord, storage: Storage, textOf: ItemText): 
     target: vote.target,
     votesPerPerson: vote.votesPerPerson,
     maxPerItem: vote.maxPerItem,
+    budgets: vote.budgets ?? null,
     hidden: vote.hidden,
     openedAt: vote.openedAt,
     closedAt: vote.closedAt,
@@ -38,10 +40,8 @@ export function dayView(
   now = Date.now(),
 ): WorkshopDay {
   const record = day.get(workshopId)
-  const names =
-    role === 'facilitator'
-      ? new Map(storage.participants(workshopId).map((person) => [person.id, person]))
-      : undefined
+  const people = new Map(storage.participants(workshopId).map((person) => [person.id, person]))
+  const hands = handsOfPresent(record.hands, new Set(people.keys()))
   const active = record.votes.find((vote) => vote.closedAt === null)
   return {
     serverTime: now,
@@ -55,22 +55,19 @@ export function dayView(
     revealAnonymous: record.revealAnonymous,
     activeVoteId: active?.id ?? null,
     votes: record.votes.map((vote) => voteView(vote, storage, textOf)),
-    hands: names
-      ? record.hands.flatMap((hand) => {
-          const person = names.get(hand.participantId)
-          return person
-            ? [
-                {
-                  participantId: hand.participantId,
-                  name: person.name,
-                  boardId: person.boardId,
-                  at: hand.at,
-                },
-              ]
-            : []
-        })
-      : [],
-    handCount: record.hands.length,
+    hands:
+      role === 'facilitator'
+        ? hands.map((hand) => {
+            const person = people.get(hand.participantId)!
+            return {
+              participantId: hand.participantId,
+              name: person.name,
+              boardId: person.boardId,
+              at: hand.at,
+            }
+          })
+        : [],
+    handCount: hands.length,
     attention: record.attention,
   }
 }

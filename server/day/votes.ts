@@ -1,7 +1,15 @@
 import { readRecord, type RecordJson } from '../../shared/board/boardDoc'
-import { checkBallot, isVoteItem, rankResults, type BallotCheck } from '../../shared/day/votes'
-import type { VoteResult } from '../../shared/workshopContracts'
+import {
+  checkBallot,
+  isVoteItem,
+  rankResults,
+  type BallotCheck,
+  type GivenBallots,
+} from '../../shared/day/votes'
+import { readFactor } from '../../shared/factors/readFactor'
+import type { BudgetPolarity, VoteResult } from '../../shared/workshopContracts'
 import type { ServerContext } from '../http/Route'
+import type { Storage } from '../storage/Storage'
 import type { VoteRecord } from './DayRecord'
 import { itemTexts } from './itemText'
 
@@ -28,14 +36,14 @@ export function castBallot(
   workshopId: string,
   vote: VoteRecord,
   participantId: string,
-  item: { itemId: string; boardId: string },
+  item: { itemId: string; boardId: string; record: RecordJson },
   delta: 1 | -1,
 ): BallotCheck {
-  const given: Record<string, number> = {}
-  for (const ballot of context.storage.ballotsOf(vote.id, participantId)) {
-    given[ballot.itemId] = ballot.votes
-  }
-  const check = checkBallot(given, item.itemId, delta, vote)
+  const given = givenBallots(context.storage, vote.id, participantId)
+  const budgets = vote.budgets ?? null
+  const polarity = budgets ? budgetPolarity(item.record) : null
+  const limits = { votesPerPerson: vote.votesPerPerson, maxPerItem: vote.maxPerItem, budgets }
+  const check = checkBallot(given, item.itemId, delta, limits, polarity)
   if (!check.ok) return check
   context.storage.setBallot(workshopId, {
     voteId: vote.id,
@@ -43,8 +51,28 @@ export function castBallot(
     itemId: item.itemId,
     boardId: item.boardId,
     votes: check.votes,
+    polarity: given[item.itemId]?.polarity ?? polarity,
   })
   return check
+}
+
+/** What a participant gave in a vote so far, as `checkBallot` reads it. */
+export function givenBallots(
+  storage: Storage,
+  voteId: string,
+  participantId: string,
+): GivenBallots {
+  const given: GivenBallots = {}
+  for (const ballot of storage.ballotsOf(voteId, participantId)) {
+    given[ballot.itemId] = { votes: ballot.votes, polarity: ballot.polarity ?? null }
+  }
+  return given
+}
+
+/** The budget a note's votes count against: its polarity, none while undecided. */
+function budgetPolarity(record: RecordJson): BudgetPolarity | null {
+  const polarity = readFactor(record).polarity
+  return polarity === 'undecided' ? null : polarity
 }
 
 export function tally(context: ServerContext, vote: VoteRecord): VoteResult[] {

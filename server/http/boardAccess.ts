@@ -4,10 +4,10 @@ import { isValidBoardId } from '../../shared/board/boardId'
 import type { Role } from '../auth/AccessControl'
 import { identifyWriter } from '../auth/identifyWriter'
 import { writeContextFor } from '../sync/writeContext'
-import { writeDenial } from '../sync/writePolicy'
+import { inputHeld, writeDenial } from '../sync/writePolicy'
 import { RoomLimitError, RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
-import { HttpError } from './respond'
+import { HttpError, requestLanguage } from './respond'
 import { storageFailed } from './storageErrors'
 import type { ServerContext } from './Route'
 
@@ -25,6 +25,11 @@ export async function authorizeBoardRequest(
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
   if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
   return allow(await context.access.authorizeBoard(req, boardId), ...allowed).role
+}
+
+const INPUT_PAUSED = {
+  sv: 'Samtalsledaren har pausat deltagarnas skrivande på tavlan just nu.',
+  en: "The facilitator has paused participants' input on this board for now.",
 }
 
 /** What a write adds at most, so it is refused before it takes a board past its limits. */
@@ -59,10 +64,18 @@ export async function authorizeBoardWrite(
     ...EVERY_ROLE,
   )
   const writer = { boardId, role: access.role, participantId: access.participantId }
-  const denial = writeDenial(writeContextFor(context.storage, writer), [])
+  const writeContext = writeContextFor(context.storage, writer)
+  const denial = writeDenial(writeContext, [])
   if (denial) {
     context.log.warn({ room: boardId, role: access.role, reason: denial }, 'write refused')
     throw new HttpError(403, 'forbidden', denial)
+  }
+  if (inputHeld(writeContext)) {
+    context.log.warn(
+      { room: boardId, role: access.role, reason: inputHeld(writeContext) },
+      'write held',
+    )
+    throw new HttpError(423, 'input_paused', INPUT_PAUSED[requestLanguage(req)])
   }
   return access.role
 }

@@ -214,15 +214,17 @@ export class SqliteStorage implements Storage {
       ),
       ballotsOf: db.prepare(
         `SELECT vote_id AS voteId, participant_id AS participantId, item_id AS itemId,
-         board_id AS boardId, votes FROM ballots WHERE vote_id = ? AND participant_id = ?`,
+         board_id AS boardId, votes, polarity FROM ballots
+         WHERE vote_id = ? AND participant_id = ?`,
       ),
       allBallots: db.prepare(
         `SELECT vote_id AS voteId, participant_id AS participantId, item_id AS itemId,
-         board_id AS boardId, votes FROM ballots WHERE vote_id = ?`,
+         board_id AS boardId, votes, polarity FROM ballots WHERE vote_id = ?`,
       ),
       upsertBallot: db.prepare(
-        `INSERT INTO ballots (vote_id, workshop_id, participant_id, item_id, board_id, votes)
-         VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO ballots
+         (vote_id, workshop_id, participant_id, item_id, board_id, votes, polarity)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(vote_id, participant_id, item_id) DO UPDATE SET votes = excluded.votes`,
       ),
       deleteBallot: db.prepare(
@@ -539,9 +541,17 @@ export class SqliteStorage implements Storage {
   }
 
   setBallot(workshopId: string, ballot: BallotRecord) {
-    const { voteId, participantId, itemId, boardId, votes } = ballot
-    if (votes <= 0) this.statements.deleteBallot.run(voteId, participantId, itemId)
-    else this.statements.upsertBallot.run(voteId, workshopId, participantId, itemId, boardId, votes)
+    const { voteId, participantId, itemId, boardId, votes, polarity } = ballot
+    if (votes <= 0) return void this.statements.deleteBallot.run(voteId, participantId, itemId)
+    this.statements.upsertBallot.run(
+      voteId,
+      workshopId,
+      participantId,
+      itemId,
+      boardId,
+      votes,
+      polarity,
+    )
   }
 
   checkpoint() {

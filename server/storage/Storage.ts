@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/workshopContracts'
+import type { BudgetPolarity, Role } from '../../shared/workshopContracts'
 import type { WorkshopBoardKind } from '../../shared/workshopContracts'
 
 /** A board's stored metadata. */
@@ -131,6 +131,8 @@ export interface BallotRecord {
   itemId: string
   boardId: string
   votes: number
+  /** With separate budgets: the budget these votes count against (the note's at first vote). */
+  polarity: BudgetPolarity | null
 }
 
 /**

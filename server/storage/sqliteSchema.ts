@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS ballots (
   item_id TEXT NOT NULL,
   board_id TEXT NOT NULL,
   votes INTEGER NOT NULL,
+  polarity TEXT,
   PRIMARY KEY (vote_id, participant_id, item_id)
 );
 CREATE TABLE IF NOT EXISTS templates (
@@ -175,6 +176,10 @@ export function migrateSchema(db: Database.Database) {
   }[]
   if (!boardOfWorkshopColumns.some((column) => column.name === 'open_to_all')) {
     db.exec('ALTER TABLE workshop_boards ADD COLUMN open_to_all INTEGER NOT NULL DEFAULT 0')
+  }
+  const ballotColumns = db.prepare('PRAGMA table_info(ballots)').all() as { name: string }[]
+  if (!ballotColumns.some((column) => column.name === 'polarity')) {
+    db.exec('ALTER TABLE ballots ADD COLUMN polarity TEXT')
   }
   migrateTemplates(db)
 }

@@ -4,7 +4,7 @@ import { metaMap, recordsMap, type RecordJson } from '../../shared/board/boardDo
 import { boundedJson, isRootType } from '../../shared/board/docLayout'
 import { metaValueProblem } from '../../shared/board/metaKeys'
 import type { JsonValue } from '../../shared/board/yjsValue'
-import { writeDenial, type DocChange, type WriteContext } from './writePolicy'
+import { inputHeld, writeDenial, type DocChange, type WriteContext } from './writePolicy'
 
 const schema = createTLSchema()
 const documentTypes = new Set<string>(
@@ -23,7 +23,7 @@ export type GateResult =
     }
   | {
       ok: false
-      reason: 'corruptUpdate' | 'invalidRecord' | 'writeForbidden' | 'docTooLarge'
+      reason: 'corruptUpdate' | 'invalidRecord' | 'writeForbidden' | 'inputPaused' | 'docTooLarge'
       detail: string
     }
 
@@ -103,8 +103,13 @@ export class UpdateGate {
       return this.refuse({ ok: false, reason: 'invalidRecord', detail })
     }
     // An update that changes nothing (a read-only client's sync step 2) is no write at all.
-    const denial = changes.length > 0 ? writeDenial(writer, changes) : undefined
+    if (changes.length === 0) {
+      return { ok: true, touchedRecords: touched.records, deletedRecords: deleted }
+    }
+    const denial = writeDenial(writer, changes)
     if (denial) return this.refuse({ ok: false, reason: 'writeForbidden', detail: denial })
+    const held = inputHeld(writer)
+    if (held) return this.refuse({ ok: false, reason: 'inputPaused', detail: held })
     return { ok: true, touchedRecords: touched.records, deletedRecords: deleted }
   }
 

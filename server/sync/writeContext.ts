@@ -1,20 +1,28 @@
+import { parseDayRecord } from '../day/DayRecord'
+import { inputHoldOn } from '../day/inputHold'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import type { WriteContext } from './writePolicy'
-import { inPrivateWriting } from './privateDrafts'
 
 /**
  * What the write policy needs to know about a connection's update, read fresh from storage
- * each time: a participant moved to another group, or a board opened to all, counts at once.
+ * each time: a participant moved to another group, a board opened to all, or the
+ * facilitator pausing input, counts at once.
  */
 export function writeContextFor(
   storage: Storage,
   connection: Pick<Connection, 'boardId' | 'role' | 'participantId'>,
+  now = Date.now(),
 ): WriteContext {
   const place = storage.boardPlace(connection.boardId)
   const participant =
     place && connection.participantId
       ? storage.getParticipant(place.workshopId, connection.participantId)
+      : undefined
+  // Only participants are held back by the day: no need to read it for others.
+  const day =
+    connection.role === 'participant' && place
+      ? storage.readWorkshopDay(place.workshopId)
       : undefined
   return {
     role: connection.role,
@@ -25,10 +33,6 @@ export function writeContextFor(
       openToAll: place?.openToAll ?? false,
     },
     participantBoardId: participant ? participant.boardId : undefined,
-    // Only participants are held back by silent writing: no need to read the day for others.
-    privateWriting:
-      connection.role === 'participant' &&
-      place !== undefined &&
-      inPrivateWriting(storage, place.workshopId),
+    inputHold: day ? inputHoldOn(parseDayRecord(day), connection.boardId, now) : undefined,
   }
 }

@@ -1,7 +1,7 @@
 import type { RecordJson } from '../../shared/board/boardDoc'
 import type { JsonValue } from '../../shared/board/yjsValue'
 import { mayWriteBoard } from '../../shared/roles/writePolicy'
-import type { Role, WorkshopBoardKind } from '../../shared/workshopContracts'
+import type { InputHold, Role, WorkshopBoardKind } from '../../shared/workshopContracts'
 import { facilitatorLockRule } from './facilitatorLock'
 import { privateDraftRule } from './privateDrafts'
 
@@ -32,8 +32,11 @@ export interface WriteContext {
    * none); undefined when the connection did not say which participant it is.
    */
   participantBoardId: string | null | undefined
-  /** The board's workshop is in silent writing: participants' new notes stay in their browser. */
-  privateWriting: boolean
+  /**
+   * For a participant on a workshop board: why the facilitator holds their input now
+   * (Ta kontroll, a locked step, time up), else undefined. Unlike a denial it passes.
+   */
+  inputHold: InputHold | undefined
 }
 
 /** One change an update makes, with the state before it (from the room's doc). */
@@ -88,6 +91,21 @@ export const boardRules: BoardRule[] = [
 ]
 
 export const changeRules: ChangeRule[] = [metaByRole, facilitatorLockRule, privateDraftRule]
+
+const HOLD_DETAIL: Record<InputHold, string> = {
+  control: 'the facilitator has taken control of this board',
+  lockedStep: 'this step locks the boards for participants',
+  timeUp: 'time is up: the facilitator paused input',
+}
+
+/**
+ * Whether a participant's input is paused now (see `InputHold`). Kept apart from
+ * `writeDenial`: a pause says "not now" (close 4423, HTTP 423), not "never", so a page
+ * still counts as one that may write, and sends what it held back once the pause lifts.
+ */
+export function inputHeld(context: WriteContext): string | undefined {
+  return context.inputHold && HOLD_DETAIL[context.inputHold]
+}
 
 /** The first reason a rule gives to refuse these changes, or undefined if all may go in. */
 export function writeDenial(context: WriteContext, changes: DocChange[]): string | undefined {

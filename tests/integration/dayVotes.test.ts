@@ -167,7 +167,12 @@ describe('dot voting', () => {
     cleanups.push(live.close)
     const state = await live.state((s) => s.day.activeVoteId === voteId)
     expect(state.day.votes[0]!.results).toBeNull()
-    expect(state.me!.ballots).toEqual({ voteId, items: { 'shape:n1': 2 }, remaining: 1 })
+    expect(state.me!.ballots).toEqual({
+      voteId,
+      items: { 'shape:n1': 2 },
+      remaining: 1,
+      remainingByPolarity: null,
+    })
     for (const text of await everyBoardDoc(created)) {
       expect(text).not.toContain(voteId)
       expect(text).not.toContain(people[0]!.participantId)

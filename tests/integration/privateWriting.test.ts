@@ -4,6 +4,7 @@ import { readRecord, recordsMap, writeRecords } from '../../shared/board/boardDo
 import { noteShape } from '../../shared/board/shapeRecords'
 import { CloseCode } from '../../shared/closeCodes'
 import {
+  DRAFT_COUNT_PRESENCE_KEY,
   PRIVATE_DRAFT_META_KEY,
   type CreatedWorkshop,
   type WorkshopInfo,
@@ -67,12 +68,16 @@ describe('silent writing', () => {
     // Someone else on the board: must never see a draft.
     const watcher = await client(workshop, { token: tokenOf(workshop.links.viewer) })
 
+    // The writer's browser keeps its drafts: the watcher and the stored doc never see them.
     const writer = await client(workshop, params)
-    putNote(writer.doc, 'shape:secret', 'hemligt')
-    expect(await writer.closed).toBe(CloseCode.writeForbidden)
+    writer.provider.awareness.setLocalStateField(DRAFT_COUNT_PRESENCE_KEY, 1)
+    await waitFor(() =>
+      [...watcher.provider.awareness.getStates().values()].some(
+        (state) => state[DRAFT_COUNT_PRESENCE_KEY] === 1,
+      ),
+    )
     expect(readRecord(storedDoc(workshop), 'shape:secret')).toBeUndefined()
     expect(readRecord(watcher.doc, 'shape:secret')).toBeUndefined()
-
     // Notes from before silent writing are edited as usual.
     const editor = await client(workshop, params)
     editor.doc.transact(() => {
@@ -120,6 +125,31 @@ describe('silent writing', () => {
       1,
     )
     expect(readRecord(storedDoc(workshop), 'shape:secret')).toBeDefined()
+  })
+
+  it('takes a note written the instant silent writing starts, and keeps the socket open', async () => {
+    server = await startTestServer()
+    const workshop = await createWorkshop(server.url)
+    const { params } = await joinGroup(server.url, workshop, 0, 'Anna')
+    const watcher = await client(workshop, { token: tokenOf(workshop.links.viewer) })
+    const anna = await client(workshop, params)
+    // The facilitator starts silent writing; Anna's page writes before it could hear of it.
+    const started = privateWriting(workshop, { on: true })
+    await started
+    putNote(anna.doc, 'shape:instant', 'skrivet i samma ögonblick')
+    expect(await closeCode(anna.closed)).toBe(0)
+    await waitFor(() => readRecord(storedDoc(workshop), 'shape:instant') !== undefined)
+    await waitFor(() => readRecord(watcher.doc, 'shape:instant') !== undefined)
+    // Her page goes on working: the next edit (to that note) goes in over the same socket.
+    anna.doc.transact(() => {
+      const props = recordsMap(anna.doc).get('shape:instant')!.get('props') as Y.Map<unknown>
+      props.set('color', 'green')
+    })
+    await waitFor(
+      () =>
+        (readRecord(watcher.doc, 'shape:instant')?.props as { color?: string }).color === 'green',
+    )
+    expect(anna.provider.wsconnected).toBe(true)
   })
 
   it('refuses participants, viewers and malformed bodies', async () => {

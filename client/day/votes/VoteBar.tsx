@@ -13,7 +13,7 @@ import './votes.css'
 export function VoteBar(props: { vote: BoardVote; boardId: string; canRunDay: boolean }) {
   const { t } = useTranslation()
   const { vote: boardVote, boardId, canRunDay } = props
-  const { vote, open, remaining, error } = boardVote
+  const { vote, open, remaining, remainingByPolarity, error } = boardVote
   const api = useLiveScope()?.api
   const [closing, setClosing] = useState(false)
   const target = t(vote.target === 'notes' ? 'vote.targetNotes' : 'vote.targetClusters')
@@ -32,11 +32,16 @@ export function VoteBar(props: { vote: BoardVote; boardId: string; canRunDay: bo
   }
   return (
     <div className="vote-bar" data-testid="vote-bar">
-      <span>{t('vote.running', { votes: vote.votesPerPerson, target })}</span>
+      <span>
+        {t('vote.running', { votes: vote.votesPerPerson, target })}
+        {vote.budgets && ` (${t('vote.budgetsRunning', { ...vote.budgets })})`}
+      </span>
       {remaining !== undefined && (
         <>
           <strong role="status" className="vote-remaining" data-testid="vote-remaining">
             {t('vote.remaining', { count: remaining })}
+            {remainingByPolarity &&
+              ` (${t('vote.remainingHindering', { count: remainingByPolarity.hindering })}, ${t('vote.remainingEnabling', { count: remainingByPolarity.enabling })})`}
           </strong>
           <span className="muted vote-howto">
             {t(vote.target === 'notes' ? 'vote.howToCanvas' : 'vote.howToClusters')}

@@ -82,6 +82,7 @@ function ActiveVote(props: {
     <div data-testid="active-vote">
       <p>
         <strong>{t('vote.running', { votes: vote.votesPerPerson, target })}</strong>
+        {vote.budgets && <> ({t('vote.budgetsRunning', { ...vote.budgets })})</>}
         <br />
         <span className="muted">
           {vote.boardIds.map((id) => props.boardNames[id] ?? id).join(', ')}
@@ -109,6 +110,26 @@ function StartVoteForm(props: {
   const [votesPerPerson, setVotesPerPerson] = useState(3)
   const [maxPerItem, setMaxPerItem] = useState('')
   const [showLive, setShowLive] = useState(false)
+  const [separate, setSeparate] = useState(false)
+  const [budgets, setBudgets] = useState({ hindering: 2, enabling: 2 })
+  const budgetInput = (polarity: 'hindering' | 'enabling') => (
+    <label>
+      {t(polarity === 'hindering' ? 'vote.budgetHindering' : 'vote.budgetEnabling')}
+      <input
+        type="number"
+        min={0}
+        max={20}
+        value={budgets[polarity]}
+        onChange={(e) =>
+          setBudgets({
+            ...budgets,
+            [polarity]: Math.min(20, Math.max(0, Number(e.target.value) || 0)),
+          })
+        }
+      />
+    </label>
+  )
+  const splitBudgets = separate && target === 'notes'
   return (
     <form
       onSubmit={(event) => {
@@ -116,7 +137,11 @@ function StartVoteForm(props: {
         props.onStart({
           boardIds: scope === ALL_GROUPS ? undefined : [scope],
           target,
-          votesPerPerson,
+          // Separate budgets: the total is their sum, so neither can go unused for the other.
+          votesPerPerson: splitBudgets
+            ? Math.max(1, budgets.hindering + budgets.enabling)
+            : votesPerPerson,
+          budgets: splitBudgets ? budgets : undefined,
           maxPerItem: maxPerItem === '' ? undefined : Number(maxPerItem),
           hidden: !showLive,
         })
@@ -147,18 +172,36 @@ function StartVoteForm(props: {
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('vote.perPerson')}
-        <input
-          type="number"
-          min={1}
-          max={20}
-          value={votesPerPerson}
-          onChange={(e) =>
-            setVotesPerPerson(Math.min(20, Math.max(1, Number(e.target.value) || 1)))
-          }
-        />
-      </label>
+      {target === 'notes' && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={separate}
+            onChange={(e) => setSeparate(e.target.checked)}
+          />
+          {t('vote.separateBudgets')}
+        </label>
+      )}
+      {splitBudgets ? (
+        <fieldset className="vote-budgets">
+          <legend>{t('vote.perPerson')}</legend>
+          {budgetInput('hindering')}
+          {budgetInput('enabling')}
+        </fieldset>
+      ) : (
+        <label>
+          {t('vote.perPerson')}
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={votesPerPerson}
+            onChange={(e) =>
+              setVotesPerPerson(Math.min(20, Math.max(1, Number(e.target.value) || 1)))
+            }
+          />
+        </label>
+      )}
       <label>
         {t('vote.maxPerItem')}
         <input

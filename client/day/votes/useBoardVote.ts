@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState } from 'react'
-import type { VoteView } from '../../../shared/workshopContracts'
+import type { PolarityBudgets, VoteView } from '../../../shared/workshopContracts'
 import { useLiveScope } from '../LiveContext'
 
 /** The vote a board takes part in, as this page may see and act on it. */
@@ -12,6 +12,8 @@ export interface BoardVote {
   mine: Readonly<Record<string, number>>
   /** Votes this participant has left; undefined when this page cannot vote. */
   remaining: number | undefined
+  /** With separate budgets: votes left per polarity (from the server). */
+  remainingByPolarity: PolarityBudgets | undefined
   /** Casts or takes back one vote; undefined when this page cannot vote. */
   cast: ((itemId: string, delta: 1 | -1) => Promise<number | undefined>) | undefined
   error: string | undefined
@@ -64,6 +66,9 @@ export function useBoardVote(boardId: string): BoardVote | undefined {
       ? ballots?.voteId === vote.id
         ? ballots.remaining
         : vote.votesPerPerson
+      : undefined,
+    remainingByPolarity: canVote
+      ? ((ballots?.voteId === vote.id ? ballots.remainingByPolarity : vote.budgets) ?? undefined)
       : undefined,
     cast: canVote ? cast : undefined,
     error,

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopInfo } from '../../../shared/workshopContracts'
 import { AgendaPanel } from '../../day/agenda/AgendaPanel'
+import { HandQueue } from '../../day/hands/HandQueue'
 import { TimerPanel } from '../../day/timer/TimerPanel'
 import { VotePanel } from '../../day/votes/VotePanel'
 import { PrivateWritingPanel } from '../../day/silent/PrivateWritingPanel'
@@ -106,6 +107,14 @@ function Overview(props: { info: WorkshopInfo; api: WorkshopApi; token: string }
           </section>
         </main>
         <aside className="facilitator-side">
+          <section aria-labelledby="hands-heading" className="card">
+            <h2 id="hands-heading">{t('hands.heading')}</h2>
+            {day ? (
+              <HandQueue day={day} api={api} boards={info.boards} />
+            ) : (
+              <p role="status">{t('workshop.loading')}</p>
+            )}
+          </section>
           <section aria-labelledby="timer-heading" className="card">
             <div className="section-head">
               <h2 id="timer-heading">{t('day.timer.heading')}</h2>

@@ -49,14 +49,16 @@ export const attentionRoutes: Route[] = [
         context.day.events.emit('attention', workshop.id, event)
       } else {
         context.day.change(workshop.id, (day) => {
-          day.attention = day.attention.filter((standing) => standing.boardId !== body.boardId)
+          const before = day.attention.find((standing) => standing.boardId === body.boardId)
+          day.attention = day.attention.filter((standing) => standing !== before)
           if (body.kind === 'follow' || body.kind === 'control') {
             day.attention.push({
               boardId: body.boardId,
               mode: body.kind,
               bounds: body.bounds!,
               spotlightId: body.spotlightId ?? null,
-              at,
+              // The facilitator's camera moves are sent again and again: `at` stays the start.
+              at: before?.mode === body.kind ? before.at : at,
             })
           }
         })

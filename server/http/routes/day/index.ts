@@ -1,12 +1,13 @@
 import type { Route } from '../../Route'
 import { agendaRoutes } from './agenda'
 import { attentionRoutes } from './attention'
+import { handRoutes } from './hands'
 import { liveRoutes } from './live'
 import { privateWritingRoutes } from './privateWriting'
 import { timerRoutes } from './timer'
 import { voteRoutes } from './votes'
 
-/** Running the day: the live channel, agenda, timer, silent writing, votes and attention. */
+/** Running the day: the live channel, agenda, timer, silent writing, votes, attention and raised hands. */
 export const dayRoutes: Route[] = [
   ...liveRoutes,
   ...agendaRoutes,
@@ -14,4 +15,5 @@ export const dayRoutes: Route[] = [
   ...privateWritingRoutes,
   ...voteRoutes,
   ...attentionRoutes,
+  ...handRoutes,
 ]

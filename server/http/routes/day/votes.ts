@@ -19,9 +19,20 @@ const createBody = z
     target: z.enum(['notes', 'clusters']),
     votesPerPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON),
     maxPerItem: z.number().int().min(1).max(MAX_VOTES_PER_PERSON).optional(),
+    budgets: z
+      .object({
+        hindering: z.number().int().min(0).max(MAX_VOTES_PER_PERSON),
+        enabling: z.number().int().min(0).max(MAX_VOTES_PER_PERSON),
+      })
+      .strict()
+      .optional(),
     hidden: z.boolean().optional(),
   })
   .strict()
+  .refine((body) => !body.budgets || body.target === 'notes', {
+    message: 'separate budgets are for votes on notes',
+    path: ['budgets'],
+  })
 
 const ballotBody = z
   .object({ itemId: z.string().min(1).max(200), delta: z.union([z.literal(1), z.literal(-1)]) })
@@ -37,6 +48,7 @@ const ballotRefusal = {
   budgetSpent: 'budget_spent',
   capReached: 'cap_reached',
   nothingToTakeBack: 'nothing_to_take_back',
+  polarityBudgetSpent: 'polarity_budget_spent',
 } as const
 
 export const voteRoutes: Route[] = [
@@ -60,6 +72,7 @@ export const voteRoutes: Route[] = [
         target: body.target,
         votesPerPerson: body.votesPerPerson,
         maxPerItem: body.maxPerItem ?? null,
+        budgets: body.budgets ?? null,
         hidden: body.hidden ?? true,
         openedAt: Date.now(),
         closedAt: null,
@@ -88,12 +101,13 @@ export const voteRoutes: Route[] = [
         workshop.id,
         vote,
         decision.participant.id,
-        { itemId: body.itemId, boardId: item.boardId },
+        { itemId: body.itemId, boardId: item.boardId, record: item.record },
         body.delta,
       )
       if (!check.ok) throw dayError(req, 409, ballotRefusal[check.reason])
       context.day.touch(workshop.id)
-      sendJson(res, 200, { remaining: check.remaining })
+      const { remaining, remainingByPolarity } = check
+      sendJson(res, 200, remainingByPolarity ? { remaining, remainingByPolarity } : { remaining })
     },
   },
   {

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../support/browser'
+import {
+  SCREENSHOTS,
+  addNote,
+  onCanvas,
+  openBoard,
+  personContext,
+  seriousViolations,
+} from '../support/pages'
+import { participantPage } from '../support/participantPages'
+import { startTestServer, type TestServer } from '../support/testServer'
+import { createWorkshop } from '../support/workshopClients'
+
+let server: TestServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+/** The page point at the centre of the canvas, read from tldraw's layer transform. */
+const viewCentre = (page: Page) =>
+  page.evaluate(() => {
+    const layer = document.querySelector<HTMLElement>('.tl-html-layer')!
+    const canvas = document.querySelector<HTMLElement>('.tl-canvas')!.getBoundingClientRect()
+    const transform = layer.style.transform
+    const scale = Number(/scale\(([-\d.e]+)\)/.exec(transform)?.[1] ?? 1)
+    const [tx, ty] = (/translate\(([-\d.e]+)px, ([-\d.e]+)px\)/.exec(transform) ?? [])
+      .slice(1)
+      .map(Number)
+    return { x: canvas.width / 2 / scale - tx!, y: canvas.height / 2 / scale - ty!, scale }
+  })
+
+const notesOn = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]').count()
+
+describe("the room's attention in Chromium", () => {
+  it(
+    "Ta kontroll moves another page's camera and pauses its editing until released",
+    { timeout: 180_000 },
+    async () => {
+      const workshop = await createWorkshop(server.url, {
+        title: 'Träff 8',
+        groups: 1,
+        language: 'sv',
+      })
+      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
+      const context = await personContext(browser, 'Samtalsledaren')
+      contexts.push(context)
+      const facilitator = await context.newPage()
+      await openBoard(facilitator, workshop.boards[0]!.url)
+      const take = facilitator.getByRole('button', { name: 'Ta kontroll' })
+      await take.waitFor()
+      await facilitator.mouse.move(500, 450)
+      for (let i = 0; i < 5; i++) await facilitator.mouse.wheel(600, 400)
+      const target = await viewCentre(facilitator)
+      expect(Math.abs((await viewCentre(anna)).x - target.x)).toBeGreaterThan(500)
+
+      await take.click()
+      await anna.getByTestId('controlled').waitFor()
+      await expect
+        .poll(async () => Math.abs((await viewCentre(anna)).x - target.x), { timeout: 15_000 })
+        .toBeLessThan(60)
+      // The facilitator moves on; the controlled page follows again.
+      for (let i = 0; i < 3; i++) await facilitator.mouse.wheel(0, 500)
+      const moved = await viewCentre(facilitator)
+      await expect
+        .poll(async () => Math.abs((await viewCentre(anna)).y - moved.y), { timeout: 15_000 })
+        .toBeLessThan(60)
+      expect(await seriousViolations(anna, '.board-notice')).toEqual([])
+      expect(await seriousViolations(facilitator, '.day-bar')).toEqual([])
+      await anna.screenshot({ path: `${SCREENSHOTS}controlled.png` })
+      await anna.setViewportSize({ width: 390, height: 844 })
+      await anna.getByTestId('controlled').waitFor()
+      await anna.screenshot({ path: `${SCREENSHOTS}controlled-phone.png` })
+      await facilitator.setViewportSize({ width: 1024, height: 1366 })
+      await facilitator.screenshot({ path: `${SCREENSHOTS}control-facilitator-ipad.png` })
+      await anna.setViewportSize({ width: 1280, height: 800 })
+      await facilitator.setViewportSize({ width: 1280, height: 800 })
+
+      // Anna tries to write: nothing is made, here or on the facilitator's page.
+      const before = await notesOn(facilitator)
+      await anna.keyboard.press('Escape')
+      await anna.keyboard.press('n')
+      await anna.mouse.click(400, 400)
+      await anna.keyboard.type('under kontroll')
+      await anna.keyboard.press('Escape')
+      expect(await notesOn(anna)).toBe(before)
+      expect(await anna.locator('.tl-rich-text [contenteditable="true"]').count()).toBe(0)
+
+      await facilitator.getByRole('button', { name: 'Släpp kontrollen' }).click()
+      await anna.getByTestId('controlled').waitFor({ state: 'detached' })
+      await addNote(anna, { x: 400, y: 400 }, 'efter kontrollen')
+      await onCanvas(facilitator, 'efter kontrollen').first().waitFor({ timeout: 15_000 })
+    },
+  )
+
+  it(
+    'offers Följ mig, which a participant may stop, and spotlights a cluster for everyone',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const workshop = await createWorkshop(server.url, {
+        title: 'Träff 9',
+        groups: 1,
+        language: 'sv',
+      })
+      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
+      const context = await personContext(browser, 'Samtalsledaren')
+      contexts.push(context)
+      const facilitator = await context.newPage()
+      await openBoard(facilitator, workshop.boards[0]!.url)
+      await facilitator.getByRole('button', { name: 'Följ mig' }).click()
+      await anna.getByText('Samtalsledaren vill att du följer hens vy.').waitFor()
+      await anna.getByRole('button', { name: 'Följ samtalsledaren' }).click()
+      await anna.getByText('Du följer samtalsledarens vy.').waitFor()
+      await facilitator.mouse.move(500, 450)
+      for (let i = 0; i < 4; i++) await facilitator.mouse.wheel(-600, 0)
+      const target = await viewCentre(facilitator)
+      await expect
+        .poll(async () => Math.abs((await viewCentre(anna)).x - target.x), { timeout: 15_000 })
+        .toBeLessThan(60)
+      await anna.getByRole('button', { name: 'Sluta följa' }).click()
+      for (let i = 0; i < 4; i++) await facilitator.mouse.wheel(1200, 0)
+      const away = await viewCentre(facilitator)
+      // Not following, Anna's view stays (and she may still write).
+      await facilitator.waitForTimeout(1500)
+      expect(Math.abs((await viewCentre(anna)).x - away.x)).toBeGreaterThan(500)
+      await facilitator.getByRole('button', { name: 'Sluta be andra följa' }).click()
+
+      await facilitator.getByRole('button', { name: 'Nytt kluster' }).click()
+      const spotlight = facilitator.getByRole('button', { name: 'Strålkastare på klustret' })
+      await expect.poll(() => spotlight.isEnabled(), { timeout: 10_000 }).toBe(true)
+      await spotlight.click()
+      const focus = anna.getByTestId('spotlight')
+      await focus.getByText(/^I fokus: /).waitFor({ timeout: 15_000 })
+      await facilitator.getByTestId('spotlight').waitFor()
+      expect(await seriousViolations(anna, '[data-testid="spotlight"]')).toEqual([])
+      await anna.screenshot({ path: `${SCREENSHOTS}spotlight.png` })
+      await facilitator.getByRole('button', { name: 'Släck strålkastaren' }).click()
+      await focus.waitFor({ state: 'detached' })
+    },
+  )
+})

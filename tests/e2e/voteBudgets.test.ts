@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { readRecord, writeRecords } from '../../shared/board/boardDoc'
+import { noteShape } from '../../shared/board/shapeRecords'
+import { launchChromium } from '../support/browser'
+import { SCREENSHOTS, onCanvas, personContext, seriousViolations } from '../support/pages'
+import { participantPage } from '../support/participantPages'
+import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
+import { startTestServer, type TestServer } from '../support/testServer'
+import { createWorkshop } from '../support/workshopClients'
+
+let server: TestServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('separate budgets for hindering and enabling in Chromium', () => {
+  it(
+    'starts a vote with two budgets and spends each on its own notes',
+    { timeout: 180_000 },
+    async () => {
+      const workshop = await createWorkshop(server.url, {
+        title: 'Träff 10',
+        groups: 1,
+        language: 'sv',
+      })
+      const board = workshop.boards[0]!
+      const client = connectProvider(board.sync)
+      await whenSynced(client.provider)
+      writeRecords(client.doc, [
+        noteShape(
+          { id: 'shape:h', x: 0, y: 0, index: 'a1', meta: { polarity: 'hindering' } },
+          { text: 'Ingen tid', color: 'light-red' },
+        ),
+        noteShape(
+          { id: 'shape:e', x: 260, y: 0, index: 'a2', meta: { polarity: 'enabling' } },
+          { text: 'Nyfikna kollegor', color: 'light-green' },
+        ),
+      ])
+      await waitFor(() => {
+        const doc = server.rooms.get(board.id)?.doc
+        return doc !== undefined && readRecord(doc, 'shape:e') !== undefined
+      })
+      client.provider.destroy()
+      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
+      await onCanvas(anna, 'Ingen tid').waitFor({ timeout: 20_000 })
+
+      const facilitator = await (await personContext(browser, 'Samtalsledaren')).newPage()
+      contexts.push(facilitator.context())
+      await facilitator.goto(workshop.links.facilitator)
+      const panel = facilitator.locator('.vote-panel')
+      await panel.getByLabel('Separata röster för hämmande och främjande').check()
+      await panel.getByLabel('⊖ Röster på hämmande faktorer').fill('1')
+      await panel.getByLabel('⊕ Röster på främjande faktorer').fill('2')
+      expect(await seriousViolations(facilitator, '.vote-panel')).toEqual([])
+      await panel.screenshot({ path: `${SCREENSHOTS}vote-budgets-form.png` })
+      await panel.getByRole('button', { name: 'Starta röstningen' }).click()
+      await facilitator
+        .getByTestId('active-vote')
+        .getByText('1 på hämmande och 2 på främjande')
+        .waitFor()
+
+      const remaining = anna.getByTestId('vote-remaining')
+      await remaining.filter({ hasText: '(1 på hämmande, 2 på främjande)' }).waitFor()
+      await onCanvas(anna, 'Ingen tid').click()
+      await remaining.filter({ hasText: '(0 på hämmande, 2 på främjande)' }).waitFor()
+      // The hindering budget is spent: the server refuses, the enabling one is untouched.
+      await onCanvas(anna, 'Ingen tid').click()
+      await anna.getByRole('alert').filter({ hasText: 'hämmande eller främjande' }).waitFor()
+      await onCanvas(anna, 'Nyfikna kollegor').click()
+      await remaining.filter({ hasText: '(0 på hämmande, 1 på främjande)' }).waitFor()
+      expect(await seriousViolations(anna, '.day-bar')).toEqual([])
+      await anna.screenshot({ path: `${SCREENSHOTS}vote-budgets.png` })
+    },
+  )
+})
