@@ -103,7 +103,23 @@ export async function startServer(
     trustProxy: config.trustProxy,
   })
   const reads = new BoardReader(storage, rooms)
-  const gatherWorker = new GatherWorker({ timeoutMs: config.gatherTimeoutMs, maxQueued: 8 })
+  const gatherWorker = new GatherWorker({
+    timeoutMs: config.gatherTimeoutMs,
+    maxQueued: 8,
+    model: config.similarityModel,
+    onModelProblem: (problem) =>
+      log.warn(
+        { reason: 'similarity-model-unusable', modelDir: config.similarityModel?.dir, problem },
+        'the similarity model cannot be used; the built-in similarity is used instead',
+      ),
+  })
+  if (config.similarityModel) {
+    const modelDir = config.similarityModel.dir
+    gatherWorker.loadModel().then(
+      (method) => method === 'model' && log.info({ modelDir }, 'similarity model loaded'),
+      (error: Error) => log.warn({ modelDir, err: error }, 'the similarity model did not load'),
+    )
+  }
   const synthesis = new SynthesisService(gatherWorker)
   const limits = new RequestLimits({
     createsPerMinute: config.createsPerMinute,
