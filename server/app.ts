@@ -20,6 +20,7 @@ import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
+import { ClusterSuggestionService } from './similarity/ClusterSuggestionService'
 import { GatherWorker } from './workshops/gather/GatherWorker'
 import { SynthesisService } from './workshops/gather/SynthesisService'
 import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
@@ -121,6 +122,10 @@ export async function startServer(
     )
   }
   const synthesis = new SynthesisService(gatherWorker)
+  const clusterSuggestions = new ClusterSuggestionService(
+    gatherWorker,
+    config.similarityModel !== undefined,
+  )
   const limits = new RequestLimits({
     createsPerMinute: config.createsPerMinute,
     joinsPerMinute: config.joinsPerMinute,
@@ -139,6 +144,7 @@ export async function startServer(
     limits,
     health,
     synthesis,
+    clusterSuggestions,
     accounts,
     day,
   }

@@ -248,6 +248,7 @@ export function BoardEditor(props: BoardEditorProps) {
             {!readOnly && (
               <FactorPanel
                 editor={editor}
+                board={board}
                 before={
                   props.canCapture &&
                   workshop && (

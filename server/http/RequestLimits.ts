@@ -12,6 +12,12 @@ export interface RequestLimitOptions {
 }
 
 /**
+ * Cluster suggestions one address may ask for per minute: a class behind one NAT pressing
+ * Föreslå kluster now and then fits; a script looping on the model does not.
+ */
+export const SUGGESTIONS_PER_MINUTE = 60
+
+/**
  * Per-address rate limits on the calls that create something stored: boards, workshops and
  * participants. A school behind one NAT address shares the budget, so the defaults allow a
  * whole class joining at once, not a script creating thousands.
@@ -19,6 +25,7 @@ export interface RequestLimitOptions {
 export class RequestLimits {
   private readonly creates: RateLimiterMemory
   private readonly joins: RateLimiterMemory
+  private readonly suggestions: RateLimiterMemory
 
   constructor(private readonly options: RequestLimitOptions) {
     this.creates = new RateLimiterMemory({
@@ -31,6 +38,11 @@ export class RequestLimits {
       points: options.joinsPerMinute,
       duration: 60,
     })
+    this.suggestions = new RateLimiterMemory({
+      keyPrefix: 'suggestions',
+      points: SUGGESTIONS_PER_MINUTE,
+      duration: 60,
+    })
   }
 
   /** Throws 429 when the caller's address created too much this minute. */
@@ -41,6 +53,11 @@ export class RequestLimits {
   /** Throws 429 when the caller's address joined too many participants this minute. */
   join(req: IncomingMessage): Promise<void> {
     return this.consume(this.joins, req, 'too many joins from this address; wait a minute')
+  }
+
+  /** Throws 429 when the caller's address asked for cluster suggestions too often this minute. */
+  suggestion(req: IncomingMessage): Promise<void> {
+    return this.consume(this.suggestions, req, 'too many cluster suggestions; wait a minute')
   }
 
   private async consume(limiter: RateLimiterMemory, req: IncomingMessage, message: string) {

@@ -8,6 +8,7 @@ import type { Route, ServerContext } from './Route'
 import { assetRoutes } from './routes/assets'
 import { boardRecordRoutes } from './routes/boardRecords'
 import { boardRoutes } from './routes/boards'
+import { clusterSuggestionRoutes } from './routes/clusterSuggestions'
 import { dayRoutes } from './routes/day'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
@@ -33,6 +34,7 @@ const routes: Route[] = [
   ...assetRoutes,
   ...versionRoutes,
   ...outcomeRoutes,
+  ...clusterSuggestionRoutes,
   ...boardRecordRoutes,
   ...importRoutes,
   ...workshopRoutes,

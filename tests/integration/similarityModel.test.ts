@@ -4,11 +4,12 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writeRecords } from '../../shared/board/boardDoc'
 import { frameShape, noteShape } from '../../shared/board/shapeRecords'
+import type { ClusterSuggestions } from '../../shared/similarityContracts'
 import type { CreatedWorkshop, Synthesis } from '../../shared/workshopContracts'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
 import { logCapture, startTestServer, type TestServer } from '../support/testServer'
 import { writeTinyEmbeddingModel } from '../support/tinyEmbeddingModel'
-import { call, createWorkshop, tokenOf } from '../support/workshopClients'
+import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -36,7 +37,7 @@ function tempDir(): string {
   return dir
 }
 
-async function workshopWithNotes(): Promise<CreatedWorkshop> {
+async function workshopWithNotes(options: { sorted: boolean } = { sorted: true }) {
   const workshop = await createWorkshop(server!.url, { title: 'W', groups: 2, template: 'blank' })
   for (const [i, notes] of GROUP_NOTES.entries()) {
     const group = connectProvider(workshop.boards[i]!.sync)
@@ -51,10 +52,10 @@ async function workshopWithNotes(): Promise<CreatedWorkshop> {
         noteShape(
           {
             id: `shape:n${n}`,
-            x: 10,
+            x: options.sorted ? 10 : 900,
             y: 40 + 220 * n,
             index: `a${n + 2}`,
-            parentId: 'shape:c',
+            ...(options.sorted ? { parentId: 'shape:c' as const } : {}),
             meta: { polarity: 'hindering', createdAt: 1 },
           },
           { text, color: 'yellow' },
@@ -65,6 +66,37 @@ async function workshopWithNotes(): Promise<CreatedWorkshop> {
   }
   await waitFor(() => !workshop.boards.some((board) => server!.rooms.get(board.id)?.hasPending))
   return workshop
+}
+
+/** One group board holding all four notes unsorted, and a participant of that group. */
+async function boardWithUnsortedNotes() {
+  const workshop = await createWorkshop(server!.url, { title: 'W', groups: 1, template: 'blank' })
+  const board = workshop.boards[0]!
+  const group = connectProvider(board.sync)
+  cleanups.push(() => group.provider.destroy())
+  await whenSynced(group.provider)
+  writeRecords(
+    group.doc,
+    GROUP_NOTES.flat().map((text, n) =>
+      noteShape(
+        {
+          id: `shape:u${n}`,
+          x: 220 * n,
+          y: 0,
+          index: `a${n + 1}`,
+          meta: { polarity: 'hindering', createdAt: 1 },
+        },
+        { text, color: 'yellow' },
+      ),
+    ),
+  )
+  await waitFor(() => server!.storage.lastActivity(board.id) !== null)
+  const { params } = await joinGroup(server!.url, workshop, 0)
+  return { workshop, board, participant: params }
+}
+
+function suggest(boardId: string, query: Record<string, string>) {
+  return call(server!.url, 'POST', `/api/boards/${boardId}/cluster-suggestions`, query)
 }
 
 async function entryTexts(workshop: CreatedWorkshop): Promise<string[][]> {
@@ -110,6 +142,50 @@ describe('a municipality-provided similarity model (SIMILARITY_MODEL_DIR)', () =
     writeTinyEmbeddingModel(modelDir, CONCEPTS, { layout: 'flat' })
     server = await startTestServer({ SIMILARITY_MODEL_DIR: modelDir })
     expect(await entryTexts(await workshopWithNotes())).toEqual(MERGED_BY_MODEL)
+  })
+
+  it('suggests clusters with the model for a participant, on the server', async () => {
+    const modelDir = tempDir()
+    writeTinyEmbeddingModel(modelDir, CONCEPTS)
+    server = await startTestServer({ SIMILARITY_MODEL_DIR: modelDir })
+    const { board, participant } = await boardWithUnsortedNotes()
+    const response = await suggest(board.id, participant)
+    expect(response.status).toBe(200)
+    const suggestions = (await response.json()) as ClusterSuggestions
+    expect(suggestions.method).toBe('model')
+    expect(suggestions.clusters.map((cluster) => cluster.noteIds)).toEqual([
+      ['shape:u0', 'shape:u2'],
+      ['shape:u1', 'shape:u3'],
+    ])
+  })
+
+  it('keeps cluster suggestions from a viewer and from callers without a token', async () => {
+    const modelDir = tempDir()
+    writeTinyEmbeddingModel(modelDir, CONCEPTS)
+    server = await startTestServer({ SIMILARITY_MODEL_DIR: modelDir })
+    const { workshop, board } = await boardWithUnsortedNotes()
+    expect((await suggest(board.id, { token: tokenOf(workshop.links.viewer) })).status).toBe(403)
+    expect((await suggest(board.id, {})).status).toBe(401)
+    expect((await suggest('nope', { token: tokenOf(workshop.links.facilitator) })).status).toBe(400)
+  })
+
+  it('limits how often one address asks for cluster suggestions', async () => {
+    const modelDir = tempDir()
+    writeTinyEmbeddingModel(modelDir, CONCEPTS)
+    server = await startTestServer({ SIMILARITY_MODEL_DIR: modelDir })
+    const { board, participant } = await boardWithUnsortedNotes()
+    const statuses: number[] = []
+    for (let i = 0; i < 61; i++) statuses.push((await suggest(board.id, participant)).status)
+    expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true)
+    expect(statuses[60]).toBe(429)
+  })
+
+  it('answers 409 without a model, so the browser suggests by itself', async () => {
+    server = await startTestServer()
+    const { board, participant } = await boardWithUnsortedNotes()
+    const response = await suggest(board.id, participant)
+    expect(response.status).toBe(409)
+    expect(await response.json()).toMatchObject({ error: 'no_similarity_model' })
   })
 
   for (const [problem, breakIt, expected] of [

@@ -1,12 +1,14 @@
 import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import type { BoardInfo } from '../../../shared/contracts'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { computeOutcome } from '../../../shared/factors/computeOutcome'
 import type { SuggestedCluster } from '../../../shared/similarity/suggestClusters'
 import { PHONE_QUERY, useMediaQuery } from '../../common/useMediaQuery'
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { SuggestionsPanel } from '../clusters/SuggestionsPanel'
+import { suggestClustersFor } from '../clusters/suggestClustersFor'
 import { useBoardSettings } from './BoardSettingsContext'
 import { pageRecords } from './records'
 import { useOutcomeCounts } from './useOutcomeCounts'
@@ -20,9 +22,11 @@ import './factors.css'
  */
 export function FactorPanel({
   editor,
+  board,
   before,
 }: {
   editor: Editor | undefined
+  board: BoardInfo
   before?: ReactNode
 }) {
   const { t } = useTranslation()
@@ -45,10 +49,10 @@ export function FactorPanel({
   }
   const suggest = async () => {
     if (!editor) return
-    // Loaded on first use: the Swedish thesaurus behind it is a few hundred kB.
-    const { suggestClusters } = await import('../../../shared/similarity/suggestClusters')
     const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
-    const clusters = suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1)
+    const clusters = (await suggestClustersFor(board, notes)).filter(
+      (cluster) => cluster.noteIds.length > 1,
+    )
     setSuggestions({ clusters, from: notes.length })
   }
 
