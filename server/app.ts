@@ -129,6 +129,7 @@ export async function startServer(
   const limits = new RequestLimits({
     createsPerMinute: config.createsPerMinute,
     joinsPerMinute: config.joinsPerMinute,
+    signInsPerMinute: config.signInsPerMinute,
     trustProxy: config.trustProxy,
   })
   const day = new Day(storage, new DayEvents())

@@ -62,6 +62,7 @@ const schema = z.object({
   GATHER_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   JOINS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  SIGN_INS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -140,6 +141,8 @@ export type Config = {
   createsPerMinute: number
   /** Participants one address may join per minute (a whole class behind one NAT fits). */
   joinsPerMinute: number
+  /** Sign-in starts and returns one address may make per minute (each one asks the provider). */
+  signInsPerMinute: number
   /** Sign-in with the municipality's OpenID provider; undefined when not configured. */
   oidc: OidcSettings | undefined
   /** How long a sign-in session lasts. */
@@ -228,6 +231,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatherTimeoutMs: s.GATHER_TIMEOUT_MS,
     createsPerMinute: s.CREATES_PER_MINUTE,
     joinsPerMinute: s.JOINS_PER_MINUTE,
+    signInsPerMinute: s.SIGN_INS_PER_MINUTE,
     oidc: oidcSettings(s),
     sessionHours: s.SESSION_HOURS,
     secretKey: s.SECRET_KEY,

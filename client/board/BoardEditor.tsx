@@ -6,7 +6,9 @@ import {
   createTLCurrentUser,
   createTLStore,
   type Editor,
+  type TLUser,
   type TLUserPreferences,
+  type TLUserStore,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { bindStoreToDoc } from '../../shared/board/storeBinding'
@@ -65,13 +67,20 @@ interface BoardEditorProps {
   canCapture?: boolean
 }
 
+/**
+ * No tldraw attribution: it would write a `user:` record into the shared doc on every open and
+ * stamp `textLastEditedBy` on notes. Who wrote a note is `meta.author`, which the board's
+ * anonymity setting and an erase govern.
+ */
+const noAttribution: TLUserStore = { currentUser: atom<TLUser | null>('no attribution', null) }
+
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
 export function BoardEditor(props: BoardEditorProps) {
   const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
   const { t, i18n } = useTranslation()
   const store = useMemo(
-    () => createTLStore({ shapeUtils, assets: serverAssetStore(board) }),
+    () => createTLStore({ shapeUtils, assets: serverAssetStore(board), users: noAttribution }),
     [board],
   )
   const [editor, setEditor] = useState<Editor>()

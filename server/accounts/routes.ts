@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import type { Facilitator, MyScope, SessionInfo } from '../../shared/accountContracts'
 import { revealTokens } from '../auth/tokens'
@@ -43,6 +43,24 @@ function signedIn(context: ServerContext, req: IncomingMessage) {
   return person.account
 }
 
+/** Answers 429 with a page in the person's language when the address signs in too often. */
+async function withinSignInLimit(
+  context: ServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  try {
+    await context.limits.signIn(req)
+    return true
+  } catch (error) {
+    if (!(error instanceof HttpError) || error.status !== 429) throw error
+    context.log.warn({ reason: 'rateLimited' }, 'sign-in refused')
+    res.setHeader('Retry-After', '60')
+    sendSignInProblem(res, 429, 'rateLimited', requestLanguage(req))
+    return false
+  }
+}
+
 export const accountRoutes: Route[] = [
   {
     method: 'GET',
@@ -64,6 +82,7 @@ export const accountRoutes: Route[] = [
     pattern: /^\/auth\/login$/,
     async handle({ req, res, url, context }) {
       const accounts = enabled(context)
+      if (!(await withinSignInLimit(context, req, res))) return
       const returnTo = safeReturnPath(url.searchParams.get('returnTo'))
       let started
       try {
@@ -93,6 +112,7 @@ export const accountRoutes: Route[] = [
     pattern: /^\/auth\/callback$/,
     async handle({ req, res, url, context }) {
       const accounts = enabled(context)
+      if (!(await withinSignInLimit(context, req, res))) return
       const language = requestLanguage(req)
       const isSecure = secure(context, req)
       // The sign-in cookie is used once: a replayed callback finds none.

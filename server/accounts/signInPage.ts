@@ -8,6 +8,7 @@ const texts = {
     domainNotAllowed: 'Ditt konto har ingen e-postadress som får skapa workshoppar här.',
     expired: 'Inloggningen tog för lång tid eller startades i en annan flik. Försök igen.',
     providerDown: 'Inloggningstjänsten svarar inte just nu. Försök igen om en stund.',
+    rateLimited: 'För många inloggningar från den här adressen just nu. Vänta en minut och försök igen.',
     again: 'Försök igen',
     home: 'Till startsidan',
   },
@@ -18,13 +19,19 @@ const texts = {
     domainNotAllowed: 'Your account has no e-mail address that may create workshops here.',
     expired: 'Signing in took too long or was started in another tab. Try again.',
     providerDown: 'The sign-in service does not answer right now. Try again in a while.',
+    rateLimited: 'Too many sign-ins from this address just now. Wait a minute and try again.',
     again: 'Try again',
     home: 'To the start page',
   },
 }
 
 export type SignInProblem =
-  'failed' | 'groupNotAllowed' | 'domainNotAllowed' | 'expired' | 'providerDown'
+  | 'failed'
+  | 'groupNotAllowed'
+  | 'domainNotAllowed'
+  | 'expired'
+  | 'providerDown'
+  | 'rateLimited'
 
 /** A plain page that says what went wrong in the person's language; never a stack trace. */
 export function sendSignInProblem(

@@ -8,6 +8,8 @@ export interface RequestLimitOptions {
   createsPerMinute: number
   /** Joins (new participants) one address may make per minute. */
   joinsPerMinute: number
+  /** Sign-in starts and returns one address may make per minute. */
+  signInsPerMinute: number
   trustProxy: boolean
 }
 
@@ -18,13 +20,14 @@ export interface RequestLimitOptions {
 export const SUGGESTIONS_PER_MINUTE = 60
 
 /**
- * Per-address rate limits on the calls that create something stored: boards, workshops and
- * participants. A school behind one NAT address shares the budget, so the defaults allow a
+ * Per-address rate limits on the calls that create something stored (boards, workshops and
+ * participants) or that make the server call the OpenID provider (sign-in). A school behind one NAT address shares the budget, so the defaults allow a
  * whole class joining at once, not a script creating thousands.
  */
 export class RequestLimits {
   private readonly creates: RateLimiterMemory
   private readonly joins: RateLimiterMemory
+  private readonly signIns: RateLimiterMemory
   private readonly suggestions: RateLimiterMemory
 
   constructor(private readonly options: RequestLimitOptions) {
@@ -36,6 +39,11 @@ export class RequestLimits {
     this.joins = new RateLimiterMemory({
       keyPrefix: 'joins',
       points: options.joinsPerMinute,
+      duration: 60,
+    })
+    this.signIns = new RateLimiterMemory({
+      keyPrefix: 'sign-ins',
+      points: options.signInsPerMinute,
       duration: 60,
     })
     this.suggestions = new RateLimiterMemory({
@@ -53,6 +61,14 @@ export class RequestLimits {
   /** Throws 429 when the caller's address joined too many participants this minute. */
   join(req: IncomingMessage): Promise<void> {
     return this.consume(this.joins, req, 'too many joins from this address; wait a minute')
+  }
+
+  /**
+   * Throws 429 when the caller's address started or finished too many sign-ins this minute:
+   * each one makes the server call the provider, so a loop must not turn us into its flood.
+   */
+  signIn(req: IncomingMessage): Promise<void> {
+    return this.consume(this.signIns, req, 'too many sign-ins from this address; wait a minute')
   }
 
   /** Throws 429 when the caller's address asked for cluster suggestions too often this minute. */

@@ -273,6 +273,21 @@ describe('writing notes fast in Chromium', () => {
       await page.keyboard.press('Enter')
       await frame(page, 'Kompetens').getByTestId('cluster-counts').waitFor()
       await context.close()
+
+      // Who wrote a note lives only in meta.author, which the board's anonymity and an erase
+      // govern: tldraw's own attribution would put the person's name into the shared doc.
+      const { doc, provider } = connectProvider(board.sync)
+      await whenSynced(provider)
+      const records = readRecords(doc)
+      provider.destroy()
+      expect(records.filter((r) => r.typeName === 'user')).toEqual([])
+      const notes = records.filter((r) => r.type === 'note')
+      expect(notes).toHaveLength(3)
+      for (const written of notes) {
+        expect((written.props as { textLastEditedBy?: unknown }).textLastEditedBy ?? null).toBe(
+          null,
+        )
+      }
     },
   )
 })

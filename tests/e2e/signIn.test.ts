@@ -53,6 +53,11 @@ async function signIn(page: Page, person: (typeof people)[keyof typeof people]) 
   await signedIn.waitFor()
 }
 
+/** How far the page is wider than the screen (a phone must not scroll sideways). */
+function horizontalOverflow(page: Page) {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth))
+}
+
 describe('signing in to run workshops', { timeout: 90_000 }, () => {
   it('signs in, creates a workshop, signs out, and finds it again with its links', async () => {
     const page = await newPage()
@@ -104,6 +109,25 @@ describe('signing in to run workshops', { timeout: 90_000 }, () => {
     await erik.getByRole('heading', { name: 'Medansvariga samtalsledare' }).waitFor()
     await anna.context().close()
     await erik.context().close()
+  })
+
+  it.each([
+    ['ipad', { width: 1024, height: 1366 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const)('fits the signed-in lobby and the overview on a %s', async (screen, viewport) => {
+    const page = await newPage()
+    await page.setViewportSize(viewport)
+    await signIn(page, people.anna)
+    const mine = page.locator('.my-scopes')
+    await mine.getByText('Visa länkar för LEDA träff 4').click()
+    await page.screenshot({ path: `${SCREENSHOTS}my-workshops-${screen}.png`, fullPage: true })
+    expect(await horizontalOverflow(page)).toBe(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await mine.getByRole('link', { name: 'LEDA träff 4' }).click()
+    await page.getByRole('heading', { name: 'Medansvariga samtalsledare' }).waitFor()
+    await page.screenshot({ path: `${SCREENSHOTS}co-facilitators-${screen}.png`, fullPage: true })
+    expect(await horizontalOverflow(page)).toBe(0)
+    await page.context().close()
   })
 
   it('lets a guest join by the participant link without an account', async () => {

@@ -359,3 +359,42 @@ describe('sign-in against a provider that issues bad ID tokens', () => {
     expect(browser.cookie(server.url, 'samskapa_session')).toBeDefined()
   })
 })
+
+describe('sign-in from one address that tries too often', () => {
+  let rogue: RogueProvider
+  let server: TestServer
+
+  beforeAll(async () => {
+    rogue = await startRogueProvider()
+    server = await startTestServer({
+      OIDC_ISSUER: rogue.issuer,
+      OIDC_CLIENT_ID: rogue.clientId,
+      OIDC_CLIENT_SECRET: rogue.clientSecret,
+      SIGN_INS_PER_MINUTE: '3',
+    })
+  })
+
+  afterAll(async () => {
+    await server?.stop()
+    await rogue?.stop()
+  })
+
+  it('gets 429 with a page in its language once the minute’s sign-ins are spent', async () => {
+    rogue.mode = 'honest'
+    const browser = new CookieBrowser()
+    const callback = await reachCallback(browser, server.url, 'x', 'y') // login: 1
+    expect((await browser.request(callback.href)).status).toBe(302) // callback: 2
+    expect((await browser.request(`${server.url}/auth/login`)).status).toBe(302) // 3
+    const refused = await browser.request(`${server.url}/auth/login`, {
+      headers: { 'Accept-Language': 'sv-SE' },
+    })
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBe('60')
+    expect(await refused.text()).toContain('För många inloggningar')
+    const english = await browser.request(`${server.url}/auth/callback?code=x&state=y`, {
+      headers: { 'Accept-Language': 'en' },
+    })
+    expect(english.status).toBe(429)
+    expect(await english.text()).toContain('Too many sign-ins')
+  })
+})

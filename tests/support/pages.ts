@@ -31,16 +31,35 @@ export async function openBoard(page: Page, url: string) {
   await page.waitForSelector('.tl-canvas', { timeout: 45_000 })
 }
 
-/** Creates a sticky note at a canvas point and types its text, as a person would. */
+/**
+ * Creates a sticky note at a canvas point and types its text, as a person would. Right after the
+ * canvas appears tldraw may not listen to shortcuts yet, so the note tool is chosen again until a
+ * note is there (never twice: it counts the notes first).
+ */
 export async function addNote(page: Page, at: { x: number; y: number }, text: string) {
-  await page.keyboard.press('Escape')
-  await page.keyboard.press('n')
-  await page.mouse.click(at.x, at.y)
+  const notes = page.locator('.tl-shape[data-shape-type="note"]')
+  const before = await notes.count()
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('n')
+    await page.mouse.click(at.x, at.y)
+    if (await becomesTrue(async () => (await notes.count()) > before, 10_000)) break
+    if (attempt === 3) throw new Error(`addNote: no note appeared after ${attempt} tries`)
+  }
   // tldraw focuses the note's text editor a moment after creating the note.
   await page.locator('.tl-rich-text [contenteditable="true"]').waitFor()
   await page.waitForTimeout(150)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+}
+
+async function becomesTrue(condition: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await condition()) return true
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return false
 }
 
 /** Serious and critical axe-core findings within `selector` (WCAG 2.1 A and AA rules). */
