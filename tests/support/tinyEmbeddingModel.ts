@@ -11,13 +11,20 @@ import path from 'node:path'
 export function writeTinyEmbeddingModel(
   dir: string,
   concepts: readonly (readonly string[])[],
-  options: { layout?: 'onnx-folder' | 'flat' } = {},
+  options: {
+    layout?: 'onnx-folder' | 'flat'
+    /**
+     * For benchmarks only: `layers` dense layers (`width` × `width`, tanh) after the table,
+     * so running it costs about what a real model's forward pass costs.
+     */
+    compute?: { width: number; layers: number }
+  } = {},
 ): void {
   const special = ['[PAD]', '[UNK]', '[CLS]', '[SEP]']
   const words = concepts.flat()
   const vocab = [...special, ...words]
   // One dimension per concept, one shared by the special tokens (pooled away by their mass).
-  const dims = concepts.length + 1
+  const dims = Math.max(concepts.length + 1, options.compute?.width ?? 0)
   const table = new Float32Array(vocab.length * dims)
   for (let s = 0; s < special.length; s++) table[s * dims + concepts.length] = 0.05
   let row = special.length
@@ -28,7 +35,7 @@ export function writeTinyEmbeddingModel(
   const modelPath =
     options.layout === 'flat' ? path.join(dir, 'model.onnx') : path.join(dir, 'onnx', 'model.onnx')
   mkdirSync(path.dirname(modelPath), { recursive: true })
-  writeFileSync(modelPath, embeddingBagModel(table, vocab.length, dims))
+  writeFileSync(modelPath, embeddingBagModel(table, vocab.length, dims, options.compute?.layers))
   writeFileSync(path.join(dir, 'tokenizer.json'), JSON.stringify(wordPieceTokenizer(vocab)))
   writeFileSync(
     path.join(dir, 'tokenizer_config.json'),
@@ -91,7 +98,12 @@ function wordPieceTokenizer(vocab: readonly string[]) {
  * [batch, sequence], as a BERT export has them; the last two unused here), output
  * `last_hidden_state` (float [batch, sequence, dims]) = Gather(table, input_ids).
  */
-function embeddingBagModel(table: Float32Array, rows: number, dims: number): Uint8Array {
+function embeddingBagModel(
+  table: Float32Array,
+  rows: number,
+  dims: number,
+  layers = 0,
+): Uint8Array {
   const INT64 = 7
   const FLOAT = 1
   const tensorType = (elemType: number, shape: (number | string)[]) =>
@@ -111,32 +123,52 @@ function embeddingBagModel(table: Float32Array, rows: number, dims: number): Uin
     )
   const valueInfo = (field: number, name: string, type: Uint8Array) =>
     message(field, concat(stringField(1, name), message(2, type)))
-  const initializer = message(
-    5,
-    concat(
-      varintField(1, rows),
-      varintField(1, dims),
-      varintField(2, FLOAT),
-      stringField(8, 'embeddings'),
-      bytesField(9, new Uint8Array(table.buffer, table.byteOffset, table.byteLength)),
-    ),
-  )
-  const gather = message(
-    1,
-    concat(
-      stringField(1, 'embeddings'),
-      stringField(1, 'input_ids'),
-      stringField(2, 'last_hidden_state'),
-      stringField(3, 'lookup'),
-      stringField(4, 'Gather'),
+  const floats = (name: string, shape: number[], data: Float32Array) =>
+    message(
+      5,
+      concat(
+        ...shape.map((dim) => varintField(1, dim)),
+        varintField(2, FLOAT),
+        stringField(8, name),
+        bytesField(9, new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+      ),
+    )
+  const node = (op: string, inputs: string[], output: string, ...attributes: Uint8Array[]) =>
+    message(
+      1,
+      concat(
+        ...inputs.map((input) => stringField(1, input)),
+        stringField(2, output),
+        stringField(3, output),
+        stringField(4, op),
+        ...attributes,
+      ),
+    )
+  const hidden = (l: number) => (l === layers ? 'last_hidden_state' : `hidden${l}`)
+  const nodes = [
+    node(
+      'Gather',
+      ['embeddings', 'input_ids'],
+      hidden(0),
       message(5, concat(stringField(1, 'axis'), varintField(3, 0), varintField(20, 2))),
     ),
-  )
+  ]
+  const initializers = [floats('embeddings', [rows, dims], table)]
+  let seed = 1
+  const noise = () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.04
+  for (let l = 1; l <= layers; l++) {
+    const weights = Float32Array.from({ length: dims * dims }, (_, i) =>
+      i % (dims + 1) === 0 ? 0.5 + noise() : noise(),
+    )
+    initializers.push(floats(`dense${l}`, [dims, dims], weights))
+    nodes.push(node('MatMul', [hidden(l - 1), `dense${l}`], `linear${l}`))
+    nodes.push(node('Tanh', [`linear${l}`], hidden(l)))
+  }
   const ids = tensorType(INT64, ['batch', 'sequence'])
   const graph = concat(
-    gather,
+    ...nodes,
     stringField(2, 'tiny-embedding-bag'),
-    initializer,
+    ...initializers,
     valueInfo(11, 'input_ids', ids),
     valueInfo(11, 'attention_mask', ids),
     valueInfo(11, 'token_type_ids', ids),
