@@ -8,7 +8,8 @@ const texts = {
     domainNotAllowed: 'Ditt konto har ingen e-postadress som får skapa workshoppar här.',
     expired: 'Inloggningen tog för lång tid eller startades i en annan flik. Försök igen.',
     providerDown: 'Inloggningstjänsten svarar inte just nu. Försök igen om en stund.',
-    rateLimited: 'För många inloggningar från den här adressen just nu. Vänta en minut och försök igen.',
+    rateLimited:
+      'För många inloggningar från den här adressen just nu. Vänta en minut och försök igen.',
     again: 'Försök igen',
     home: 'Till startsidan',
   },
@@ -26,12 +27,7 @@ const texts = {
 }
 
 export type SignInProblem =
-  | 'failed'
-  | 'groupNotAllowed'
-  | 'domainNotAllowed'
-  | 'expired'
-  | 'providerDown'
-  | 'rateLimited'
+  'failed' | 'groupNotAllowed' | 'domainNotAllowed' | 'expired' | 'providerDown' | 'rateLimited'
 
 /** A plain page that says what went wrong in the person's language; never a stack trace. */
 export function sendSignInProblem(

@@ -89,6 +89,8 @@ export class Room {
   private updatesSinceCompaction = 0
   private storedBytes = 0
   private changedPresence = new Set<number>()
+  /** Presence ids whose connection left; their clocks are forgotten once peers were told. */
+  private leftPresence = new Set<number>()
   private presenceTimer: ReturnType<typeof setTimeout> | undefined
   /** Set once storing failed: the doc holds changes storage does not have, so it is dropped. */
   private storageFailed = false
@@ -165,10 +167,17 @@ export class Room {
     clearTimeout(connection.repeats.timer)
     this.presenceOwners.release(connection)
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null)
-    // The clocks of ids that left stay behind in y-protocols; forget them with the connection.
-    for (const id of connection.announcedIds) {
+    for (const id of connection.announcedIds) this.leftPresence.add(id)
+    // In a batching room the removal is still to be relayed, and encoding it needs the clock.
+    if (!this.presenceTimer) this.forgetLeftPresence()
+  }
+
+  /** The clocks of ids that left stay behind in y-protocols; forget them after the relay. */
+  private forgetLeftPresence() {
+    for (const id of this.leftPresence) {
       if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
     }
+    this.leftPresence.clear()
   }
 
   /** Handles one binary frame; throws ProtocolError for anything that breaks the protocol. */
@@ -392,18 +401,22 @@ export class Room {
 
   private flushPresence = () => {
     this.presenceTimer = undefined
-    if (this.changedPresence.size === 0) return
-    const message = this.awarenessMessage([...this.changedPresence])
-    this.changedPresence.clear()
-    for (const connection of this.connections) this.send(connection, message)
+    if (this.changedPresence.size > 0) {
+      const message = this.awarenessMessage([...this.changedPresence])
+      this.changedPresence.clear()
+      for (const connection of this.connections) this.send(connection, message)
+    }
+    this.forgetLeftPresence()
   }
 
+  /** Only ids y-protocols still has a clock for can be encoded (it throws on the others). */
   private awarenessMessage(clients: number[]): Uint8Array {
+    const known = clients.filter((id) => this.awareness.meta.has(id))
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
     encoding.writeVarUint8Array(
       encoder,
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, known),
     )
     return encoding.toUint8Array(encoder)
   }

@@ -43,4 +43,27 @@ describe('presence relay', () => {
     expect(seen.at(-1)).toBe(5)
     expect(seen.length).toBeLessThan(5)
   })
+
+  it('tells the others that a person left while a batch was pending, and lives on', async () => {
+    server = await startTestServer({ AWARENESS_INTERVAL_MS: '500', PRESENCE_BATCH_ABOVE: '1' })
+    const board = await server.createBoard()
+    const stays = connectProvider(board.sync)
+    const leaves = connectProvider(board.sync)
+    try {
+      await Promise.all([whenSynced(stays.provider), whenSynced(leaves.provider)])
+      leaves.provider.awareness.setLocalStateField('cursor', 1)
+      const id = leaves.doc.clientID
+      await waitFor(() => stays.provider.awareness.getStates().has(id))
+      // A move and then the leave fall into one batch window: before the fix, relaying the
+      // batch read the clock of an id already forgotten and the process exited.
+      leaves.provider.awareness.setLocalStateField('cursor', 2)
+      leaves.provider.destroy()
+      await waitFor(() => !stays.provider.awareness.getStates().has(id))
+      await new Promise((resolve) => setTimeout(resolve, 800))
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    } finally {
+      stays.provider.destroy()
+      leaves.provider.destroy()
+    }
+  })
 })

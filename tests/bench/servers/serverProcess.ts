@@ -69,6 +69,13 @@ async function launch(args: string[], env: Record<string, string>) {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
+  // A server that dies mid-run says why, rather than leaving "fetch failed" downstream.
+  child.once('exit', (code, signal) => {
+    if (code === 0 || signal === 'SIGTERM' || signal === 'SIGKILL') return
+    console.error(
+      `server ${args.at(-1)} exited (${code ?? signal}):\n${stderr.join('').slice(-3000)}`,
+    )
+  })
   try {
     await waitForPort(port, child)
   } catch (error) {
