@@ -3,6 +3,7 @@ import { readRecords, type RecordJson } from '../../shared/board/boardDoc'
 import { computeOutcome, type Outcome } from '../../shared/factors'
 import type { Storage } from '../storage/Storage'
 import type { RoomRegistry } from '../sync/RoomRegistry'
+import { docFromStored } from '../storage/storedDoc'
 
 /** Outcomes kept; each is a board's factor texts, far smaller than its doc. */
 const CACHED_OUTCOMES = 512
@@ -27,13 +28,8 @@ export class BoardReader {
   withDoc<T>(boardId: string, read: (doc: Y.Doc) => T): T {
     const room = this.rooms.get(boardId)
     if (room) return read(room.doc)
-    const stored = this.storage.loadDoc(boardId)
-    const doc = new Y.Doc()
+    const doc = docFromStored(this.storage.loadDoc(boardId))
     try {
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-        for (const update of stored.updates) Y.applyUpdate(doc, update)
-      })
       return read(doc)
     } finally {
       doc.destroy()

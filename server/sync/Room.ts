@@ -14,6 +14,7 @@ import { awarenessClientIds } from './awarenessClients'
 import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
 import { writeContextFor } from './writeContext'
+import { applyStoredDoc, encodeSnapshot } from '../storage/storedDoc'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -112,10 +113,7 @@ export class Room {
 
   /** Fills the doc from storage; throws if a stored update is corrupt. */
   load(snapshot: Uint8Array | undefined, updates: Uint8Array[], lastSeq: number) {
-    Y.transact(this.doc, () => {
-      if (snapshot) Y.applyUpdate(this.doc, snapshot, 'storage')
-      for (const update of updates) Y.applyUpdate(this.doc, update, 'storage')
-    })
+    applyStoredDoc(this.doc, { snapshot, updates }, 'storage')
     this.lastSeq = lastSeq
     this.storedBytes = (snapshot?.byteLength ?? 0) + updates.reduce((n, u) => n + u.byteLength, 0)
     this.gate = new UpdateGate(this.doc, this.options.maxRecords)
@@ -355,7 +353,7 @@ export class Room {
   compact() {
     this.flush()
     if (this.storageFailed) return
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const snapshot = encodeSnapshot(this.doc)
     try {
       this.storage.compact(this.boardId, snapshot, this.lastSeq)
     } catch (error) {

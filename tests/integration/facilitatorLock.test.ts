@@ -7,6 +7,7 @@ import { FACILITATOR_LOCK_META_KEY, type CreatedWorkshop } from '../../shared/wo
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { createWorkshop, HandMadeClient, joinGroup } from '../support/workshopClients'
+import { docFromStored } from '../../server/storage/storedDoc'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -67,9 +68,7 @@ describe('the facilitator lock', () => {
     await server!.stop()
     server = await startTestServer({}, dataDir)
     const stored = server.storage.loadDoc(workshop.boards[0]!.id)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const doc = docFromStored(stored)
     expect(readRecord(doc, 'shape:locked')!.x).toBe(0)
   })
 

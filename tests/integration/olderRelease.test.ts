@@ -10,6 +10,7 @@ import { SqliteStorage } from '../../server/storage/SqliteStorage'
 import { connectProvider, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { tldrawSchema } from '../support/tldrawStore'
+import { docFromStored } from '../../server/storage/storedDoc'
 
 /** The schema and a note exactly as Samskapa wrote them on tldraw 5.1.1 (the release before). */
 const fixture = JSON.parse(
@@ -30,9 +31,7 @@ function storeAsOlderRelease(dataDir: string, boardId: string) {
   const storage = new SqliteStorage(dataDir)
   try {
     const stored = storage.loadDoc(boardId)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const doc = docFromStored(stored)
     const before = Y.encodeStateVector(doc)
     doc.transact(() => {
       writeRecords(doc, [fixture.note])

@@ -11,6 +11,7 @@ import {
 import { connectProvider, putNote, waitFor, whenSynced } from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
+import { docFromStored } from '../../server/storage/storedDoc'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -38,9 +39,7 @@ const closeCode = (closed: Promise<number>) =>
 
 function storedDoc(workshop: CreatedWorkshop): Y.Doc {
   const stored = server!.storage.loadDoc(workshop.boards[0]!.id)
-  const doc = new Y.Doc()
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  const doc = docFromStored(stored)
   return doc
 }
 

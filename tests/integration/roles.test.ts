@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, putNote, rawSocket, waitFor, whenSynced } from '../support/syncClients'
+import { docFromStored } from '../../server/storage/storedDoc'
 import {
   call,
   createWorkshop,
@@ -66,9 +67,7 @@ describe('roles the server enforces', () => {
     await server.stop()
     server = await startTestServer({}, dataDir)
     const stored = server.storage.loadDoc(board.id)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const doc = docFromStored(stored)
     expect(doc.getMap('records').has('shape:viewer')).toBe(false)
     expect(readRecords(doc).length).toBeGreaterThan(0)
   })

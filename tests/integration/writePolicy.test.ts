@@ -7,6 +7,7 @@ import type { BoardAccessInfo, CreatedWorkshop } from '../../shared/workshopCont
 import { startTestServer, type TestServer } from '../support/testServer'
 import { connectProvider, putNote, waitFor, whenSynced } from '../support/syncClients'
 import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
+import { docFromStored } from '../../server/storage/storedDoc'
 
 let server: TestServer | undefined
 const cleanups: (() => void)[] = []
@@ -41,9 +42,7 @@ async function tryWrite(
 /** The board's doc as storage holds it (its room may have unloaded already). */
 function roomDoc(workshop: CreatedWorkshop, boardIndex: number): Y.Doc {
   const stored = server!.storage.loadDoc(workshop.boards[boardIndex]!.id)
-  const doc = new Y.Doc()
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  const doc = docFromStored(stored)
   return doc
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { docFromStored } from '../../server/storage/storedDoc'
 
 /**
  * A board's doc exactly as storage holds it: the snapshot plus the updates after it, read
@@ -15,12 +16,7 @@ export function loadStoredDoc(dataDir: string, boardId: string): Y.Doc {
     const updates = db
       .prepare('SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq')
       .all(boardId, snapshot?.uptoSeq ?? 0) as { data: Uint8Array }[]
-    const doc = new Y.Doc()
-    Y.transact(doc, () => {
-      if (snapshot) Y.applyUpdate(doc, snapshot.data)
-      for (const { data } of updates) Y.applyUpdate(doc, data)
-    })
-    return doc
+    return docFromStored({ snapshot: snapshot?.data, updates: updates.map(({ data }) => data) })
   } finally {
     db.close()
   }
