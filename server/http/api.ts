@@ -69,6 +69,15 @@ export function boardInfo(
   }
 }
 
+/** A path segment as text; broken percent-encoding (`%E0%A4%A`) is the caller's error, 400. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    throw new HttpError(400, 'bad_path', 'the path has broken percent-encoding')
+  }
+}
+
 /** Routes the REST API; returns false for paths that are no route of ours. */
 export function createApi(context: ServerContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -79,7 +88,7 @@ export function createApi(context: ServerContext) {
       if (!match) continue
       pathMatched = true
       if (route.method !== req.method) continue
-      const params = match.slice(1).map((part) => decodeURIComponent(part ?? ''))
+      const params = match.slice(1).map((part) => decodePathPart(part ?? ''))
       await route.handle({ req, res, url, params, context })
       return true
     }
