@@ -154,6 +154,8 @@ describe('the graphic recorder in Chromium', () => {
           )
         ).status,
       ).toBe(200)
+      // The label takes the step the page knows: wait until the live channel has brought it.
+      await page.locator('.step-now', { hasText: 'Sortera' }).waitFor()
       await page.getByLabel('Vad på tavlan').selectOption({ label: 'Klustret Ledarskap' })
       await page.getByRole('button', { name: 'Fånga', exact: true }).click()
       await waitFor(() => shapes(stored(), 'image').length === 4, 60_000)
