@@ -18,7 +18,6 @@ export {
 export {
   buildSimilarityModel,
   textSimilarity,
-  type SimilarityMethod,
   type SimilarityModel,
   type SimilarityOptions,
 } from './similarityModel'
@@ -29,8 +28,6 @@ export {
   type SuggestedCluster,
   type UnsortedNote,
 } from './suggestClusters'
-export { DEFAULT_MODEL_CLUSTER_THRESHOLD, DEFAULT_MODEL_MERGE_THRESHOLD } from './modelThresholds'
-export { embeddingsOf, embeddingSimilarity, type TextEmbeddings } from './textEmbeddings'
 export { explainMerge, confidenceLevel, type MergeReason } from './explainMerge'
 export { swedishThesaurus, indexThesaurus, type Thesaurus } from './thesaurus'
 export { tokenize } from './tokenize'

@@ -4,7 +4,7 @@ import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText, isCluster } from '../factors'
 import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
-import type { GroupFactor, MergeSimilarFactorsOptions } from '../similarity'
+import type { GroupFactor } from '../similarity'
 import type { Synthesis, SynthesisEntry, SynthesisKeyArea } from '../workshopContracts'
 import {
   emptyGatherState,
@@ -44,8 +44,6 @@ export interface GatherInput {
   groups: readonly GroupOutcome[]
   language: GatherLanguage
   newId: () => string
-  /** How factors are compared, e.g. with a model's embeddings; the built-in method if left out. */
-  similarity?: MergeSimilarFactorsOptions
 }
 
 export interface GatherPlan {
@@ -92,7 +90,7 @@ export function planGather(input: GatherInput): GatherPlan {
     for (const ref of entry.factors) owner.set(ref, key)
   }
 
-  const fresh = synthesize(groups, input.similarity)
+  const fresh = synthesize(groups)
   for (const area of fresh.keyAreas) {
     for (const polarity of SYNTHESIS_POLARITIES) {
       for (const merged of area[polarity]) {
@@ -124,7 +122,7 @@ export function planGather(input: GatherInput): GatherPlan {
     if (entry.dismissed) continue
     const frame = frames.get(entry.keyAreaKey)!
     const wordings = entry.factors.map((ref) => current.get(ref)!)
-    const central = centralWording(wordings, input.similarity)
+    const central = centralWording(wordings)
     const note = byId.get(entry.noteId)
     const edited = note !== undefined && entryText(factorText(note)) !== entry.generatedText
     const text = edited ? entryText(factorText(note)) : central.text

@@ -77,14 +77,9 @@ export function synthesize(
 }
 
 /** The wording closest to all others, for an entry whose members were fixed by hand. */
-export function centralWording(
-  wordings: readonly GroupFactor[],
-  options: MergeSimilarFactorsOptions = {},
-): SynthesisEntry {
+export function centralWording(wordings: readonly GroupFactor[]): SynthesisEntry {
   const [merged] = mergeSimilarFactors(wordings, {
-    ...options,
     threshold: Number.NEGATIVE_INFINITY,
-    modelThreshold: Number.NEGATIVE_INFINITY,
     mergeWithinGroup: true,
   })
   return merged ?? { text: '', groups: [], wordings: [] }
