@@ -20,6 +20,7 @@ import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
 import { SqliteStorage } from './storage/SqliteStorage'
+import { ClusterSuggestionService } from './similarity/ClusterSuggestionService'
 import { GatherWorker } from './workshops/gather/GatherWorker'
 import { SynthesisService } from './workshops/gather/SynthesisService'
 import { isStorageFailure, StorageHealth } from './storage/StorageHealth'
@@ -103,8 +104,28 @@ export async function startServer(
     trustProxy: config.trustProxy,
   })
   const reads = new BoardReader(storage, rooms)
-  const gatherWorker = new GatherWorker({ timeoutMs: config.gatherTimeoutMs, maxQueued: 8 })
+  const gatherWorker = new GatherWorker({
+    timeoutMs: config.gatherTimeoutMs,
+    maxQueued: 8,
+    model: config.similarityModel,
+    onModelProblem: (problem) =>
+      log.warn(
+        { reason: 'similarity-model-unusable', modelDir: config.similarityModel?.dir, problem },
+        'the similarity model cannot be used; the built-in similarity is used instead',
+      ),
+  })
+  if (config.similarityModel) {
+    const modelDir = config.similarityModel.dir
+    gatherWorker.loadModel().then(
+      (method) => method === 'model' && log.info({ modelDir }, 'similarity model loaded'),
+      (error: Error) => log.warn({ modelDir, err: error }, 'the similarity model did not load'),
+    )
+  }
   const synthesis = new SynthesisService(gatherWorker)
+  const clusterSuggestions = new ClusterSuggestionService(
+    gatherWorker,
+    config.similarityModel !== undefined,
+  )
   const limits = new RequestLimits({
     createsPerMinute: config.createsPerMinute,
     joinsPerMinute: config.joinsPerMinute,
@@ -124,6 +145,7 @@ export async function startServer(
     limits,
     health,
     synthesis,
+    clusterSuggestions,
     accounts,
     day,
   }

@@ -1,5 +1,10 @@
 import path from 'node:path'
 import { z } from 'zod'
+import {
+  DEFAULT_MODEL_CLUSTER_THRESHOLD,
+  DEFAULT_MODEL_MERGE_THRESHOLD,
+} from '../shared/similarity/modelThresholds'
+import type { SimilarityModelSettings } from './similarity/ModelSimilarity'
 
 const MiB = 1024 * 1024
 
@@ -76,6 +81,17 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(15 * MiB),
+  SIMILARITY_MODEL_DIR: z.string().trim().optional(),
+  SIMILARITY_MODEL_THRESHOLD: z.coerce
+    .number()
+    .min(-1)
+    .max(1)
+    .default(DEFAULT_MODEL_MERGE_THRESHOLD),
+  SIMILARITY_MODEL_CLUSTER_THRESHOLD: z.coerce
+    .number()
+    .min(-1)
+    .max(1)
+    .default(DEFAULT_MODEL_CLUSTER_THRESHOLD),
 })
 
 export type Config = {
@@ -135,6 +151,8 @@ export type Config = {
   secretKey: string | undefined
   /** Largest image upload; larger bodies get 413. */
   maxAssetBytes: number
+  /** The municipality's sentence-embedding model; undefined: the built-in similarity only. */
+  similarityModel: SimilarityModelSettings | undefined
 }
 
 export interface OidcSettings {
@@ -218,5 +236,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: s.SESSION_HOURS,
     secretKey: s.SECRET_KEY,
     maxAssetBytes: s.MAX_ASSET_BYTES,
+    similarityModel: s.SIMILARITY_MODEL_DIR
+      ? {
+          dir: path.resolve(s.SIMILARITY_MODEL_DIR),
+          mergeThreshold: s.SIMILARITY_MODEL_THRESHOLD,
+          clusterThreshold: s.SIMILARITY_MODEL_CLUSTER_THRESHOLD,
+        }
+      : undefined,
   }
 }

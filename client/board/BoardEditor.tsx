@@ -307,7 +307,7 @@ export function BoardEditor(props: BoardEditorProps) {
               </SidePanel>
             ) : (
               // Paused, its buttons would write what the server refuses: it comes back after.
-              !readOnly && !paused && <FactorPanel editor={editor} />
+              !readOnly && !paused && <FactorPanel editor={editor} board={board} />
             )}
           </div>
         </div>

@@ -14,6 +14,12 @@ export interface RequestLimitOptions {
 }
 
 /**
+ * Cluster suggestions one address may ask for per minute: a class behind one NAT pressing
+ * Föreslå kluster now and then fits; a script looping on the model does not.
+ */
+export const SUGGESTIONS_PER_MINUTE = 60
+
+/**
  * Per-address rate limits on the calls that create something stored (boards, workshops and
  * participants) or that make the server call the OpenID provider (sign-in). A school behind one NAT address shares the budget, so the defaults allow a
  * whole class joining at once, not a script creating thousands.
@@ -22,6 +28,7 @@ export class RequestLimits {
   private readonly creates: RateLimiterMemory
   private readonly joins: RateLimiterMemory
   private readonly signIns: RateLimiterMemory
+  private readonly suggestions: RateLimiterMemory
 
   constructor(private readonly options: RequestLimitOptions) {
     this.creates = new RateLimiterMemory({
@@ -37,6 +44,11 @@ export class RequestLimits {
     this.signIns = new RateLimiterMemory({
       keyPrefix: 'sign-ins',
       points: options.signInsPerMinute,
+      duration: 60,
+    })
+    this.suggestions = new RateLimiterMemory({
+      keyPrefix: 'suggestions',
+      points: SUGGESTIONS_PER_MINUTE,
       duration: 60,
     })
   }
@@ -57,6 +69,11 @@ export class RequestLimits {
    */
   signIn(req: IncomingMessage): Promise<void> {
     return this.consume(this.signIns, req, 'too many sign-ins from this address; wait a minute')
+  }
+
+  /** Throws 429 when the caller's address asked for cluster suggestions too often this minute. */
+  suggestion(req: IncomingMessage): Promise<void> {
+    return this.consume(this.suggestions, req, 'too many cluster suggestions; wait a minute')
   }
 
   private async consume(limiter: RateLimiterMemory, req: IncomingMessage, message: string) {

@@ -9,6 +9,7 @@ import type { Day } from '../day/Day'
 import type { LiveChannel } from '../day/LiveChannel'
 import type { Storage } from '../storage/Storage'
 import type { StorageHealth } from '../storage/StorageHealth'
+import type { ClusterSuggestionService } from '../similarity/ClusterSuggestionService'
 import type { SynthesisService } from '../workshops/gather/SynthesisService'
 import type { RoomRegistry } from '../sync/RoomRegistry'
 import type { SyncEndpoint } from '../sync/syncEndpoint'
@@ -30,6 +31,8 @@ export interface ServerContext {
   reads: BoardReader
   /** Synthesis and gathering, planned off the event loop. */
   synthesis: SynthesisService
+  /** Föreslå kluster with the municipality's similarity model, off the event loop. */
+  clusterSuggestions: ClusterSuggestionService
   /** Whether storage takes writes, for /healthz. */
   health: StorageHealth
   limits: RequestLimits

@@ -9,6 +9,7 @@ import { assetRoutes } from './routes/assets'
 import { boardRecordRoutes } from './routes/boardRecords'
 import { captureRoutes } from './routes/captures'
 import { boardRoutes } from './routes/boards'
+import { clusterSuggestionRoutes } from './routes/clusterSuggestions'
 import { dayRoutes } from './routes/day'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
@@ -34,6 +35,7 @@ export const apiRoutes: Route[] = [
   ...assetRoutes,
   ...versionRoutes,
   ...outcomeRoutes,
+  ...clusterSuggestionRoutes,
   ...boardRecordRoutes,
   ...captureRoutes,
   ...importRoutes,

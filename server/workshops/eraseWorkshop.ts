@@ -12,6 +12,7 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
   for (const boardId of boardIds) {
     context.rooms.discard(boardId)
     context.reads.forget(boardId)
+    context.clusterSuggestions.forget(boardId)
   }
   context.live.closeWorkshop(workshopId)
   context.synthesis.forget(workshopId)

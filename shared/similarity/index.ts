@@ -18,6 +18,7 @@ export {
 export {
   buildSimilarityModel,
   textSimilarity,
+  type SimilarityMethod,
   type SimilarityModel,
   type SimilarityOptions,
 } from './similarityModel'
@@ -28,6 +29,8 @@ export {
   type SuggestedCluster,
   type UnsortedNote,
 } from './suggestClusters'
+export { DEFAULT_MODEL_CLUSTER_THRESHOLD, DEFAULT_MODEL_MERGE_THRESHOLD } from './modelThresholds'
+export { embeddingsOf, embeddingSimilarity, type TextEmbeddings } from './textEmbeddings'
 export { explainMerge, confidenceLevel, type MergeReason } from './explainMerge'
 export { swedishThesaurus, indexThesaurus, type Thesaurus } from './thesaurus'
 export { tokenize } from './tokenize'

@@ -1,6 +1,7 @@
 import { compareStrings } from './compareStrings'
 import { agglomerate } from './agglomerate'
 import { explainMerge, type MergeReason } from './explainMerge'
+import { DEFAULT_MODEL_MERGE_THRESHOLD } from './modelThresholds'
 import { buildSimilarityModel, type SimilarityOptions } from './similarityModel'
 
 /** One group's factor, as gathered on the plenary board. */
@@ -24,6 +25,8 @@ export interface MergedFactor {
 export interface MergeSimilarFactorsOptions extends SimilarityOptions {
   /** Average similarity needed to merge; higher merges less but more surely. */
   threshold?: number
+  /** The same when the similarity comes from `embeddings` (cosines of another scale). */
+  modelThreshold?: number
   /** Allow two factors of one group in an entry (off: a group rarely writes an idea twice). */
   mergeWithinGroup?: boolean
 }
@@ -50,7 +53,10 @@ export function mergeSimilarFactors(
   )
   const sameGroup = (a: number, b: number) => sorted[a]?.groupId === sorted[b]?.groupId
   const clusters = agglomerate(model.matrix(), {
-    threshold: options.threshold ?? DEFAULT_MERGE_THRESHOLD,
+    threshold:
+      model.method === 'model'
+        ? (options.modelThreshold ?? DEFAULT_MODEL_MERGE_THRESHOLD)
+        : (options.threshold ?? DEFAULT_MERGE_THRESHOLD),
     cannotLink: options.mergeWithinGroup ? undefined : sameGroup,
   })
   return clusters

@@ -4,6 +4,7 @@ import { conceptIndexFor } from './conceptIndex'
 import type { Language } from './language'
 import { DEFAULT_LEXICON, type Concept } from './lexicon'
 import { cosine, tfidfVectors, type SparseVector } from './tfidf'
+import { embeddingMatrix, embeddingSimilarity, type TextEmbeddings } from './textEmbeddings'
 import { swedishThesaurus, type Thesaurus } from './thesaurus'
 
 /** Options shared by every similarity-based function. */
@@ -23,10 +24,19 @@ export interface SimilarityOptions {
   synonymWeight?: number
   /** Let the thesaurus' vocabulary guide compound splitting (default on). */
   thesaurusCompounds?: boolean
+  /**
+   * Sentence vectors from the municipality's model. When every text has one, their cosine
+   * replaces the built-in one (words still name the shared idea); else the built-in is used.
+   */
+  embeddings?: TextEmbeddings
 }
+
+/** Which similarity a model scores with: a sentence-embedding model's, or the built-in words'. */
+export type SimilarityMethod = 'model' | 'built-in'
 
 /** Pairwise similarity of a fixed list of texts. */
 export interface SimilarityModel {
+  readonly method: SimilarityMethod
   readonly terms: readonly (readonly Term[])[]
   readonly vectors: readonly SparseVector[]
   /** Cosine in [0, 1] of the texts at indices `i` and `j`. */
@@ -62,6 +72,21 @@ export function buildSimilarityModel(
     terms,
     corpus.map((text) => analyzeText(text, context)),
   )
+  const embedded = texts.map((text) => options.embeddings?.vectorOf(text))
+  if (texts.length > 0 && embedded.every((vector) => vector !== undefined)) {
+    return {
+      method: 'model',
+      terms,
+      vectors,
+      similarity: (i, j) => {
+        const a = embedded[i]
+        const b = embedded[j]
+        if (!a || !b) throw new RangeError(`No text at index ${a ? j : i}`)
+        return i === j ? 1 : embeddingSimilarity(a, b)
+      },
+      matrix: () => embeddingMatrix(embedded),
+    }
+  }
   const similarity = (i: number, j: number) => {
     const a = vectors[i]
     const b = vectors[j]
@@ -69,6 +94,7 @@ export function buildSimilarityModel(
     return i === j ? 1 : Math.min(1, cosine(a, b))
   }
   return {
+    method: 'built-in',
     terms,
     vectors,
     similarity,

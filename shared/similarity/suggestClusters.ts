@@ -1,6 +1,7 @@
 import { compareStrings } from './compareStrings'
 import { agglomerate } from './agglomerate'
 import { clusterName } from './clusterName'
+import { DEFAULT_MODEL_CLUSTER_THRESHOLD } from './modelThresholds'
 import { buildSimilarityModel, type SimilarityOptions } from './similarityModel'
 
 /** A note on the board that is not yet in a cluster. */
@@ -18,6 +19,8 @@ export interface SuggestedCluster {
 export interface SuggestClustersOptions extends SimilarityOptions {
   /** Average similarity needed to share a cluster; lower gives fewer, broader clusters. */
   threshold?: number
+  /** The same when the similarity comes from `embeddings` (cosines of another scale). */
+  modelThreshold?: number
 }
 
 /** Broad enough to gather one key area's notes; best key-area ARI on the dev notes. */
@@ -40,7 +43,10 @@ export function suggestClusters(
     options,
   )
   const clusters = agglomerate(model.matrix(), {
-    threshold: options.threshold ?? DEFAULT_CLUSTER_THRESHOLD,
+    threshold:
+      model.method === 'model'
+        ? (options.modelThreshold ?? DEFAULT_MODEL_CLUSTER_THRESHOLD)
+        : (options.threshold ?? DEFAULT_CLUSTER_THRESHOLD),
   })
   return clusters
     .map((members) => ({

@@ -4,7 +4,7 @@ import { richText } from '../board/shapeRecords'
 import type { JsonValue } from '../board/yjsValue'
 import { factorText, isCluster } from '../factors'
 import { meta, numberOr, parentIdOf, props } from '../factors/recordFields'
-import type { GroupFactor } from '../similarity'
+import type { GroupFactor, MergeSimilarFactorsOptions } from '../similarity'
 import type { Synthesis, SynthesisEntry, SynthesisKeyArea } from '../workshopContracts'
 import {
   emptyGatherState,
@@ -44,6 +44,8 @@ export interface GatherInput {
   groups: readonly GroupOutcome[]
   language: GatherLanguage
   newId: () => string
+  /** How factors are compared, e.g. with a model's embeddings; the built-in method if left out. */
+  similarity?: MergeSimilarFactorsOptions
 }
 
 export interface GatherPlan {
@@ -90,7 +92,7 @@ export function planGather(input: GatherInput): GatherPlan {
     for (const ref of entry.factors) owner.set(ref, key)
   }
 
-  const fresh = synthesize(groups)
+  const fresh = synthesize(groups, input.similarity)
   for (const area of fresh.keyAreas) {
     for (const polarity of SYNTHESIS_POLARITIES) {
       for (const merged of area[polarity]) {
@@ -122,7 +124,7 @@ export function planGather(input: GatherInput): GatherPlan {
     if (entry.dismissed) continue
     const frame = frames.get(entry.keyAreaKey)!
     const wordings = entry.factors.map((ref) => current.get(ref)!)
-    const central = centralWording(wordings)
+    const central = centralWording(wordings, input.similarity)
     const note = byId.get(entry.noteId)
     const edited = note !== undefined && entryText(factorText(note)) !== entry.generatedText
     const text = edited ? entryText(factorText(note)) : central.text

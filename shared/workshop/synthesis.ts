@@ -77,9 +77,14 @@ export function synthesize(
 }
 
 /** The wording closest to all others, for an entry whose members were fixed by hand. */
-export function centralWording(wordings: readonly GroupFactor[]): SynthesisEntry {
+export function centralWording(
+  wordings: readonly GroupFactor[],
+  options: MergeSimilarFactorsOptions = {},
+): SynthesisEntry {
   const [merged] = mergeSimilarFactors(wordings, {
+    ...options,
     threshold: Number.NEGATIVE_INFINITY,
+    modelThreshold: Number.NEGATIVE_INFINITY,
     mergeWithinGroup: true,
   })
   return merged ?? { text: '', groups: [], wordings: [] }

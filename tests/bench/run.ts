@@ -18,10 +18,11 @@ import { runFirstPaint, type FirstPaintOptions } from './firstpaint/firstPaintSc
 import { firstPaintGoals, firstPaintReport } from './firstpaint/report'
 import { runBoardMemory } from './limits/boardMemory'
 import { runSynthesisTime } from './limits/synthesisTime'
+import { modelHealthReport, runModelHealth } from './limits/modelHealth'
 import { boardMemoryReport, synthesisTimeReport } from './limits/report'
 
 /**
- * `npm run bench [-- quality|fanout|wire|coldopen|firstpaint|longday|rooms|limits ...] [--full]`: runs the
+ * `npm run bench [-- quality|fanout|wire|coldopen|firstpaint|longday|rooms|limits|model ...] [--full]`: runs the
  * selected scenarios (all by default) against our server and the anchors in one run, prints
  * tables and writes bench/results/<timestamp>.json. `--full` (or BENCH_FULL=1) adds 300
  * clients, longer windows and a five-minute many-rooms run. This measures; it asserts nothing.
@@ -36,6 +37,7 @@ const SCENARIOS = [
   'longday',
   'rooms',
   'limits',
+  'model',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
@@ -215,6 +217,16 @@ if (selected.includes('limits')) {
     `RSS read after a full GC in the server process. The O(n³) anchor runs at 4 × 500 only with --full (it took 81 s there before issue 8). ${machine.cores} cores.`,
   )
   results.limits = { memory, synthesis }
+}
+
+if (selected.includes('model')) {
+  log(
+    "\nScenario 7 — the similarity model on the server: Föreslå kluster and the synthesis with SIMILARITY_MODEL_DIR (or a stand-in of a real model's cost), /healthz asked every 20 ms meanwhile",
+  )
+  const model = await runModelHealth([200, 800], log)
+  log(`\n${modelHealthReport(model)}`)
+  log(`The model runs on the similarity worker thread with one ORT thread; ${machine.cores} cores.`)
+  results.model = model
 }
 
 const finishedAt = new Date()

@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import type { BoardInfo } from '../../../shared/contracts'
 import { polarityIcon } from '../../../shared/factors/polarity'
 import { computeOutcome } from '../../../shared/factors/computeOutcome'
 import type { SuggestedCluster } from '../../../shared/similarity/suggestClusters'
 import { SidePanel } from '../SidePanel'
 import { createCluster, selectedCluster, tidy } from '../clusters/clusterCommands'
 import { SuggestionsPanel } from '../clusters/SuggestionsPanel'
+import { suggestClustersFor } from '../clusters/suggestClustersFor'
 import { useBoardSettings } from './BoardSettingsContext'
 import { pageRecords } from './records'
 import { useOutcomeCounts } from './useOutcomeCounts'
@@ -17,7 +19,7 @@ import './factors.css'
  * Sorting beside the canvas, all by keyboard: how many notes are still unsorted, the board's
  * totals, cluster commands, cluster suggestions and the anonymous-board setting.
  */
-export function FactorPanel({ editor }: { editor: Editor | undefined }) {
+export function FactorPanel({ editor, board }: { editor: Editor | undefined; board: BoardInfo }) {
   const { t } = useTranslation()
   const counts = useOutcomeCounts(editor)
   const { settings, update, canManageBoard } = useBoardSettings()
@@ -36,10 +38,10 @@ export function FactorPanel({ editor }: { editor: Editor | undefined }) {
   }
   const suggest = async () => {
     if (!editor) return
-    // Loaded on first use: the Swedish thesaurus behind it is a few hundred kB.
-    const { suggestClusters } = await import('../../../shared/similarity/suggestClusters')
     const notes = computeOutcome(pageRecords(editor)).unsorted.filter((f) => f.text.trim())
-    const clusters = suggestClusters(notes).filter((cluster) => cluster.noteIds.length > 1)
+    const clusters = (await suggestClustersFor(board, notes)).filter(
+      (cluster) => cluster.noteIds.length > 1,
+    )
     setSuggestions({ clusters, from: notes.length })
   }
 

@@ -1,13 +1,20 @@
 import { Worker } from 'node:worker_threads'
+import type { SimilarityMethod, SuggestedCluster, UnsortedNote } from '../../../shared/similarity'
 import type { GatherPlan } from '../../../shared/workshop/gather'
-import type { PlanJob } from './planWorker'
+import type { SimilarityModelSettings } from '../../similarity/ModelSimilarity'
+import type { PlanJob, SimilarityJob, SimilarityReply, SimilarityWorkerData } from './planWorker'
 
 export class GatherBusyError extends Error {}
 export class GatherTimeoutError extends Error {}
 
+interface Done {
+  result: unknown
+  method: SimilarityMethod
+}
+
 interface Queued {
-  job: PlanJob
-  resolve: (plan: GatherPlan) => void
+  job: SimilarityJob
+  resolve: (done: Done) => void
   reject: (error: Error) => void
 }
 
@@ -16,13 +23,17 @@ export interface GatherWorkerOptions {
   timeoutMs: number
   /** Plans waiting at most; more are refused with GatherBusyError. */
   maxQueued: number
+  /** The municipality's sentence-embedding model; the built-in similarity when left out. */
+  model?: SimilarityModelSettings
+  /** Told when the model cannot be used (each worker tells once); the run used the built-in. */
+  onModelProblem?: (problem: string) => void
 }
 
 const WORKER_URL = new URL('./planWorker.boot.mjs', import.meta.url)
 
 /**
- * Plans gatherings on one worker thread, one at a time, so synthesis of any size never blocks
- * the event loop. A plan past the time limit ends the worker (a fresh one starts for the
+ * Plans gatherings and suggests clusters on one worker thread, one job at a time, so
+ * similarity of any size (and the municipality's model) never blocks the event loop. A plan past the time limit ends the worker (a fresh one starts for the
  * next), and a full queue is refused rather than grown.
  */
 export class GatherWorker {
@@ -32,9 +43,27 @@ export class GatherWorker {
 
   constructor(private readonly options: GatherWorkerOptions) {}
 
-  plan(job: PlanJob): Promise<GatherPlan> {
+  async plan(job: PlanJob): Promise<GatherPlan> {
+    const { result } = await this.run({ kind: 'gather', ...job })
+    return result as GatherPlan
+  }
+
+  /** Cluster suggestions for a board's unsorted notes, and which similarity made them. */
+  async suggest(
+    notes: UnsortedNote[],
+  ): Promise<{ clusters: SuggestedCluster[]; method: SimilarityMethod }> {
+    const { result, method } = await this.run({ kind: 'suggest', notes })
+    return { clusters: result as SuggestedCluster[], method }
+  }
+
+  /** Loads the configured model now, so a directory that cannot be used is logged at start. */
+  async loadModel(): Promise<SimilarityMethod> {
+    return (await this.run({ kind: 'load' })).method
+  }
+
+  private run(job: SimilarityJob): Promise<Done> {
     if (this.queue.length >= this.options.maxQueued) {
-      return Promise.reject(new GatherBusyError('too many gatherings are being planned'))
+      return Promise.reject(new GatherBusyError('too many similarity jobs are waiting'))
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject })
@@ -64,13 +93,14 @@ export class GatherWorker {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(WORKER_URL)
+    const workerData: SimilarityWorkerData = { model: this.options.model }
+    const worker = new Worker(WORKER_URL, { workerData })
     worker.unref()
-    worker.on(
-      'message',
-      (reply: { ok: true; plan: GatherPlan } | { ok: false; message: string }) =>
-        reply.ok ? this.finish(reply.plan) : this.finish(undefined, new Error(reply.message)),
-    )
+    worker.on('message', (reply: SimilarityReply) => {
+      if (!reply.ok) return this.finish(undefined, new Error(reply.message))
+      if (reply.modelProblem) this.options.onModelProblem?.(reply.modelProblem)
+      this.finish({ result: reply.result, method: reply.method })
+    })
     worker.on('error', (error) => {
       if (this.worker === worker) this.worker = undefined
       this.finish(undefined, error)
@@ -84,13 +114,13 @@ export class GatherWorker {
     return worker
   }
 
-  private finish(plan: GatherPlan | undefined, error?: Error) {
+  private finish(done: Done | undefined, error?: Error) {
     const running = this.running
     if (!running) return
     clearTimeout(running.timer)
     this.running = undefined
-    if (plan) running.resolve(plan)
-    else running.reject(error ?? new Error('no plan'))
+    if (done) running.resolve(done)
+    else running.reject(error ?? new Error('no result'))
     this.next()
   }
 }

@@ -46,7 +46,7 @@ export function measureClusterQuality(): ClusterQualityRow[] {
   )
 }
 
-function scoreClustering(notes: readonly FixtureNote[], options: SuggestClustersOptions) {
+export function scoreClustering(notes: readonly FixtureNote[], options: SuggestClustersOptions) {
   const clusters = suggestClusters(
     notes.map((note) => ({ id: note.id, text: note.text })),
     options,

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureClusterQuality } from './clusterQuality'
+import { measureModelQuality, printModelQuality, type ModelQuality } from './modelQuality'
 import { printTable } from './printTable'
 import { measureSynthesisQuality } from './synthesisQuality'
 
@@ -10,6 +11,8 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export interface QualityResults {
   cluster: object[]
   synthesis: object[]
+  /** Rows for the municipality's model (SIMILARITY_MODEL_DIR); empty when none is configured. */
+  model?: ModelQuality
   /** Tables of workshopSynthesis.ts, when that module exists, by the measure's name. */
   workshop?: Record<string, object[]>
 }
@@ -42,10 +45,12 @@ export async function runQuality(log: (line: string) => void): Promise<QualityRe
     'Synthesis quality: pairs merged by mergeSimilarFactors vs pairs sharing an idea id, pooled over key area × polarity, with baselines',
     synthesis,
   )
+  const model = await measureModelQuality(log)
+  printModelQuality(model)
   const workshop = await measureWorkshopSynthesis()
   if (!workshop) log('\n(workshopSynthesis.ts not present on this branch; skipped)')
   for (const [name, rows] of Object.entries(workshop ?? {})) {
     printTable(`Workshop synthesis: ${name}`, rows)
   }
-  return { cluster, synthesis, ...(workshop ? { workshop } : {}) }
+  return { cluster, synthesis, ...(model ? { model } : {}), ...(workshop ? { workshop } : {}) }
 }

@@ -18,7 +18,7 @@ export interface SynthesisQualityRow extends PairScores {
 }
 
 /** Merges one key area × polarity; returns entries as lists of note ids. */
-type Method = (notes: readonly FixtureNote[]) => string[][]
+export type Method = (notes: readonly FixtureNote[]) => string[][]
 
 const mergeWith =
   (options: MergeSimilarFactorsOptions): Method =>
@@ -66,7 +66,7 @@ export function measureSynthesisQuality(): SynthesisQualityRow[] {
   )
 }
 
-function scoreMethod(notes: readonly FixtureNote[], run: Method): PairScores {
+export function scoreMethod(notes: readonly FixtureNote[], run: Method): PairScores {
   return sumPairScores(
     [...groupBy(notes, (note) => `${note.keyArea}/${note.polarity}`).values()].map((slice) => {
       const truth = groupBy(slice, (note) => note.idea)
