@@ -2,6 +2,7 @@ import { useId, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import type { BoardInfo } from '../../shared/contracts'
+import { DialogFormEnd } from '../common/DialogFormEnd'
 import { ModalDialog } from '../common/ModalDialog'
 import { recentBoards, storedList, subscribeRecentBoards } from '../lobby/recentBoards'
 import { parseBoardLink, recentTargets } from './boardLinkTarget'
@@ -93,19 +94,15 @@ export function CaptureElsewhereDialog(props: {
             />
           </>
         )}
-        {error && (
-          <p id={`${id}-error`} className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('capture.elsewhere.busy') : t('capture.one')}
-          </button>
-          <button type="button" onClick={props.onClose}>
-            {t('capture.elsewhere.cancel')}
-          </button>
-        </div>
+        <DialogFormEnd
+          formId={id}
+          error={error}
+          busy={busy}
+          submitLabel={t('capture.one')}
+          busyLabel={t('capture.elsewhere.busy')}
+          cancelLabel={t('capture.elsewhere.cancel')}
+          onCancel={props.onClose}
+        />
       </form>
     </ModalDialog>
   )

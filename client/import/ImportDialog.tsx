@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardInfo } from '../../shared/contracts'
 import { boardPath, sendRequest } from '../common/boardRequest'
+import { DialogFormEnd } from '../common/DialogFormEnd'
 import { ModalDialog } from '../common/ModalDialog'
 import './strings'
 
@@ -75,19 +76,15 @@ export function ImportDialog(props: {
           accept=".csv,text/csv"
           onChange={(event) => setFile(event.target.files?.[0])}
         />
-        {error && (
-          <p id={`${id}-error`} className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('import.busy') : t('import.submit')}
-          </button>
-          <button type="button" onClick={props.onClose}>
-            {t('import.cancel')}
-          </button>
-        </div>
+        <DialogFormEnd
+          formId={id}
+          error={error}
+          busy={busy}
+          submitLabel={t('import.submit')}
+          busyLabel={t('import.busy')}
+          cancelLabel={t('import.cancel')}
+          onCancel={props.onClose}
+        />
       </form>
     </ModalDialog>
   )
