@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import {
   SCREENSHOTS,
   addNote,
@@ -10,23 +9,11 @@ import {
   seriousViolations,
 } from '../support/pages'
 import { participantPage } from '../support/participantPages'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { createWorkshop } from '../support/workshopClients'
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = chromiumHarness()
+const { contexts } = e2e
 
 /** The page point at the centre of the canvas, read from tldraw's layer transform. */
 const viewCentre = (page: Page) =>
@@ -48,13 +35,13 @@ describe("the room's attention in Chromium", () => {
     "Ta kontroll moves another page's camera and pauses its editing until released",
     { timeout: 180_000 },
     async () => {
-      const workshop = await createWorkshop(server.url, {
+      const workshop = await createWorkshop(e2e.server.url, {
         title: 'Träff 8',
         groups: 1,
         language: 'sv',
       })
-      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
-      const context = await personContext(browser, 'Samtalsledaren')
+      const anna = await participantPage(e2e.browser, e2e.server.url, workshop, 0, 'Anna', contexts)
+      const context = await personContext(e2e.browser, 'Samtalsledaren')
       contexts.push(context)
       const facilitator = await context.newPage()
       await openBoard(facilitator, workshop.boards[0]!.url)
@@ -108,13 +95,13 @@ describe("the room's attention in Chromium", () => {
       timeout: 180_000,
     },
     async () => {
-      const workshop = await createWorkshop(server.url, {
+      const workshop = await createWorkshop(e2e.server.url, {
         title: 'Träff 9',
         groups: 1,
         language: 'sv',
       })
-      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
-      const context = await personContext(browser, 'Samtalsledaren')
+      const anna = await participantPage(e2e.browser, e2e.server.url, workshop, 0, 'Anna', contexts)
+      const context = await personContext(e2e.browser, 'Samtalsledaren')
       contexts.push(context)
       const facilitator = await context.newPage()
       await openBoard(facilitator, workshop.boards[0]!.url)

@@ -1,38 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { describe, expect, it } from 'vitest'
 import { SCREENSHOTS, personContext, seriousViolations } from '../support/pages'
 import { participantPage } from '../support/participantPages'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { createWorkshop } from '../support/workshopClients'
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = chromiumHarness()
+const { contexts } = e2e
 
 describe('raising a hand in Chromium', () => {
   it(
     "shows a hand raised on a participant's page on the facilitator's overview",
     { timeout: 120_000 },
     async () => {
-      const workshop = await createWorkshop(server.url, {
+      const workshop = await createWorkshop(e2e.server.url, {
         title: 'Träff 7',
         groups: 2,
         language: 'sv',
       })
-      const anna = await participantPage(browser, server.url, workshop, 1, 'Anna', contexts)
-      const context = await personContext(browser, 'Samtalsledaren')
+      const anna = await participantPage(e2e.browser, e2e.server.url, workshop, 1, 'Anna', contexts)
+      const context = await personContext(e2e.browser, 'Samtalsledaren')
       contexts.push(context)
       const overview = await context.newPage()
       await overview.goto(workshop.links.facilitator)

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { SCREENSHOTS, openBoard, personContext, seriousViolations } from '../support/pages'
 import { participantPage } from '../support/participantPages'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { createWorkshop } from '../support/workshopClients'
 
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = chromiumHarness()
+const { contexts } = e2e
 
 /** The page point at the centre of the canvas, read from tldraw's layer transform. */
 const viewCentre = (page: Page) =>
@@ -36,13 +23,13 @@ const viewCentre = (page: Page) =>
 
 describe('Samla alla här in Chromium', () => {
   it("moves a participant's camera to the facilitator's view", { timeout: 120_000 }, async () => {
-    const workshop = await createWorkshop(server.url, {
+    const workshop = await createWorkshop(e2e.server.url, {
       title: 'Träff 6',
       groups: 1,
       language: 'sv',
     })
-    const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
-    const context = await personContext(browser, 'Samtalsledaren')
+    const anna = await participantPage(e2e.browser, e2e.server.url, workshop, 0, 'Anna', contexts)
+    const context = await personContext(e2e.browser, 'Samtalsledaren')
     contexts.push(context)
     const facilitator = await context.newPage()
     await openBoard(facilitator, workshop.boards[0]!.url)
