@@ -339,12 +339,18 @@ export interface RaisedHand {
   at: number
 }
 
-/** What the facilitator asks of every page on a board (see ATTENTION_KINDS). */
-export type AttentionKind = 'summon' | 'follow' | 'control' | 'release' | 'spotlight'
+/**
+ * What the facilitator asks of every page on a board (see ATTENTION_KINDS). `move` carries the
+ * facilitator's moving camera to a standing follow or control and changes nothing when none
+ * stands, so a camera update still on its way when the facilitator releases cannot start
+ * control again.
+ */
+export type AttentionKind = 'summon' | 'follow' | 'control' | 'move' | 'release' | 'spotlight'
 export const ATTENTION_KINDS: readonly AttentionKind[] = [
   'summon',
   'follow',
   'control',
+  'move',
   'release',
   'spotlight',
 ]

@@ -37,6 +37,36 @@ describe("the room's attention", () => {
     await participant.state((s) => s.day.attention.length === 0)
   })
 
+  it('moves the view of what stands, and never starts control again after release', async () => {
+    server = await startTestServer()
+    const workshop = await createWorkshop(server.url)
+    const boardId = workshop.boards[0]!.id
+    const { params } = await joinGroup(server.url, workshop, 0)
+    const participant = await openLive(server.url, workshop.id, params)
+    cleanups.push(() => participant.close())
+    const f = { token: tokenOf(workshop.links.facilitator) }
+    const at = `/api/workshops/${workshop.id}/attention`
+    const moved = { x: 4000, y: -300, w: 900, h: 500 }
+
+    await call(server.url, 'POST', at, f, { kind: 'control', boardId, bounds })
+    const started = await participant.state((s) => s.day.attention.length === 1)
+    expect(
+      (await call(server.url, 'POST', at, f, { kind: 'move', boardId, bounds: moved })).status,
+    ).toBe(200)
+    const after = await participant.state((s) => s.day.attention[0]?.bounds.x === moved.x)
+    expect(after.day.attention).toEqual([{ ...started.day.attention[0], bounds: moved }])
+
+    await call(server.url, 'POST', at, f, { kind: 'release', boardId })
+    await participant.state((s) => s.day.attention.length === 0)
+    // A camera update still on its way when the facilitator released changes nothing.
+    expect((await call(server.url, 'POST', at, f, { kind: 'move', boardId, bounds })).status).toBe(
+      200,
+    )
+    const day = await call(server.url, 'GET', `/api/workshops/${workshop.id}`, f)
+    expect(((await day.json()) as { attention: unknown[] }).attention).toEqual([])
+    expect((await call(server.url, 'POST', at, f, { kind: 'move', boardId })).status).toBe(400)
+  })
+
   it('refuses participants, unknown boards and malformed bounds', async () => {
     server = await startTestServer()
     const workshop = await createWorkshop(server.url)

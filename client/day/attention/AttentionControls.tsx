@@ -1,23 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor } from 'tldraw'
-import type { AttentionBody, BoardAttention, ViewBounds } from '../../../shared/workshopContracts'
+import type { AttentionBody, BoardAttention } from '../../../shared/workshopContracts'
 import { selectedCluster } from '../../board/clusters/clusterCommands'
 import { useLiveScope } from '../LiveContext'
 import type { Spotlight } from './useBoardAttention'
+import { useSendCamera, viewOf } from './useSendCamera'
 import './strings'
-
-/** How often, at most, the facilitator's moving camera is sent to those who follow it. */
-const CAMERA_SEND_MS = 250
-
-const viewOf = (editor: Editor): ViewBounds => {
-  const view = editor.getViewportPageBounds()
-  return { x: view.x, y: view.y, w: view.w, h: view.h }
-}
 
 /**
  * The facilitator's **Följ mig**, **Ta kontroll** and spotlight on a board. While Följ mig or
- * Ta kontroll stands, this page's camera is sent on as it moves (at most every 250 ms).
+ * Ta kontroll stands, this page's camera is sent on as it moves (`useSendCamera`).
  */
 export function AttentionControls(props: {
   editor: Editor | undefined
@@ -32,33 +25,7 @@ export function AttentionControls(props: {
   const cluster = useValue('selected cluster', () => editor && selectedCluster(editor), [editor])
   const mode = standing?.mode
 
-  useEffect(() => {
-    if (!editor || !api || !mode) return
-    let last = JSON.stringify(viewOf(editor))
-    let timer: ReturnType<typeof setTimeout> | undefined
-    // One request at a time: two in flight could arrive in the wrong order and leave
-    // followers on an older view.
-    let sending = false
-    const send = () => {
-      timer = undefined
-      const view = viewOf(editor)
-      if (JSON.stringify(view) === last) return
-      if (sending) return void (timer = setTimeout(send, CAMERA_SEND_MS))
-      last = JSON.stringify(view)
-      sending = true
-      api
-        .attention({ kind: mode, boardId, bounds: view })
-        .catch(() => undefined)
-        .finally(() => (sending = false))
-    }
-    const stop = editor.store.listen(() => (timer ??= setTimeout(send, CAMERA_SEND_MS)), {
-      scope: 'session',
-    })
-    return () => {
-      stop()
-      clearTimeout(timer)
-    }
-  }, [editor, api, mode, boardId])
+  useSendCamera(editor, api?.attention, boardId, mode, standing?.bounds)
 
   if (!editor || !api) return null
   const ask = async (body: AttentionBody, done: string) => {

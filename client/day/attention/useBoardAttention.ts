@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Editor } from 'tldraw'
+import { useValue, type Editor } from 'tldraw'
 import type { BoardAttention, ViewBounds } from '../../../shared/workshopContracts'
 import { useLiveScope } from '../LiveContext'
 
@@ -42,12 +42,23 @@ export function useBoardAttention(
 
   const bounds = standing?.bounds
   const boundsKey = bounds ? `${bounds.x},${bounds.y},${bounds.w},${bounds.h}` : ''
+  // This page's own canvas changes size too (the control notice appears, a panel closes, a
+  // phone turns): the facilitator's view is fitted again, else the camera stays where the old
+  // size put it (tldraw does not re-centre a locked camera).
+  const viewportKey = useValue(
+    'viewport size',
+    () => {
+      const screen = editor?.getViewportScreenBounds()
+      return screen ? `${screen.w}x${screen.h}` : ''
+    },
+    [editor],
+  )
   useEffect(() => {
     if (!editor || !following || !bounds) return
     editor.zoomToBounds(bounds, { animation: { duration: 300 }, force: true, inset: 0 })
     // Deliberately keyed by the bounds' value: a new object with the same view moves nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, following, boundsKey])
+  }, [editor, following, boundsKey, viewportKey])
 
   // Under control the camera stays where the facilitator puts it.
   useEffect(() => {

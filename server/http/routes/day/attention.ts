@@ -21,7 +21,8 @@ const attentionBody = z
 
 /**
  * The room's attention on one board. `summon` (Samla alla här) and `spotlight` are one-off
- * events to every page on the board; `follow` and `control` stand until `release`.
+ * events to every page on the board; `follow` and `control` stand until `release`, and `move`
+ * updates the view of what stands (nothing when nothing does).
  */
 export const attentionRoutes: Route[] = [
   {
@@ -47,6 +48,17 @@ export const attentionRoutes: Route[] = [
           at,
         }
         context.day.events.emit('attention', workshop.id, event)
+      } else if (body.kind === 'move') {
+        const standing = context.day
+          .get(workshop.id)
+          .attention.find((candidate) => candidate.boardId === body.boardId)
+        if (standing) {
+          context.day.change(workshop.id, (day) => {
+            for (const held of day.attention) {
+              if (held.boardId === body.boardId) held.bounds = body.bounds!
+            }
+          })
+        }
       } else {
         context.day.change(workshop.id, (day) => {
           const before = day.attention.find((standing) => standing.boardId === body.boardId)
@@ -57,7 +69,8 @@ export const attentionRoutes: Route[] = [
               mode: body.kind,
               bounds: body.bounds!,
               spotlightId: body.spotlightId ?? null,
-              // The facilitator's camera moves are sent again and again: `at` stays the start.
+              // Started again (a second facilitator tab): `at` stays the start, so a
+              // participant's answer to Följ mig still holds.
               at: before?.mode === body.kind ? before.at : at,
             })
           }
