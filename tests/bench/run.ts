@@ -73,6 +73,7 @@ const fanoutOptions: FanoutOptions = {
   drainMs: 3000,
   editsPerSecond: 2,
   cursorsPerSecond: 10,
+  compareDeflate: !args.includes('--no-deflate'),
 }
 
 const coldOpenOptions: ColdOpenOptions = {
