@@ -404,6 +404,19 @@ export interface WorkshopDay {
   hands: RaisedHand[]
   handCount: number
   attention: BoardAttention[]
+  /** Clusters in the spotlight, at most one per board, until the facilitator turns it off. */
+  spotlights: BoardSpotlight[]
+}
+
+/**
+ * A cluster in the spotlight on a board. State, not an event: a page opened or reloaded while
+ * it is lit shows it too.
+ */
+export interface BoardSpotlight {
+  boardId: string
+  spotlightId: string
+  bounds: ViewBounds
+  at: number
 }
 
 /** `GET /api/workshops/:id/live?token[&participant]`: one server-sent `state` event per change. */
@@ -413,9 +426,9 @@ export interface WorkshopLiveState {
   me?: ParticipantSelf & { handRaised: boolean; ballots: MyBallots | null }
 }
 
-/** A one-off request to every page on a board: the live channel's `attention` event. */
+/** A one-off request to every page on a board (Samla alla här): the live channel's `attention` event. */
 export interface AttentionEvent {
-  kind: 'summon' | 'spotlight'
+  kind: 'summon'
   boardId: string
   bounds: ViewBounds
   spotlightId: string | null

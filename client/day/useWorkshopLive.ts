@@ -7,10 +7,8 @@ export interface WorkshopLive {
   clockOffset: number
   /** False while the stream is down; EventSource reconnects by itself. */
   connected: boolean
-  /** The most recent one-off request (summon, spotlight), for the board it names. */
+  /** The most recent one-off request (summon), for the board it names. */
   attention: AttentionEvent | undefined
-  /** The most recent spotlight (a later summon does not turn it off; one without an id does). */
-  spotlight: AttentionEvent | undefined
   /** The stream failed before it ever delivered a state (e.g. an unknown participant key). */
   failedAtStart: boolean
 }
@@ -29,7 +27,6 @@ export function useWorkshopLive(
     clockOffset: 0,
     connected: false,
     attention: undefined,
-    spotlight: undefined,
     failedAtStart: false,
   })
 
@@ -54,11 +51,7 @@ export function useWorkshopLive(
     })
     source.addEventListener('attention', (event) => {
       const attention = JSON.parse((event as MessageEvent<string>).data) as AttentionEvent
-      setLive((before) => ({
-        ...before,
-        attention,
-        spotlight: attention.kind === 'spotlight' ? attention : before.spotlight,
-      }))
+      setLive((before) => ({ ...before, attention }))
     })
     source.addEventListener('error', () => {
       setLive((before) => ({ ...before, connected: false, failedAtStart: !received }))

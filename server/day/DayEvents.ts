@@ -13,7 +13,7 @@ interface DayEventMap {
   /** Anything of the day's state (or who is on which board) changed: the live channel resends. */
   changed: [workshopId: string]
   stepChanged: [StepChanged]
-  /** A one-off request to the pages of one board (summon, spotlight). */
+  /** A one-off request to the pages of one board (summon). */
   attention: [workshopId: string, AttentionEvent]
 }
 

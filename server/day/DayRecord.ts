@@ -3,6 +3,7 @@ import type { TimerState } from '../../shared/day/timer'
 import type {
   AgendaStep,
   BoardAttention,
+  BoardSpotlight,
   PolarityBudgets,
   StepRun,
   VoteResult,
@@ -36,6 +37,7 @@ export interface DayRecord {
   votes: VoteRecord[]
   hands: { participantId: string; at: number }[]
   attention: BoardAttention[]
+  spotlights: BoardSpotlight[]
 }
 
 export function newDayRecord(language: 'sv' | 'en'): DayRecord {
@@ -50,6 +52,7 @@ export function newDayRecord(language: 'sv' | 'en'): DayRecord {
     votes: [],
     hands: [],
     attention: [],
+    spotlights: [],
   }
 }
 

@@ -69,5 +69,6 @@ export function dayView(
         : [],
     handCount: hands.length,
     attention: record.attention,
+    spotlights: record.spotlights,
   }
 }

@@ -183,8 +183,24 @@ describe("the room's attention in Chromium", () => {
       await facilitator.getByTestId('spotlight').waitFor()
       expect(await seriousViolations(anna, '[data-testid="spotlight"]')).toEqual([])
       await anna.screenshot({ path: `${SCREENSHOTS}spotlight.png` })
+
+      // It stands: a page opened later, and one reloaded, show it too.
+      const bo = await participantPage(e2e.browser, e2e.server.url, workshop, 0, 'Bo', contexts)
+      await bo.setViewportSize({ width: 390, height: 844 })
+      await bo
+        .getByTestId('spotlight')
+        .getByText(/^I fokus: /)
+        .waitFor({ timeout: 15_000 })
+      await bo.screenshot({ path: `${SCREENSHOTS}spotlight-late-phone.png` })
+      await anna.reload()
+      await focus.getByText(/^I fokus: /).waitFor({ timeout: 30_000 })
+      await facilitator.setViewportSize({ width: 1024, height: 1366 })
+      await facilitator.getByTestId('spotlight').waitFor()
+      await facilitator.screenshot({ path: `${SCREENSHOTS}spotlight-facilitator-ipad.png` })
+
       await facilitator.getByRole('button', { name: 'Släck strålkastaren' }).click()
       await focus.waitFor({ state: 'detached' })
+      await bo.getByTestId('spotlight').waitFor({ state: 'detached' })
     },
   )
 })

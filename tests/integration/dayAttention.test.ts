@@ -67,6 +67,33 @@ describe("the room's attention", () => {
     expect((await call(server.url, 'POST', at, f, { kind: 'move', boardId })).status).toBe(400)
   })
 
+  it('keeps a spotlight in the day until it is turned off, for pages opened later too', async () => {
+    server = await startTestServer()
+    const workshop = await createWorkshop(server.url)
+    const boardId = workshop.boards[0]!.id
+    const f = { token: tokenOf(workshop.links.facilitator) }
+    const at = `/api/workshops/${workshop.id}/attention`
+    const lit = { kind: 'spotlight', boardId, bounds, spotlightId: 'shape:cluster' }
+    expect((await call(server.url, 'POST', at, f, lit)).status).toBe(200)
+
+    // Opened after the spotlight was lit: the first state already has it.
+    const { params } = await joinGroup(server.url, workshop, 0)
+    const late = await openLive(server.url, workshop.id, params)
+    cleanups.push(() => late.close())
+    const first = await late.state(() => true)
+    expect(first.day.spotlights).toEqual([
+      { boardId, spotlightId: 'shape:cluster', bounds, at: expect.any(Number) as number },
+    ])
+    expect(late.events.some((event) => event.event === 'attention')).toBe(false)
+
+    // Another cluster replaces it; a spotlight without an id turns it off.
+    await call(server.url, 'POST', at, f, { ...lit, spotlightId: 'shape:other' })
+    await late.state((s) => s.day.spotlights[0]?.spotlightId === 'shape:other')
+    await call(server.url, 'POST', at, f, { kind: 'spotlight', boardId, bounds })
+    const off = await late.state((s) => s.day.spotlights.length === 0)
+    expect(off.day.spotlights).toEqual([])
+  })
+
   it('refuses participants, unknown boards and malformed bounds', async () => {
     server = await startTestServer()
     const workshop = await createWorkshop(server.url)

@@ -69,16 +69,18 @@ export function useBoardAttention(
     }
   }, [editor, controlled])
 
-  const event = live?.spotlight
+  const lit = live?.state?.day.spotlights.find((candidate) => candidate.boardId === boardId)
   const [dismissedAt, setDismissedAt] = useState<number>()
-  const lit = event && event.boardId === boardId && event.spotlightId ? event : undefined
   const spotlight =
-    lit && lit.at !== dismissedAt ? { shapeId: lit.spotlightId!, bounds: lit.bounds } : undefined
+    lit && lit.at !== dismissedAt ? { shapeId: lit.spotlightId, bounds: lit.bounds } : undefined
+  // Once per spotlight (keyed by when it was lit), also on a page that opens while it stands.
+  const litAt = lit?.at
   useEffect(() => {
     if (!editor || !lit) return
     // Room around the cluster, so the dimmed rest still shows where it sits on the board.
     editor.zoomToBounds(lit.bounds, { animation: { duration: 400 }, force: true, inset: 160 })
-  }, [editor, lit])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, litAt])
 
   return {
     standing,

@@ -20,9 +20,10 @@ const attentionBody = z
   .strict()
 
 /**
- * The room's attention on one board. `summon` (Samla alla här) and `spotlight` are one-off
- * events to every page on the board; `follow` and `control` stand until `release`, and `move`
- * updates the view of what stands (nothing when nothing does).
+ * The room's attention on one board. `summon` (Samla alla här) is a one-off event to every
+ * page on the board; `follow` and `control` stand until `release`, and `move` updates the view
+ * of what stands (nothing when nothing does); a `spotlight` with a `spotlightId` stands until
+ * one without.
  */
 export const attentionRoutes: Route[] = [
   {
@@ -39,7 +40,19 @@ export const attentionRoutes: Route[] = [
         throw dayError(req, 400, 'invalid_body', 'bounds')
       }
       const at = Date.now()
-      if (body.kind === 'summon' || body.kind === 'spotlight') {
+      if (body.kind === 'spotlight') {
+        context.day.change(workshop.id, (day) => {
+          day.spotlights = day.spotlights.filter((lit) => lit.boardId !== body.boardId)
+          if (body.spotlightId) {
+            day.spotlights.push({
+              boardId: body.boardId,
+              spotlightId: body.spotlightId,
+              bounds: body.bounds!,
+              at,
+            })
+          }
+        })
+      } else if (body.kind === 'summon') {
         const event: AttentionEvent = {
           kind: body.kind,
           boardId: body.boardId,
