@@ -172,8 +172,12 @@ export async function startServer(
           const failure = storageFailed()
           return sendError(res, failure.status, failure.code, failure.message)
         }
-        if (error instanceof HttpError)
+        if (error instanceof HttpError) {
+          if (error.retryAfterSeconds !== undefined) {
+            res.setHeader('Retry-After', String(error.retryAfterSeconds))
+          }
           return sendError(res, error.status, error.code, error.message)
+        }
         log.error({ err: error, url: req.url }, 'request failed')
         if (!res.headersSent) sendError(res, 500, 'internal', 'internal error')
       })

@@ -46,6 +46,14 @@ const messages = {
     en: 'You have no vote here to take back.',
   },
   unknown_participant: { sv: 'Deltagaren finns inte.', en: 'No such participant.' },
+  too_many_ballots: {
+    sv: 'Du röstar väldigt snabbt. Vänta en stund och försök igen.',
+    en: 'You are voting very fast. Wait a moment and try again.',
+  },
+  too_many_hands: {
+    sv: 'Du har räckt upp och tagit ner handen många gånger. Vänta en stund och försök igen.',
+    en: 'You have raised and lowered your hand many times. Wait a moment and try again.',
+  },
   too_many_streams: {
     sv: 'För många är anslutna till workshopen just nu.',
     en: 'Too many pages are connected to this workshop right now.',
@@ -63,6 +71,15 @@ export function dayError(
 ): HttpError {
   const text = messages[code][requestLanguage(req)].replace('{detail}', detail)
   return new HttpError(status, code, text)
+}
+
+/** 429 for a participant who acts too often, with when to try again (`Retry-After`). */
+export function tooOften(
+  req: IncomingMessage,
+  code: 'too_many_ballots' | 'too_many_hands',
+  retryAfterSeconds: number,
+): HttpError {
+  return new HttpError(429, code, messages[code][requestLanguage(req)], retryAfterSeconds)
 }
 
 /** Parses a body with `schema`, or throws 400 naming the first problem. */

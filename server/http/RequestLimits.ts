@@ -20,6 +20,19 @@ export interface RequestLimitOptions {
 export const SUGGESTIONS_PER_MINUTE = 60
 
 /**
+ * Ballots (a vote or taking one back) one participant may send per minute: clicking through
+ * the highest budget (20) and changing one's mind a few times fits easily; a script hammering
+ * the tally, which every page of the workshop hears about, does not.
+ */
+export const BALLOTS_PER_MINUTE = 120
+
+/** Times one participant may raise or lower their hand per minute (each one reaches every page). */
+export const HAND_CHANGES_PER_MINUTE = 20
+
+/** What a participant may do at a limited rate, counted per participant (not per address). */
+export type ParticipantAction = 'ballot' | 'hand'
+
+/**
  * Per-address rate limits on the calls that create something stored (boards, workshops and
  * participants) or that make the server call the OpenID provider (sign-in). A school behind one NAT address shares the budget, so the defaults allow a
  * whole class joining at once, not a script creating thousands.
@@ -29,6 +42,7 @@ export class RequestLimits {
   private readonly joins: RateLimiterMemory
   private readonly signIns: RateLimiterMemory
   private readonly suggestions: RateLimiterMemory
+  private readonly participantActions: Record<ParticipantAction, RateLimiterMemory>
 
   constructor(private readonly options: RequestLimitOptions) {
     this.creates = new RateLimiterMemory({
@@ -51,6 +65,37 @@ export class RequestLimits {
       points: SUGGESTIONS_PER_MINUTE,
       duration: 60,
     })
+    this.participantActions = {
+      ballot: new RateLimiterMemory({
+        keyPrefix: 'ballots',
+        points: BALLOTS_PER_MINUTE,
+        duration: 60,
+      }),
+      hand: new RateLimiterMemory({
+        keyPrefix: 'hands',
+        points: HAND_CHANGES_PER_MINUTE,
+        duration: 60,
+      }),
+    }
+  }
+
+  /**
+   * Counts one `action` of a participant. Undefined while within the limit, else the seconds
+   * until the next one is allowed. Keyed by the participant, so a class behind one NAT address
+   * never shares a budget, and one person cannot spend the others'.
+   */
+  async participantAction(
+    action: ParticipantAction,
+    workshopId: string,
+    participantId: string,
+  ): Promise<number | undefined> {
+    try {
+      await this.participantActions[action].consume(`${workshopId}:${participantId}`)
+      return undefined
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection
+      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+    }
   }
 
   /** Throws 429 when the caller's address created too much this minute. */

@@ -20,6 +20,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds until asking again may succeed: sent as `Retry-After` (with a 429 or 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { dayError, parseBody } from '../../../day/dayErrors'
+import { dayError, parseBody, tooOften } from '../../../day/dayErrors'
 import { setHand } from '../../../day/hands'
 import { denied } from '../../authorize'
 import { readJson, sendJson } from '../../respond'
@@ -36,6 +36,11 @@ export const handRoutes: Route[] = [
         if (!decision.ok) throw denied(decision)
         raised = parseBody(req, participantBody, await readJson(req, JSON_LIMIT)).raised
         participantId = decision.participant.id
+        const wait = await context.limits.participantAction('hand', workshop.id, participantId)
+        if (wait !== undefined) {
+          context.log.warn({ workshop: workshop.id, reason: 'rateLimited' }, 'hand refused')
+          throw tooOften(req, 'too_many_hands', wait)
+        }
       } else {
         const body = parseBody(req, facilitatorBody, await readJson(req, JSON_LIMIT))
         if (!context.storage.getParticipant(workshop.id, body.participantId)) {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { z } from 'zod'
 import { MAX_VOTES_PER_PERSON } from '../../../../shared/day/votes'
 import type { VoteResults } from '../../../../shared/workshopContracts'
-import { dayError, parseBody } from '../../../day/dayErrors'
+import { dayError, parseBody, tooOften } from '../../../day/dayErrors'
 import type { VoteRecord } from '../../../day/DayRecord'
 import { castBallot, findVoteItem, tally } from '../../../day/votes'
 import { newId } from '../../../boards/BoardService'
@@ -91,6 +91,12 @@ export const voteRoutes: Route[] = [
       const decision = await context.access.identifyParticipant(req, workshop.id)
       if (!decision.ok) throw denied(decision)
       const body = parseBody(req, ballotBody, await readJson(req, JSON_LIMIT))
+      const participantId = decision.participant.id
+      const wait = await context.limits.participantAction('ballot', workshop.id, participantId)
+      if (wait !== undefined) {
+        context.log.warn({ workshop: workshop.id, reason: 'rateLimited' }, 'ballot refused')
+        throw tooOften(req, 'too_many_ballots', wait)
+      }
       // From here on nothing awaits: the budget check and the write are one step.
       const vote = voteOf(req, context, workshop.id, params[1]!)
       if (vote.closedAt !== null) throw dayError(req, 409, 'vote_closed')
