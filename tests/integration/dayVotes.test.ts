@@ -197,6 +197,39 @@ describe('dot voting', () => {
     expect((await call(server!.url, 'POST', `${resultsPath}/close`, { token: f })).status).toBe(409)
   })
 
+  it('shows the tally live when results are not hidden, and keeps an earlier vote listed', async () => {
+    const { created, f, p, people } = await votingWorkshop()
+    const [anna] = people
+    const live = await openLive(server!.url, created.id, {
+      token: p,
+      participant: anna!.participantKey,
+    })
+    cleanups.push(() => live.close())
+    const first = await openVote(created, f, { target: 'notes', votesPerPerson: 2, hidden: false })
+    expect(
+      (await ballot(created, p, anna!.participantKey, first, { itemId: 'shape:n1', delta: 1 }))
+        .status,
+    ).toBe(200)
+    // Before close: every participant's page already hears the count.
+    const counted = await live.state((s) => s.day.votes[0]?.results?.[0]?.votes === 1)
+    expect(counted.day.votes[0]!.closedAt).toBeNull()
+    expect(counted.day.votes[0]!.results).toEqual([
+      { itemId: 'shape:n1', boardId: created.boards[0]!.id, text: 'Tydlig ledning', votes: 1 },
+    ])
+    await call(server!.url, 'POST', `/api/workshops/${created.id}/votes/${first}/close`, {
+      token: f,
+    })
+
+    const second = await openVote(created, f, { target: 'clusters', votesPerPerson: 1 })
+    const both = await live.state((s) => s.day.votes.length === 2 && s.day.activeVoteId === second)
+    expect(both.day.votes[0]).toMatchObject({
+      id: first,
+      results: [{ itemId: 'shape:n1', votes: 1 }],
+    })
+    expect(both.day.votes[0]!.closedAt).not.toBeNull()
+    expect(both.day.votes[1]).toMatchObject({ id: second, hidden: true, results: null })
+  })
+
   it('refuses votes a participant may not start and malformed settings', async () => {
     const { created, f, p } = await votingWorkshop()
     const path = `/api/workshops/${created.id}/votes`
