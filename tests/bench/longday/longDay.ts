@@ -11,6 +11,7 @@ import { readRssMiB } from '../servers/procStats'
 import { startOurServer, type OurServer } from '../servers/serverProcess'
 import { installAnimationFrames } from '../wire/wire'
 import { playSession, type OpCounts, type SessionPlan } from './session'
+import { structBreakdown, type StructRow } from './structs'
 
 export interface MemorySample {
   rssMiB: number
@@ -32,6 +33,9 @@ export interface LongDayResult {
   serverDocBytes: number
   /** The same final records written once into a new Y.Doc. */
   freshDocBytes: number
+  /** Yjs structs in the server's doc and in the fresh doc, by the place they were written to. */
+  serverStructs: { rows: StructRow[]; gcRanges: number }
+  freshStructs: { rows: StructRow[]; gcRanges: number }
   /** JS heap taken by each doc in this process (after a full GC), where measurable. */
   serverDocHeapMiB: number
   freshDocHeapMiB: number
@@ -155,6 +159,8 @@ export async function runLongDay(
         records: records.length,
         serverDocBytes,
         freshDocBytes: Y.encodeStateAsUpdate(fresh()).byteLength,
+        serverStructs: structBreakdown(replayed()),
+        freshStructs: structBreakdown(fresh()),
         serverDocHeapMiB: retainedHeapMiB(replayed),
         freshDocHeapMiB: retainedHeapMiB(fresh),
         storedWhileLoaded,

@@ -81,5 +81,31 @@ export function longDayReport(r: LongDayResult): string {
     ['goal', 'measured', 'met'],
     longDayGoals(r).map((g) => [g.goal, g.measured, g.met ? 'yes' : 'NO']),
   )
-  return [head, sizes, '', memory, '', goals].join('\n')
+  return [head, sizes, '', structsTable(r), '', memory, '', goals].join('\n')
+}
+
+/** Where the server doc's structs are, beside the fresh doc's (the largest places first). */
+function structsTable(r: LongDayResult, shown = 12): string {
+  const fresh = new Map(r.freshStructs.rows.map((row) => [row.place, row]))
+  const rows = r.serverStructs.rows
+    .slice(0, shown)
+    .map((row) => [row.place, row.items, row.deleted, fresh.get(row.place)?.items ?? 0])
+  const total = (rows: { items: number; deleted: number }[]) =>
+    rows.reduce(
+      (sum, row) => ({ items: sum.items + row.items, deleted: sum.deleted + row.deleted }),
+      {
+        items: 0,
+        deleted: 0,
+      },
+    )
+  const server = total(r.serverStructs.rows)
+  const freshTotal = total(r.freshStructs.rows)
+  return table(
+    ['structs by place', 'server items', 'of them deleted', 'fresh items'],
+    [
+      ...rows,
+      ['all places', server.items, server.deleted, freshTotal.items],
+      ['collected ranges (gc)', r.serverStructs.gcRanges, '', r.freshStructs.gcRanges],
+    ],
+  )
 }
