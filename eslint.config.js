@@ -14,6 +14,21 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits is an unhandled rejection, which ends a Node process: every
+    // storage call is asynchronous (issue 14), so the server must never drop one.
+    files: ['server/**/*.ts', 'shared/**/*.ts', 'client/**/*.ts', 'client/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+    },
+  },
+  {
     files: ['client/public/sw.js'],
     languageOptions: {
       globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly' },

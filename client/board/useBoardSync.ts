@@ -100,7 +100,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     setState(current)
 
     // A stored copy lets the board open offline; an empty one waits for the server.
-    local.whenSynced.then(() => {
+    void local.whenSynced.then(() => {
       if (doc.share.has('records') && doc.getMap('records').size > 0) update({ ready: true })
     })
     provider.on('sync', (synced: boolean) => {

@@ -17,8 +17,9 @@ export async function enableOfflineReload() {
   await sendLoaded()
   // The board's details and tldraw's fonts and translations may arrive after the first paint.
   window.addEventListener('load', () => void sendLoaded())
-  setTimeout(async () => {
-    await sendLoaded()
-    document.documentElement.dataset.offlineReady = 'true'
+  setTimeout(() => {
+    void sendLoaded().then(() => {
+      document.documentElement.dataset.offlineReady = 'true'
+    })
   }, 1500)
 }

@@ -39,6 +39,9 @@ export interface SyncRow {
   /** Median over `syncRuns` new clients while the doc is in memory. */
   warmMs: number
   bytesUntilSynced: number
+  /** TCP bytes until synced: a client that does not offer deflate, and one that does. */
+  wireBytes: number
+  deflatedWireBytes: number
   /** The sync-step-2 doc update alone. */
   updateBytes: number
   error?: string
@@ -64,10 +67,16 @@ function ensureClientBuilt(log: (line: string) => void) {
 
 async function warmSyncs(address: RoomAddress, server: ServerUnderTest, runs: number) {
   const measures = []
-  for (let i = 0; i < runs; i++) measures.push(await measureSync(address, server.protocol))
+  const deflated = []
+  for (let i = 0; i < runs; i++) {
+    measures.push(await measureSync(address, server.protocol))
+    deflated.push(await measureSync(address, server.protocol, true))
+  }
   return {
     warmMs: median(measures.map((m) => m.ms)),
     bytesUntilSynced: median(measures.map((m) => m.bytesUntilSynced)),
+    wireBytes: median(measures.map((m) => m.wireBytes)),
+    deflatedWireBytes: median(deflated.map((m) => m.wireBytes)),
     updateBytes: median(measures.map((m) => m.update.byteLength)),
   }
 }
@@ -98,6 +107,8 @@ async function anchorRow(
       server: name,
       warmMs: NaN,
       bytesUntilSynced: NaN,
+      wireBytes: NaN,
+      deflatedWireBytes: NaN,
       updateBytes: NaN,
       error: String(error),
     }

@@ -1,3 +1,4 @@
+import net from 'node:net'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -19,6 +20,11 @@ export interface SyncMeasure {
   ms: number
   /** Every byte the server sent on the socket until then (handshake, presence, the doc). */
   bytesUntilSynced: number
+  /**
+   * What that took on the TCP connection: the HTTP upgrade answer and the frames as sent,
+   * compressed when the client offered permessage-deflate and the server took it.
+   */
+  wireBytes: number
   /** The doc update in that answer (sync step 2). */
   update: Uint8Array
 }
@@ -43,11 +49,20 @@ function frame(protocol: WireProtocol, docName: string, write: (e: encoding.Enco
 export function syncNewClient(
   address: RoomAddress,
   protocol: WireProtocol,
-  timeoutMs = 60_000,
+  { timeoutMs = 60_000, offerDeflate = false } = {},
 ): Promise<SyncedSocket> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const socket = new WebSocket(address.url, { perMessageDeflate: false })
+    let tcp: net.Socket | undefined
+    // ws's own connect (it passes the URL path as `path`), keeping the socket to count bytes.
+    const connect = (options: net.NetConnectOpts & { socketPath?: string }) => {
+      tcp = net.connect({ ...options, path: options.socketPath } as net.NetConnectOpts)
+      return tcp
+    }
+    const socket = new WebSocket(address.url, {
+      perMessageDeflate: offerDeflate,
+      createConnection: connect as typeof net.createConnection,
+    })
     socket.binaryType = 'nodebuffer'
     let bytes = 0
     let done = false
@@ -93,6 +108,7 @@ export function syncNewClient(
       resolve({
         ms: performance.now() - started,
         bytesUntilSynced: bytes,
+        wireBytes: tcp?.bytesRead ?? NaN,
         update: decoding.readVarUint8Array(decoder),
         send(update) {
           send((e) => {
@@ -108,8 +124,17 @@ export function syncNewClient(
 }
 
 /** Opens, syncs and closes: one new client's measure. */
-export async function measureSync(address: RoomAddress, protocol: WireProtocol) {
-  const socket = await syncNewClient(address, protocol)
+export async function measureSync(
+  address: RoomAddress,
+  protocol: WireProtocol,
+  offerDeflate = false,
+) {
+  const socket = await syncNewClient(address, protocol, { offerDeflate })
   socket.close()
-  return { ms: socket.ms, bytesUntilSynced: socket.bytesUntilSynced, update: socket.update }
+  return {
+    ms: socket.ms,
+    bytesUntilSynced: socket.bytesUntilSynced,
+    wireBytes: socket.wireBytes,
+    update: socket.update,
+  }
 }

@@ -67,6 +67,8 @@ export class LightClient {
     private readonly address: RoomAddress,
     private readonly protocol: WireProtocol,
     private readonly listener: ClientListener,
+    /** Offer permessage-deflate, as browsers do; off by default to measure the relay alone. */
+    private readonly offerDeflate = false,
   ) {
     const prefix = encoding.createEncoder()
     if (protocol === 'hocuspocus') encoding.writeVarString(prefix, address.docName)
@@ -83,7 +85,7 @@ export class LightClient {
   /** Opens the socket and resolves once the server has answered the initial sync. */
   connect(timeoutMs = 15_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.address.url, { perMessageDeflate: false })
+      const socket = new WebSocket(this.address.url, { perMessageDeflate: this.offerDeflate })
       socket.binaryType = 'nodebuffer'
       this.socket = socket
       let synced = false

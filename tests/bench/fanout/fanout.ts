@@ -14,6 +14,11 @@ export interface FanoutOptions {
   drainMs: number
   editsPerSecond: number
   cursorsPerSecond: number
+  /**
+   * Also run ours with clients that offer permessage-deflate, as browsers do, so the cost of
+   * compression (SYNC_COMPRESSION) shows beside the same load without it.
+   */
+  compareDeflate: boolean
 }
 
 export interface KindResult {
@@ -30,6 +35,8 @@ export interface KindResult {
 export interface FanoutStep {
   server: ServerName
   clients: number
+  /** The clients offered permessage-deflate (ours only, with `compareDeflate`). */
+  offerDeflate?: boolean
   edit: KindResult
   cursor: KindResult
   serverCpu: number
@@ -97,12 +104,13 @@ export async function connectAll(
   server: ServerUnderTest,
   count: number,
   stats: WindowStats,
+  offerDeflate = false,
 ) {
   const clients: LightClient[] = []
   for (let start = 0; start < count; start += CONNECT_BATCH) {
     const batch: LightClient[] = []
     for (let i = start; i < Math.min(count, start + CONNECT_BATCH); i++) {
-      batch.push(new LightClient(i, address, server.protocol, stats))
+      batch.push(new LightClient(i, address, server.protocol, stats, offerDeflate))
     }
     clients.push(...batch)
     await Promise.all(batch.map((client) => client.connect()))
@@ -152,10 +160,11 @@ async function runStep(
   server: ServerUnderTest,
   count: number,
   options: FanoutOptions,
+  offerDeflate = false,
 ): Promise<FanoutStep> {
   const stats = new WindowStats()
   const address = await server.createRoom(`fanout-${count}-${Date.now()}`)
-  const clients = await connectAll(address, server, count, stats)
+  const clients = await connectAll(address, server, count, stats, offerDeflate)
   const stopLoad = startLoad(clients, stats, options)
   try {
     await sleep(options.warmupMs)
@@ -191,6 +200,7 @@ async function runStep(
     return {
       server: server.name,
       clients: count,
+      ...(offerDeflate ? { offerDeflate } : {}),
       edit: stats.result('edit', peers),
       cursor: stats.result('cursor', peers),
       serverCpu,
@@ -228,6 +238,13 @@ export async function runFanout(
           steps.push(await runStep(server, count, options))
         } catch (error) {
           steps.push(failedStep(server.name, count, error))
+        }
+        if (server.name !== 'ours' || !options.compareDeflate) continue
+        log(`  fanout: ours with ${count} clients offering deflate`)
+        try {
+          steps.push(await runStep(server, count, options, true))
+        } catch (error) {
+          steps.push({ ...failedStep(server.name, count, error), offerDeflate: true })
         }
       }
     }

@@ -23,6 +23,47 @@ function saturated(step: FanoutStep): string {
   return sides.join('+') || '–'
 }
 
+const label = (step: FanoutStep) => (step.offerDeflate ? `${step.server} + deflate` : step.server)
+
+/** Issue 13, goal 4: permessage-deflate may cost the fan-out at most 10 % more server CPU. */
+export const DEFLATE_CPU_GOAL = 1.1
+
+/** What offering permessage-deflate costs our server under the same load, per client count. */
+function deflateCost(steps: FanoutStep[]): string[] {
+  const rows: string[][] = []
+  for (const deflated of steps.filter((s) => s.offerDeflate && !s.error)) {
+    const plain = steps.find(
+      (s) => s.server === deflated.server && s.clients === deflated.clients && !s.offerDeflate,
+    )
+    if (!plain || plain.error) continue
+    const cpu = deflated.serverCpu / plain.serverCpu
+    rows.push([
+      String(deflated.clients),
+      `${pct(plain.serverCpu)} → ${pct(deflated.serverCpu)}`,
+      ratio(deflated.serverCpu, plain.serverCpu),
+      ratio(deflated.edit.p99, plain.edit.p99),
+      ratio(deflated.cursor.p99, plain.cursor.p99),
+      Number.isFinite(cpu) ? (cpu <= DEFLATE_CPU_GOAL ? 'yes' : 'NO') : '–',
+    ])
+  }
+  if (rows.length === 0) return []
+  return [
+    '',
+    'Compression cost: ours with clients offering permessage-deflate ÷ ours without (same load):',
+    table(
+      [
+        'clients',
+        'server CPU',
+        'CPU ratio',
+        'edit p99',
+        'cursor p99',
+        `CPU ≤ ${DEFLATE_CPU_GOAL}×`,
+      ],
+      rows,
+    ),
+  ]
+}
+
 /** The per-server table and the ours/anchor ratio table for scenario 1. */
 export function fanoutReport(steps: FanoutStep[]): string {
   const main = table(
@@ -43,7 +84,7 @@ export function fanoutReport(steps: FanoutStep[]): string {
     ],
     steps.map((s) => [
       s.clients,
-      s.error ? `${s.server} (failed)` : s.server,
+      `${label(s)}${s.error ? ' (failed)' : ''}`,
       triple(s.edit.p50, s.edit.p95, s.edit.p99),
       triple(s.cursor.p50, s.cursor.p95, s.cursor.p99),
       lost(s),
@@ -58,7 +99,7 @@ export function fanoutReport(steps: FanoutStep[]): string {
     ]),
   )
   const ratioRows: string[][] = []
-  for (const ours of steps.filter((s) => s.server === 'ours')) {
+  for (const ours of steps.filter((s) => s.server === 'ours' && !s.offerDeflate)) {
     for (const anchor of steps.filter((s) => s.server !== 'ours' && s.clients === ours.clients)) {
       ratioRows.push([
         String(ours.clients),
@@ -76,8 +117,13 @@ export function fanoutReport(steps: FanoutStep[]): string {
     ['clients', 'ours vs', 'edit p50', 'edit p99', 'cursor p50', 'cursor p99', 'CPU', 'RSS'],
     ratioRows,
   )
-  const errors = steps.filter((s) => s.error).map((s) => `  ${s.server} @ ${s.clients}: ${s.error}`)
-  return [main, '', 'Ratios ours / anchor (below 1× is better for us):', ratios, ...errors].join(
-    '\n',
-  )
+  const errors = steps.filter((s) => s.error).map((s) => `  ${label(s)} @ ${s.clients}: ${s.error}`)
+  return [
+    main,
+    '',
+    'Ratios ours / anchor (below 1× is better for us):',
+    ratios,
+    ...deflateCost(steps),
+    ...errors,
+  ].join('\n')
 }

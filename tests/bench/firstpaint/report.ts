@@ -13,7 +13,8 @@ export function firstPaintGoals(result: FirstPaintResult) {
       ratio,
       ratioMet: ratio <= FIRST_PAINT_GOAL,
       underTwoSeconds: row.notes <= 300 ? median(row.oursMs) < SMALL_BOARD_GOAL_MS : undefined,
-      noWrites: row.writesOnOpen === 0,
+      // "If notes must be fitted, one client does it once": one write on the first open at most.
+      writesMet: row.writesOnFirstOpen <= 1 && row.writesOnLaterOpens === 0,
     }
   })
 }
@@ -28,7 +29,7 @@ export function firstPaintReport(result: FirstPaintResult): string {
       'ours ÷ tldraw',
       `≤ ${FIRST_PAINT_GOAL}×`,
       '300 notes < 2 s',
-      'doc writes on open',
+      'doc writes: first open / later opens',
       'runs ours / tldraw ms',
     ],
     result.rows.map((row, i) => [
@@ -38,7 +39,7 @@ export function firstPaintReport(result: FirstPaintResult): string {
       `${goals[i]!.ratio.toFixed(2)}×`,
       goals[i]!.ratioMet ? 'yes' : 'NO',
       goals[i]!.underTwoSeconds === undefined ? '–' : goals[i]!.underTwoSeconds ? 'yes' : 'NO',
-      `${row.writesOnOpen}${row.writesOnOpen === 0 ? ' (yes)' : ' (NO)'}`,
+      `${row.writesOnFirstOpen} / ${row.writesOnLaterOpens}${goals[i]!.writesMet ? ' (yes)' : ' (NO)'}`,
       `${row.oursMs.map(ms).join(' ')} / ${row.anchorMs.map(ms).join(' ')}`,
     ]),
   )
