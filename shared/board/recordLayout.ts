@@ -54,8 +54,9 @@ export function packRecord(record: JsonObject): JsonObject {
 export function unpackRecord(fields: JsonObject): JsonObject {
   const packed = fields[POSITION_KEY]
   if (!isPosition(packed)) return fields
-  const { [POSITION_KEY]: _packed, ...rest } = fields
-  return { ...rest, x: fields.x ?? packed[0], y: fields.y ?? packed[1] }
+  const record: JsonObject = { ...fields, x: fields.x ?? packed[0], y: fields.y ?? packed[1] }
+  delete record[POSITION_KEY]
+  return record
 }
 
 /**

@@ -33,8 +33,10 @@ const invalidRecords: [string, () => RecordJson][] = [
 
 /** The valid note with its position as the doc layout packs it, but `xy` set to `value`. */
 function packed(value: JsonValue): RecordJson {
-  const { x: _x, y: _y, ...rest } = valid()
-  return { ...rest, xy: value }
+  const record: RecordJson = { ...valid(), xy: value }
+  delete record.x
+  delete record.y
+  return record
 }
 
 function storedRecordIds(dataDir: string, boardId: string, doc = new Y.Doc()) {

@@ -12,8 +12,8 @@ export interface StructRow {
 type AnyType = Y.AbstractType<any>
 
 /**
- * Where an item lives, with record ids folded into `*` and anything below a record's second
- * level folded into it: `records/*​/x`, `records/*​/props.richText`, `meta/tldrawSchema`.
+ * Where an item lives, as `records/<id>/x` with every record id written as an asterisk, and
+ * anything below a record's second level folded into it (`props.richText…`).
  */
 function placeOf(item: Y.Item, rootNames: Map<AnyType, string>): string {
   const keys: string[] = []
