@@ -101,6 +101,27 @@ describe('a record in the doc', () => {
     expect(readRecord(doc, 'shape:n')).toEqual(note(90, 2))
   })
 
+  it('keeps an offline move of the release before that crosses the server’s upgrade', () => {
+    const server = new Y.Doc()
+    writeAsOlderRelease(server, note(1, 2))
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(server))
+    // Offline, the older client moves the note; meanwhile the server loads and upgrades it.
+    offline.transact(() => {
+      recordsMap(offline).get('shape:n')!.set('x', 300)
+      recordsMap(offline).get('shape:n')!.set('y', 400)
+    })
+    upgradeLegacyPositions(recordsMap(server), 'restore')
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(offline, Y.encodeStateVector(server)))
+    expect(readRecord(server, 'shape:n')).toMatchObject({ x: 300, y: 400 })
+    upgradeLegacyPositions(recordsMap(server), 'repair')
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(server, Y.encodeStateVector(offline)))
+    for (const doc of [server, offline]) {
+      expect(recordsMap(doc).get('shape:n')!.has('x')).toBe(false)
+      expect(readRecord(doc, 'shape:n')).toEqual(note(300, 400))
+    }
+  })
+
   it('leaves an xy that is not a pair of numbers for validation to refuse', () => {
     for (const xy of ['12,4', [1], ['a', 2], [1, 2, 3], { x: 1, y: 2 }]) {
       const map = new Y.Doc().getMap('m')
