@@ -5,6 +5,8 @@ export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's error code (`ApiError.error`), e.g. `unknown_workshop`; '' when none came. */
+    readonly code = '',
   ) {
     super(message)
   }
@@ -16,7 +18,7 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   if (response.status === 204) return undefined as T
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ApiError | null
-    throw new ApiRequestError(response.status, body?.message ?? response.statusText)
+    throw new ApiRequestError(response.status, body?.message ?? response.statusText, body?.error)
   }
   return (await response.json()) as T
 }

@@ -168,7 +168,9 @@ describe('a workshop erased while participants have it open', () => {
       await bertil.getByRole('button', { name: 'Gå med' }).click()
       const alert = bertil.getByRole('alert')
       await alert.waitFor()
-      expect(await alert.textContent()).toBe('Workshopen är raderad.')
+      expect(await alert.textContent()).toBe(
+        'Workshopen finns inte längre: den är raderad, eller så är länken fel.',
+      )
       await annaContext.close()
       await bertilContext.close()
     },
