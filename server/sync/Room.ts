@@ -10,6 +10,7 @@ import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
 import { recordsMap } from '../../shared/board/boardDoc'
 import { childrenOf, repairParents } from '../../shared/board/parentStructure'
+import { upgradeLegacyPositions } from '../../shared/board/recordLayout'
 import { awarenessClientIds } from './awarenessClients'
 import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
@@ -231,6 +232,8 @@ export class Room {
     if (verdict.deletedRecords.size > 0)
       recheck.push(...childrenOf(this.doc, verdict.deletedRecords))
     repairParents(this.doc, 'repair', recheck, verdict.touchedRecords)
+    // A client of the release before writes x and y as two keys; folded at once into `xy`.
+    upgradeLegacyPositions(recordsMap(this.doc), 'repair', verdict.touchedRecords)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
   }
 

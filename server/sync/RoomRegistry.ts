@@ -1,5 +1,7 @@
 import { createTLSchema } from '@tldraw/tlschema'
+import { recordsMap } from '../../shared/board/boardDoc'
 import { migrateBoard } from '../../shared/board/migrateBoard'
+import { upgradeLegacyPositions } from '../../shared/board/recordLayout'
 import { restoreBoard } from '../../shared/board/restoreBoard'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
@@ -156,6 +158,10 @@ export class RoomRegistry {
     const restored = restoreBoard(room.doc, 'restore')
     if (restored.removedMeta.length + restored.removedRecords.length + restored.reparented.length) {
       this.log.warn({ room: boardId, ...restored }, 'board repaired on load')
+    }
+    const upgraded = upgradeLegacyPositions(recordsMap(room.doc), 'restore')
+    if (upgraded.length > 0) {
+      this.log.info({ room: boardId, records: upgraded.length }, 'board positions upgraded')
     }
     const migration = migrateBoard(room.doc, schema)
     if (migration.kind === 'failed') {

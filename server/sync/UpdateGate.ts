@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { createTLSchema } from '@tldraw/tlschema'
 import { metaMap, recordsMap, type RecordJson } from '../../shared/board/boardDoc'
 import { boundedJson, isRootType } from '../../shared/board/docLayout'
+import { decodeRecord } from '../../shared/board/recordLayout'
 import { metaValueProblem } from '../../shared/board/metaKeys'
 import type { JsonValue } from '../../shared/board/yjsValue'
 import { inputHeld, writeDenial, type DocChange, type WriteContext } from './writePolicy'
@@ -126,7 +127,7 @@ export class UpdateGate {
     const value = recordsMap(this.shadow).get(id)
     if (value === undefined) return undefined
     if (!(value instanceof Y.Map)) throw new InvalidChange(`${id}: a record must be a map`)
-    const record = boundedJson(value) as RecordJson
+    const record = decodeRecord(value) as RecordJson
     const problem = recordProblem(id, record)
     if (problem) throw new InvalidChange(`${id}: ${problem}`)
     return record
@@ -196,7 +197,7 @@ interface Place {
 function readBounded(doc: Y.Doc, id: string): RecordJson | undefined {
   const value = recordsMap(doc).get(id)
   try {
-    return value === undefined ? undefined : (boundedJson(value) as RecordJson)
+    return value === undefined ? undefined : (decodeRecord(value) as RecordJson)
   } catch {
     return undefined
   }

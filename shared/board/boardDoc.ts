@@ -1,10 +1,11 @@
 import * as Y from 'yjs'
-import { boundedJson } from './docLayout'
-import { fromYValue, patchMap, toYValue, type JsonValue } from './yjsValue'
+import { decodeRecord, encodeRecord, patchRecordMap } from './recordLayout'
+import { fromYValue, type JsonValue } from './yjsValue'
 
 /**
  * The layout of a board's Y.Doc. Everyone reads and writes the doc through these functions:
- * - `records`: one Y.Map per tldraw document record (shapes, pages, bindings, assets), keyed by id.
+ * - `records`: one Y.Map per tldraw document record (shapes, pages, bindings, assets), keyed by
+ *   id, laid out as shared/board/recordLayout.ts says.
  * - `meta`: the tldraw schema the records were written with, and board-level settings.
  */
 
@@ -35,7 +36,7 @@ export function readRecords(doc: Y.Doc): RecordJson[] {
 
 function readable(map: unknown): RecordJson | undefined {
   try {
-    const record = boundedJson(map)
+    const record = decodeRecord(map)
     return typeof record === 'object' && record !== null && !Array.isArray(record)
       ? (record as RecordJson)
       : undefined
@@ -49,8 +50,8 @@ export function writeRecords(doc: Y.Doc, put: RecordJson[], removeIds: string[] 
   const records = recordsMap(doc)
   for (const record of put) {
     const current = records.get(record.id)
-    if (current) patchMap(current, record)
-    else records.set(record.id, toYValue(record) as Y.Map<unknown>)
+    if (current) patchRecordMap(current, record)
+    else records.set(record.id, encodeRecord(record))
   }
   for (const id of removeIds) records.delete(id)
 }

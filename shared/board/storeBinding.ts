@@ -3,7 +3,7 @@ import type { RecordsDiff, Store, UnknownRecord } from '@tldraw/store'
 import { readRecord, readRecords, recordsMap } from './boardDoc'
 import type { RecordJson } from './boardDoc'
 import { brokenParents, firstPageId, type ParentLink } from './parentStructure'
-import { toYValue, writeChanges } from './yjsValue'
+import { encodeRecord, writeRecordChanges } from './recordLayout'
 
 /** How long local changes are gathered before they go into the doc as one update. */
 export const DEFAULT_FLUSH_INTERVAL_MS = 60
@@ -90,8 +90,8 @@ export function bindStoreToDoc<R extends UnknownRecord>(
         written.push(id)
         const map = records.get(id)
         if (!record) records.delete(id)
-        else if (!map) records.set(id, toYValue(record) as Y.Map<unknown>)
-        else writeChanges(map, agreed.get(id) ?? {}, record)
+        else if (!map) records.set(id, encodeRecord(record))
+        else writeRecordChanges(map, agreed.get(id) ?? {}, record)
         if (record) agreed.set(id, record)
         else agreed.delete(id)
       }

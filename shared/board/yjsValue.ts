@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
-type JsonObject = { [key: string]: JsonValue }
+export type JsonObject = { [key: string]: JsonValue }
 type YValue = Y.Map<unknown> | Y.Array<unknown> | Y.Text | string | number | boolean | null
 
 /** Strings at least this long are stored as Y.Text, so edits and appends travel as diffs. */
@@ -26,15 +26,26 @@ export function toYValue(value: JsonValue): YValue {
     array.insert(0, value.map(toYValue))
     return array
   }
-  if (isObject(value)) {
-    const map = new Y.Map<unknown>()
-    for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) map.set(key, toYValue(item))
-    }
-    return map
-  }
+  if (isObject(value)) return toYMap(value)
   if (typeof value === 'string' && value.length >= LONG_STRING) return new Y.Text(value)
   return value
+}
+
+/**
+ * Top-level keys of a map whose values are written as one plain JSON value (a single Yjs
+ * item) instead of nested types: replaced whole on every change, so each change leaves one
+ * struct behind instead of one per element.
+ */
+export type PlainKeys = ReadonlySet<string>
+const NO_PLAIN_KEYS: PlainKeys = new Set()
+
+/** Converts a JSON object into a fresh Y.Map, keeping `plainKeys` as plain values. */
+export function toYMap(value: JsonObject, plainKeys: PlainKeys = NO_PLAIN_KEYS): Y.Map<unknown> {
+  const map = new Y.Map<unknown>()
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined) map.set(key, plainKeys.has(key) ? item : toYValue(item))
+  }
+  return map
 }
 
 /** Reads a Yjs value back as plain JSON. */
@@ -126,20 +137,28 @@ function patchArray(array: Y.Array<unknown>, next: JsonValue[]) {
 }
 
 /** Writes one field, touching the doc only where the value changed. */
-export function writeField(map: Y.Map<unknown>, key: string, next: JsonValue) {
+export function writeField(map: Y.Map<unknown>, key: string, next: JsonValue, plain = false) {
   const current = map.get(key)
+  if (plain) {
+    if (current === undefined || !equalsJson(current, next)) map.set(key, next)
+    return
+  }
   if (patchInPlace(current, next)) return
   if (current !== undefined && equalsJson(current, next)) return
   map.set(key, toYValue(next))
 }
 
 /** Patches a Y.Map so that it holds exactly `next`. */
-export function patchMap(map: Y.Map<unknown>, next: JsonObject) {
+export function patchMap(
+  map: Y.Map<unknown>,
+  next: JsonObject,
+  plainKeys: PlainKeys = NO_PLAIN_KEYS,
+) {
   for (const key of [...map.keys()]) {
     if (!(key in next) || next[key] === undefined) map.delete(key)
   }
   for (const [key, value] of Object.entries(next)) {
-    if (value !== undefined) writeField(map, key, value)
+    if (value !== undefined) writeField(map, key, value, plainKeys.has(key))
   }
 }
 
@@ -147,7 +166,12 @@ export function patchMap(map: Y.Map<unknown>, next: JsonObject) {
  * Writes into `map` only what changed from `base` to `next`, descending into nested objects,
  * so that fields someone else changed meanwhile (already in the map) are kept.
  */
-export function writeChanges(map: Y.Map<unknown>, base: JsonObject, next: JsonObject) {
+export function writeChanges(
+  map: Y.Map<unknown>,
+  base: JsonObject,
+  next: JsonObject,
+  plainKeys: PlainKeys = NO_PLAIN_KEYS,
+) {
   for (const key of new Set([...Object.keys(base), ...Object.keys(next)])) {
     const before = base[key]
     const after = next[key]
@@ -157,10 +181,11 @@ export function writeChanges(map: Y.Map<unknown>, base: JsonObject, next: JsonOb
     }
     if (before !== undefined && deepEqual(before, after)) continue
     const current = map.get(key)
-    if (isObject(before) && isObject(after) && current instanceof Y.Map) {
+    const plain = plainKeys.has(key)
+    if (!plain && isObject(before) && isObject(after) && current instanceof Y.Map) {
       writeChanges(current, before, after)
     } else {
-      writeField(map, key, after)
+      writeField(map, key, after, plain)
     }
   }
 }

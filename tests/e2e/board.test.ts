@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import { chromiumHarness } from '../support/chromiumHarness'
 import {
   SCREENSHOTS,
   addNote,
@@ -10,30 +9,18 @@ import {
   seriousViolations,
   watchRequests,
 } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/testServer'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 describe('the shared board in Chromium', () => {
   it('creates a board from the lobby, in Swedish, with no serious accessibility finding', async () => {
-    const context = await browser.newContext({
+    const context = await harness.browser.newContext({
       locale: 'sv-SE',
       viewport: { width: 1280, height: 800 },
     })
     const origins = watchRequests(context)
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(harness.server.url)
     await expect(page.getByRole('heading', { name: 'Skapa en tavla' }).isVisible()).resolves.toBe(
       true,
     )
@@ -51,13 +38,13 @@ describe('the shared board in Chromium', () => {
     await page.waitForSelector('.tl-canvas')
     await onCanvas(page, /Hämmande faktorer/).waitFor()
     expect(await seriousViolations(page, '.board-bar')).toEqual([])
-    expect([...origins]).toEqual([new URL(server.url).host])
+    expect([...origins]).toEqual([new URL(harness.server.url).host])
     await context.close()
   })
 
   it('shows a 404 page for an unknown board', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' })
-    await page.goto(`${server.url}/b/unknownboard1`)
+    const page = await harness.browser.newPage({ locale: 'en-GB' })
+    await page.goto(`${harness.server.url}/b/unknownboard1`)
     await page.getByRole('heading', { name: 'This board does not exist' }).waitFor()
     await page.close()
   })
@@ -66,9 +53,12 @@ describe('the shared board in Chromium', () => {
     'shows a note typed on one page on the other, keeps it on reload, and syncs offline edits',
     { timeout: 90_000 },
     async () => {
-      const board = await server.createBoard({ title: 'Grupp 1', template: 'hindering-enabling' })
-      const annaContext = await personContext(browser, 'Anna')
-      const bertilContext = await personContext(browser, 'Bertil')
+      const board = await harness.server.createBoard({
+        title: 'Grupp 1',
+        template: 'hindering-enabling',
+      })
+      const annaContext = await personContext(harness.browser, 'Anna')
+      const bertilContext = await personContext(harness.browser, 'Bertil')
       const origins = watchRequests(annaContext)
       const anna = await annaContext.newPage()
       const bertil = await bertilContext.newPage()
@@ -97,7 +87,7 @@ describe('the shared board in Chromium', () => {
       await anna.getByText('allt är sparat').waitFor({ timeout: 15_000 })
       await bertil.screenshot({ path: `${SCREENSHOTS}board-with-notes.png` })
       expect(await onCanvas(bertil, 'Vi vågar göra fel').count()).toBe(1)
-      expect([...origins]).toEqual([new URL(server.url).host])
+      expect([...origins]).toEqual([new URL(harness.server.url).host])
       await annaContext.close()
       await bertilContext.close()
     },

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { chromiumHarness } from '../support/chromiumHarness'
 import {
   SCREENSHOTS,
   onCanvas,
@@ -8,27 +8,19 @@ import {
   personContext,
   seriousViolations,
 } from '../support/pages'
-import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
+import { tokenQuery } from '../support/testServer'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 async function importCsv(boardId: string, csv: string) {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/csv' },
-    body: csv,
-  })
+  const response = await fetch(
+    `${harness.server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: csv,
+    },
+  )
   expect(response.status).toBe(200)
 }
 
@@ -91,8 +83,8 @@ describe('the board’s chrome in Chromium', () => {
     'wraps dialog intros and import errors, clears its status line and moves the view to new content',
     { timeout: 90_000 },
     async () => {
-      const board = await server.createBoard({ template: 'key-areas', language: 'sv' })
-      const page = await (await personContext(browser, 'Anna')).newPage()
+      const board = await harness.server.createBoard({ template: 'key-areas', language: 'sv' })
+      const page = await (await personContext(harness.browser, 'Anna')).newPage()
       await openBoard(page, board.url)
 
       await page.getByText('Verktyg', { exact: true }).click()
@@ -167,8 +159,8 @@ describe('the board’s chrome in Chromium', () => {
   )
 
   it('renames a cluster in the outline without an error, and closes the form', async () => {
-    const board = await server.createBoard({ template: 'key-areas', language: 'sv' })
-    const page = await (await personContext(browser, 'Bertil')).newPage()
+    const board = await harness.server.createBoard({ template: 'key-areas', language: 'sv' })
+    const page = await (await personContext(harness.browser, 'Bertil')).newPage()
     const errors = pageErrors(page)
     await openBoard(page, board.url)
     await page.getByRole('button', { name: 'Listvy' }).click()
@@ -184,9 +176,9 @@ describe('the board’s chrome in Chromium', () => {
   })
 
   it('names the note in each polarity badge’s label', async () => {
-    const board = await server.createBoard({ template: 'blank', language: 'sv' })
+    const board = await harness.server.createBoard({ template: 'blank', language: 'sv' })
     await importCsv(board.id, 'text,polarity\nLedningen saknar en gemensam bild,hindering\n')
-    const page = await (await personContext(browser, 'Cecilia')).newPage()
+    const page = await (await personContext(harness.browser, 'Cecilia')).newPage()
     await openBoard(page, board.url)
     const badge = page.getByTestId('polarity-badge')
     await badge.waitFor()
@@ -197,12 +189,12 @@ describe('the board’s chrome in Chromium', () => {
   })
 
   it('keeps long Swedish compound words whole on a note', async () => {
-    const board = await server.createBoard({ template: 'blank', language: 'sv' })
+    const board = await harness.server.createBoard({ template: 'blank', language: 'sv' })
     await importCsv(
       board.id,
       'text,polarity\nKompetensutvecklingsinsatser saknas i verksamhetsutvecklingen,hindering\n',
     )
-    const page = await (await personContext(browser, 'Dana')).newPage()
+    const page = await (await personContext(harness.browser, 'Dana')).newPage()
     await openBoard(page, board.url)
     const text = onCanvas(page, /Kompetensutvecklingsinsatser/)
     await text.waitFor()
@@ -244,8 +236,11 @@ describe('the board’s chrome in Chromium', () => {
   })
 
   it('keeps tldraw’s style panel off the board’s right edge until there is something to style', async () => {
-    const board = await server.createBoard({ template: 'hindering-enabling', language: 'sv' })
-    const page = await (await personContext(browser, 'Erik')).newPage()
+    const board = await harness.server.createBoard({
+      template: 'hindering-enabling',
+      language: 'sv',
+    })
+    const page = await (await personContext(harness.browser, 'Erik')).newPage()
     await openBoard(page, board.url)
     await onCanvas(page, /Främjande faktorer/).waitFor()
     await page.waitForTimeout(500)
@@ -269,12 +264,12 @@ describe('the board’s chrome in Chromium', () => {
     'lets an iPad in portrait fold the sorting panel, and keeps its top bar on screen',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 3 – Skola och lärande',
         template: 'hindering-enabling',
         language: 'sv',
       })
-      const context = await personContext(browser, 'Erik')
+      const context = await personContext(harness.browser, 'Erik')
       const page = await context.newPage()
       await page.setViewportSize({ width: 1024, height: 1366 })
       await openBoard(page, board.url)

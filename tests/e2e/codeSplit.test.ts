@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { launchChromium } from '../support/browser'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { personContext } from '../support/pages'
-import { startTestServer, tokenQuery, type TestServer } from '../support/testServer'
+import { tokenQuery } from '../support/testServer'
 import { createWorkshop } from '../support/workshopClients'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 /** The JavaScript files a page loads, by name. */
 function scriptsOf(context: BrowserContext): string[] {
@@ -31,12 +20,12 @@ const isEditorChunk = (path: string) => /\/assets\/BoardEditor-[^/]+\.js$/.test(
 
 describe('the client’s JavaScript is split', () => {
   it('opens the lobby and the join page without loading tldraw', { timeout: 90_000 }, async () => {
-    const context = await personContext(browser, 'Kim')
+    const context = await personContext(harness.browser, 'Kim')
     const scripts = scriptsOf(context)
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(harness.server.url)
     await page.getByRole('heading', { level: 1 }).waitFor()
-    const workshop = await createWorkshop(server.url)
+    const workshop = await createWorkshop(harness.server.url)
     await page.goto(workshop.links.participant)
     await page.getByLabel('Namn').waitFor()
     await page.waitForLoadState('networkidle')
@@ -46,11 +35,11 @@ describe('the client’s JavaScript is split', () => {
   })
 
   it('loads tldraw on a board page', { timeout: 90_000 }, async () => {
-    const context = await personContext(browser, 'Kim')
+    const context = await personContext(harness.browser, 'Kim')
     const scripts = scriptsOf(context)
     const page = await context.newPage()
-    const board = await server.createBoard({ title: 'Delad kod' })
-    await page.goto(`${server.url}${new URL(board.url).pathname}${tokenQuery(board.id)}`)
+    const board = await harness.server.createBoard({ title: 'Delad kod' })
+    await page.goto(`${harness.server.url}${new URL(board.url).pathname}${tokenQuery(board.id)}`)
     await page.waitForSelector('.tl-canvas', { timeout: 60_000 })
     expect(scripts.filter(isEditorChunk)).toHaveLength(1)
     await context.close()

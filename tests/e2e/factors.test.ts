@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { BoardInfo } from '../../shared/contracts'
 import { readRecords, writeRecords } from '../../shared/board/boardDoc'
 import type { ImportedFactor } from '../../shared/factors/parseImport'
 import { layoutFactors } from '../../shared/factors/layoutFactors'
 import { findUnsortedArea } from '../../shared/templates/findUnsortedArea'
-import { launchChromium } from '../support/browser'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { SCREENSHOTS, openBoard, personContext, seriousViolations } from '../support/pages'
 import { connectProvider, whenSynced } from '../support/syncClients'
-import { startTestServer, type TestServer } from '../support/testServer'
 import { factorFixture, idCounter } from '../unit/factorFixture'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 /** Writes factors onto a board as a stock y-websocket client would, laid out like an import. */
 async function seed(board: BoardInfo, factors: ImportedFactor[]) {
@@ -71,7 +59,7 @@ describe('sorting factors into clusters in Chromium', () => {
     'shows a note dragged into a cluster in the other page’s counts, and polarity switched by key or click on both',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 2',
         template: 'key-areas',
         language: 'sv',
@@ -80,8 +68,8 @@ describe('sorting factors into clusters in Chromium', () => {
         { text: 'Ledningen saknar en gemensam bild', polarity: 'undecided' },
         { text: 'Vi har ingen tid avsatt för att lära oss', polarity: 'undecided' },
       ])
-      const annaContext = await personContext(browser, 'Anna')
-      const bertilContext = await personContext(browser, 'Bertil')
+      const annaContext = await personContext(harness.browser, 'Anna')
+      const bertilContext = await personContext(harness.browser, 'Bertil')
       const anna = await annaContext.newPage()
       const bertil = await bertilContext.newPage()
       await openBoard(anna, board.url)
@@ -135,7 +123,7 @@ describe('sorting factors into clusters in Chromium', () => {
     'suggests clusters for unsorted notes and makes an accepted one, with an accessible panel',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 3',
         template: 'blank',
         language: 'sv',
@@ -145,7 +133,7 @@ describe('sorting factors into clusters in Chromium', () => {
         board,
         group.slice(0, 14).map((n) => ({ text: n.text, polarity: n.polarity })),
       )
-      const context = await personContext(browser, 'Cecilia')
+      const context = await personContext(harness.browser, 'Cecilia')
       const page = await context.newPage()
       await openBoard(page, board.url)
       await page.getByText('Osorterat: 14').waitFor()
@@ -172,7 +160,7 @@ describe('sorting factors into clusters in Chromium', () => {
     'shows the key-areas template with notes sorted into several clusters',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 1',
         template: 'key-areas',
         language: 'sv',
@@ -187,7 +175,7 @@ describe('sorting factors into clusters in Chromium', () => {
           ...(i % 6 === 5 ? {} : { cluster: names.get(n.keyArea) }),
         })),
       )
-      const context = await personContext(browser, 'Anna')
+      const context = await personContext(harness.browser, 'Anna')
       const page = await context.newPage()
       await page.setViewportSize({ width: 1600, height: 1000 })
       await openBoard(page, board.url)
@@ -209,12 +197,12 @@ describe('writing notes fast in Chromium', () => {
     'finishes a note with Enter, goes on with Tab or Ctrl+Enter, hides authors when anonymous, names a new cluster',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 4',
         template: 'blank',
         language: 'sv',
       })
-      const context = await personContext(browser, 'Cecilia')
+      const context = await personContext(harness.browser, 'Cecilia')
       const page = await context.newPage()
       await openBoard(page, board.url)
       await page.keyboard.press('n')

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { readRecords, writeRecords } from '../../shared/board/boardDoc'
 import { noteShape } from '../../shared/board/shapeRecords'
 import type { BoardInfo } from '../../shared/contracts'
-import { launchChromium } from '../support/browser'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { SCREENSHOTS, openBoard, personContext } from '../support/pages'
 import { connectProvider, whenSynced } from '../support/syncClients'
-import { startTestServer, type TestServer } from '../support/testServer'
 import { call, createWorkshop, tokenOf } from '../support/workshopClients'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 /** Writes notes onto a board as a stock y-websocket client would. */
 async function seedNotes(
@@ -104,13 +92,16 @@ describe('the everyday flow in Chromium', () => {
     'sorts a note dropped on the ⊖ side as hindering, in the panel and in Listvy',
     { timeout: 90_000 },
     async () => {
-      const board = await server.createBoard({ template: 'hindering-enabling', language: 'sv' })
+      const board = await harness.server.createBoard({
+        template: 'hindering-enabling',
+        language: 'sv',
+      })
       await seedNotes(board.sync, [
         { id: 'shape:n1', text: 'Tidsbrist hos chefer', x: 900, y: 150 },
         { id: 'shape:n2', text: 'Wifi saknas i skolan', x: 900, y: 450 },
         { id: 'shape:n3', text: 'Invånarna hörs sällan', x: 900, y: 750 },
       ])
-      const context = await personContext(browser, 'Anna')
+      const context = await personContext(harness.browser, 'Anna')
       const page = await context.newPage()
       await openBoard(page, board.url)
       await page.screenshot({ path: `${SCREENSHOTS}flow-side-start.png` })
@@ -158,9 +149,9 @@ describe('the everyday flow in Chromium', () => {
     'lists the facilitator’s new workshop under "Dina senaste tavlor"',
     { timeout: 60_000 },
     async () => {
-      const context = await personContext(browser, 'Facilitator')
+      const context = await personContext(harness.browser, 'Facilitator')
       const page = await context.newPage()
-      await page.goto(server.url)
+      await page.goto(harness.server.url)
       await page.getByLabel('Workshopens namn').fill('Digitalt lyft i Vara')
       await page.getByRole('button', { name: 'Skapa workshop' }).click()
       const recent = page.locator('section[aria-labelledby="recent-heading"]')
@@ -177,7 +168,7 @@ describe('the everyday flow in Chromium', () => {
     'gathers long factors into the plenary without overlap or spill',
     { timeout: 90_000 },
     async () => {
-      const workshop = await createWorkshop(server.url, {
+      const workshop = await createWorkshop(harness.server.url, {
         title: 'W',
         groups: 2,
         language: 'sv',
@@ -209,14 +200,14 @@ describe('the everyday flow in Chromium', () => {
         )
       }
       const gathered = await call(
-        server.url,
+        harness.server.url,
         'POST',
         `/api/workshops/${workshop.id}/gather`,
         facilitator,
       )
       expect(gathered.status).toBe(200)
       const plenary = workshop.boards.find((b) => b.kind === 'plenary')!
-      const context = await personContext(browser, 'Facilitator')
+      const context = await personContext(harness.browser, 'Facilitator')
       const page = await context.newPage()
       await openBoard(page, plenary.url)
       const notes = page.locator('.tl-shape[data-shape-type="note"]')

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { addNote, onCanvas, openBoard, personContext } from '../support/pages'
-import { startTestServer, type TestServer } from '../support/testServer'
 import { createWorkshop } from '../support/workshopClients'
 
 /**
@@ -11,18 +10,7 @@ import { createWorkshop } from '../support/workshopClients'
  * Once the workshop is erased, none of it may stay behind.
  */
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 /** What this browser still keeps of a board, read in one of its pages. */
 function keptOf(page: Page, boardId: string) {
@@ -40,9 +28,9 @@ function keptOf(page: Page, boardId: string) {
 
 describe('an erased workshop in the browsers that had it open', () => {
   it('leaves no copy, link or cached answer behind, open tab or not', async () => {
-    const workshop = await createWorkshop(server.url, { title: 'Glöms bort', groups: 2 })
+    const workshop = await createWorkshop(harness.server.url, { title: 'Glöms bort', groups: 2 })
     const [first, second] = workshop.boards.filter((board) => board.kind === 'group')
-    const context = await personContext(browser, 'Fia')
+    const context = await personContext(harness.browser, 'Fia')
     const closedTab = await context.newPage()
     await openBoard(closedTab, first!.url)
     await addNote(closedTab, { x: 500, y: 300 }, 'Namn som ska glömmas')
@@ -57,7 +45,7 @@ describe('an erased workshop in the browsers that had it open', () => {
       recent: true,
     })
     await closedTab.close()
-    const other = await personContext(browser, 'Gun')
+    const other = await personContext(harness.browser, 'Gun')
     const elsewhere = await other.newPage()
     await openBoard(elsewhere, first!.url)
     await onCanvas(elsewhere, 'Namn som ska glömmas').waitFor()
@@ -67,7 +55,7 @@ describe('an erased workshop in the browsers that had it open', () => {
     await facilitator.goto(workshop.links.facilitator)
     await facilitator.getByRole('button', { name: 'Radera workshopen …' }).click()
     await facilitator.getByRole('button', { name: 'Radera allt' }).click()
-    await facilitator.waitForURL(`${server.url}/`)
+    await facilitator.waitForURL(`${harness.server.url}/`)
 
     // The open tab learns from its socket (4404) and clears its own copy.
     await openTab.getByRole('heading').first().waitFor()

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchChromium } from '../support/browser'
-import { startTestServer, type TestServer } from '../support/testServer'
+import { describe, expect, it } from 'vitest'
+import { chromiumHarness } from '../support/chromiumHarness'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 describe('the lobby in another language', () => {
   it('renames the templates and the status already shown when a Swedish browser switches to English', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' })
+    const context = await harness.browser.newContext({ locale: 'sv-SE' })
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(harness.server.url)
     const boardTemplates = page.locator('#board-template option')
     await expect
       .poll(() => boardTemplates.allTextContents())

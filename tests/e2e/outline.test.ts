@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Outcome } from '../../shared/factors'
-import { launchChromium } from '../support/browser'
+import { chromiumHarness } from '../support/chromiumHarness'
 import {
   SCREENSHOTS,
   onCanvas,
@@ -9,33 +9,27 @@ import {
   personContext,
   seriousViolations,
 } from '../support/pages'
-import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
+import { tokenQuery } from '../support/testServer'
 import { factorFixture } from '../unit/factorFixture'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 async function importCsv(boardId: string, csv: string) {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/csv' },
-    body: csv,
-  })
+  const response = await fetch(
+    `${harness.server.url}/api/boards/${boardId}/import${tokenQuery(boardId)}`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: csv,
+    },
+  )
   expect(response.status).toBe(200)
 }
 
 async function outcome(boardId: string) {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`)
+  const response = await fetch(
+    `${harness.server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`,
+  )
   return (await response.json()) as Outcome
 }
 
@@ -81,10 +75,10 @@ describe('the outline view in Chromium', () => {
     'shows an edit made in one person’s outline on another person’s canvas',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({ template: 'design-process', language: 'sv' })
+      const board = await harness.server.createBoard({ template: 'design-process', language: 'sv' })
       await importCsv(board.id, 'text,polarity\nFå möten över gränserna,hindering\n')
-      const anna = await (await personContext(browser, 'Anna')).newPage()
-      const bertil = await (await personContext(browser, 'Bertil')).newPage()
+      const anna = await (await personContext(harness.browser, 'Anna')).newPage()
+      const bertil = await (await personContext(harness.browser, 'Bertil')).newPage()
       await openBoard(anna, board.url)
       await openBoard(bertil, board.url)
       await onCanvas(bertil, 'Få möten över gränserna').waitFor()
@@ -124,8 +118,8 @@ describe('the outline view in Chromium', () => {
     'lets a keyboard-only person add a factor, set its polarity and move it to a cluster',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({ template: 'design-process', language: 'sv' })
-      const page = await (await personContext(browser, 'Cecilia')).newPage()
+      const board = await harness.server.createBoard({ template: 'design-process', language: 'sv' })
+      const page = await (await personContext(harness.browser, 'Cecilia')).newPage()
       await openBoard(page, board.url)
       await page.locator('body').focus()
 
@@ -177,7 +171,7 @@ describe('the outline view in Chromium', () => {
     'reads a sorted board calmly, with no serious accessibility finding',
     { timeout: 60_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 1 – Skola och lärande',
         template: 'key-areas',
         language: 'sv',
@@ -193,7 +187,7 @@ describe('the outline view in Chromium', () => {
       )
       await importCsv(board.id, ['text,polarity,cluster', ...rows].join('\n'))
 
-      const context = await personContext(browser, 'Dana')
+      const context = await personContext(harness.browser, 'Dana')
       const page = await context.newPage()
       await page.setViewportSize({ width: 1280, height: 900 })
       await openBoard(page, board.url)

@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { Outcome } from '../../shared/factors'
-import { launchChromium } from '../support/browser'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { SCREENSHOTS, onCanvas, seriousViolations } from '../support/pages'
-import { startTestServer, type TestServer, tokenQuery } from '../support/testServer'
+import { tokenQuery } from '../support/testServer'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 async function outcome(boardId: string) {
-  const response = await fetch(`${server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`)
+  const response = await fetch(
+    `${harness.server.url}/api/boards/${boardId}/outcome${tokenQuery(boardId)}`,
+  )
   return (await response.json()) as Outcome
 }
 
 /** A phone held upright, with touch, whose owner already gave the board their name. */
 async function phone(name: string) {
-  const context = await browser.newContext({
+  const context = await harness.browser.newContext({
     locale: 'sv-SE',
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -42,7 +32,7 @@ describe('a participant on a phone', () => {
     'writes a factor with its polarity and cluster, edits it, and can still reach the canvas',
     { timeout: 90_000 },
     async () => {
-      const board = await server.createBoard({
+      const board = await harness.server.createBoard({
         title: 'Grupp 3 – Skola och lärande',
         template: 'key-areas',
         language: 'sv',

@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { writeRecords } from '../../shared/board/boardDoc'
 import { noteShape } from '../../shared/board/shapeRecords'
 import type { BoardAccessInfo } from '../../shared/workshopContracts'
-import { launchChromium } from '../support/browser'
+import { chromiumHarness } from '../support/chromiumHarness'
 import { SCREENSHOTS, onCanvas, personContext, seriousViolations } from '../support/pages'
 import { connectProvider, waitFor, whenSynced } from '../support/syncClients'
-import { startTestServer, type TestServer } from '../support/testServer'
 import { createWorkshop, tokenOf } from '../support/workshopClients'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const harness = chromiumHarness()
 
 describe('a plenary board in a viewer’s outline', () => {
   it(
     'is scrollable by keyboard, axe clean, and shows each group’s wording of an entry',
     { timeout: 90_000 },
     async () => {
-      const workshop = await createWorkshop(server.url, {
+      const workshop = await createWorkshop(harness.server.url, {
         title: 'Träff 6',
         groups: 2,
         language: 'sv',
@@ -36,7 +23,7 @@ describe('a plenary board in a viewer’s outline', () => {
       const groups = workshop.boards.filter((board) => board.kind === 'group')
       const facilitatorToken = tokenOf(workshop.links.facilitator)
       const access = (await (
-        await fetch(`${server.url}/api/boards/${plenary.id}?token=${facilitatorToken}`)
+        await fetch(`${harness.server.url}/api/boards/${plenary.id}?token=${facilitatorToken}`)
       ).json()) as BoardAccessInfo
       const { doc, provider } = connectProvider(access.sync)
       await whenSynced(provider)
@@ -68,10 +55,10 @@ describe('a plenary board in a viewer’s outline', () => {
       )
       await waitFor(() => provider.synced)
 
-      const context = await personContext(browser, 'Åhörare')
+      const context = await personContext(harness.browser, 'Åhörare')
       const page = await context.newPage()
       const viewerToken = tokenOf(workshop.links.viewer)
-      await page.goto(`${server.url}/b/${plenary.id}?token=${viewerToken}`)
+      await page.goto(`${harness.server.url}/b/${plenary.id}?token=${viewerToken}`)
       await onCanvas(page, 'Ledningen saknar en gemensam bild').waitFor({ timeout: 20_000 })
       await page.getByRole('button', { name: 'Listvy' }).click()
       await page.getByRole('heading', { name: 'Listvy', level: 2 }).waitFor()

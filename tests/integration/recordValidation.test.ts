@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, type RecordJson } from '../../shared/board/boardDoc'
-import { toYValue } from '../../shared/board/yjsValue'
+import { toYValue, type JsonValue } from '../../shared/board/yjsValue'
 import { noteShape } from '../../shared/board/shapeRecords'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, type TestServer } from '../support/testServer'
@@ -24,7 +24,20 @@ const invalidRecords: [string, () => RecordJson][] = [
   ['an unknown record type', () => ({ ...valid(), typeName: 'virus' })],
   ['a missing required prop', () => ({ ...valid(), props: { color: 'yellow' } })],
   ['an id that does not match its key', () => ({ ...valid(), id: 'shape:other' })],
+  ['a position (xy) that is text', () => packed('12,4')],
+  ['a position (xy) of one number', () => packed([12])],
+  ['a position (xy) with a word in it', () => packed(['a', 2])],
+  ['a position (xy) of NaN', () => packed([NaN, 0])],
+  ['a position (xy) beside a word for y', () => ({ ...packed([1, 2]), y: 'down' })],
 ]
+
+/** The valid note with its position as the doc layout packs it, but `xy` set to `value`. */
+function packed(value: JsonValue): RecordJson {
+  const record: RecordJson = { ...valid(), xy: value }
+  delete record.x
+  delete record.y
+  return record
+}
 
 function storedRecordIds(dataDir: string, boardId: string, doc = new Y.Doc()) {
   const db = new Database(path.join(dataDir, 'samskapa.db'), { readonly: true })

@@ -11,6 +11,7 @@ import { readRssMiB } from '../servers/procStats'
 import { startOurServer, type OurServer } from '../servers/serverProcess'
 import { installAnimationFrames } from '../wire/wire'
 import { playSession, type OpCounts, type SessionPlan } from './session'
+import { structBreakdown, type StructRow } from './structs'
 
 export interface MemorySample {
   rssMiB: number
@@ -32,6 +33,9 @@ export interface LongDayResult {
   serverDocBytes: number
   /** The same final records written once into a new Y.Doc. */
   freshDocBytes: number
+  /** Yjs structs in the server's doc and in the fresh doc, by the place they were written to. */
+  serverStructs: { rows: StructRow[]; gcRanges: number }
+  freshStructs: { rows: StructRow[]; gcRanges: number }
   /** JS heap taken by each doc in this process (after a full GC), where measurable. */
   serverDocHeapMiB: number
   freshDocHeapMiB: number
@@ -40,8 +44,17 @@ export interface LongDayResult {
   /** The SQLite file after a WAL checkpoint, and how much of it is in use (not free pages). */
   sqliteFileBytes: number
   sqliteUsedBytes: number
-  /** Server process: before the room loaded, while loaded, after it unloaded (each after GC). */
-  serverMemory: { before: MemorySample; loaded: MemorySample; unloaded: MemorySample }
+  /**
+   * Server process (each after GC): before any room ever loaded, after a small warm-up room
+   * loaded and unloaded (the code a room runs is compiled by then), while the long day's room
+   * is loaded, and after it unloaded.
+   */
+  serverMemory: {
+    cold: MemorySample
+    before: MemorySample
+    loaded: MemorySample
+    unloaded: MemorySample
+  }
 }
 
 const MiB = 1024 * 1024
@@ -94,6 +107,26 @@ async function waitForUnload(server: OurServer, timeoutMs = 30_000) {
   }
 }
 
+const WARM_UP_PLAN: SessionPlan = {
+  participants: 2,
+  moves: 300,
+  creates: 60,
+  deletes: 5,
+  textEdits: 30,
+  sliceSize: 50,
+  seed: 1,
+}
+
+/**
+ * A short day on another board, loaded and unloaded: the first room compiles the code every
+ * room runs (V8 keeps it, about 2 MiB), which is no memory the long day's room leaves behind.
+ */
+async function warmUp(server: OurServer) {
+  const board = await server.createBoard({ title: 'Bench: uppvärmning', template: 'key-areas' })
+  await playSession(board.sync, WARM_UP_PLAN, () => {})
+  await waitForUnload(server)
+}
+
 /**
  * Scenario 4: a compressed workshop day through our binding into our server (child process,
  * real SQLite, compaction every COMPACT_EVERY_UPDATES). Compares what the server stores and
@@ -112,6 +145,8 @@ export async function runLongDay(
   const dbFile = path.join(server.dataDir, 'samskapa.db')
   try {
     const board = await server.createBoard({ title: 'Bench: lång dag', template: 'key-areas' })
+    const cold = await serverMemory(server)
+    await warmUp(server)
     const before = await serverMemory(server)
     const address = { url: syncUrl(board.sync), docName: board.sync.room }
     let lastLogged = 0
@@ -155,13 +190,15 @@ export async function runLongDay(
         records: records.length,
         serverDocBytes,
         freshDocBytes: Y.encodeStateAsUpdate(fresh()).byteLength,
+        serverStructs: structBreakdown(replayed()),
+        freshStructs: structBreakdown(fresh()),
         serverDocHeapMiB: retainedHeapMiB(replayed),
         freshDocHeapMiB: retainedHeapMiB(fresh),
         storedWhileLoaded,
         storedAfterUnload,
         sqliteFileBytes,
         sqliteUsedBytes: sqliteFileBytes - freePages * pageSize,
-        serverMemory: { before, loaded, unloaded },
+        serverMemory: { cold, before, loaded, unloaded },
       }
     } finally {
       db.close()
