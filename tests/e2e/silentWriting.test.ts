@@ -107,4 +107,51 @@ describe('silent writing in Chromium', () => {
       plain.provider.destroy()
     },
   )
+
+  it(
+    'reveals the drafts of a participant who was offline at Visa allas lappar when they reconnect',
+    { timeout: 240_000 },
+    async () => {
+      const workshop = await createWorkshop(server.url, {
+        title: 'Träff 6',
+        groups: 1,
+        language: 'sv',
+      })
+      const anna = await participantPage(browser, server.url, workshop, 0, 'Anna', contexts)
+      const dan = await participantPage(browser, server.url, workshop, 0, 'Dan', contexts)
+      const board = workshop.boards[0]!
+      const plain = connectProvider({
+        ...board.sync,
+        params: { token: tokenOf(workshop.links.viewer) },
+      })
+      await whenSynced(plain.provider)
+
+      const facilitator = await (await personContext(browser, 'Samtalsledaren')).newPage()
+      contexts.push(facilitator.context())
+      await facilitator.goto(workshop.links.facilitator)
+      await facilitator.getByRole('button', { name: 'Starta Skriv enskilt' }).click()
+      for (const page of [anna, dan]) {
+        await page.getByTestId('silent-writing').waitFor({ timeout: 15_000 })
+      }
+      await addNote(anna, { x: 300, y: 400 }, 'Annas utkast')
+      await addNote(dan, { x: 500, y: 400 }, 'Dans utkast')
+      await anna.getByTestId('draft-count').filter({ hasText: '1 lapp' }).waitFor()
+
+      // Dan's Wi-Fi drops before the facilitator reveals.
+      await dan.context().setOffline(true)
+      await facilitator.getByRole('button', { name: 'Visa allas lappar' }).click()
+      await waitFor(() => count(noteTexts(plain.doc), 'Annas utkast') === 1, 30_000)
+      expect(count(noteTexts(plain.doc), 'Dans utkast')).toBe(0)
+
+      // Back online, his page learns of the reveal and sends his draft, once.
+      await dan.context().setOffline(false)
+      await waitFor(() => count(noteTexts(plain.doc), 'Dans utkast') === 1, 60_000)
+      await onCanvas(anna, 'Dans utkast').waitFor({ timeout: 20_000 })
+      await onCanvas(dan, 'Annas utkast').waitFor({ timeout: 20_000 })
+      const texts = noteTexts(plain.doc)
+      expect(count(texts, 'Annas utkast')).toBe(1)
+      expect(count(texts, 'Dans utkast')).toBe(1)
+      plain.provider.destroy()
+    },
+  )
 })
