@@ -15,17 +15,18 @@ const store = new SqliteAccountStore(config.dataDir)
 
 try {
   if (command === 'list') {
-    for (const account of store.findAccounts('', 10_000)) {
-      const scopes = store.scopesOf(account.id).length
+    for (const account of await store.findAccounts('', 10_000)) {
+      const scopes = (await store.scopesOf(account.id)).length
       console.log(`${account.id}\t${account.email ?? '-'}\t${account.name}\t${scopes} facilitated`)
     }
   } else if (command === 'remove' && who && option === '--hand-to' && target) {
-    const account = findAccount(store, who)
-    const result = removeAccount(store, storage, account, { handTo: findAccount(store, target) })
+    const account = await findAccount(store, who)
+    const handTo = await findAccount(store, target)
+    const result = await removeAccount(store, storage, account, { handTo })
     console.log(`removed ${account.id}; handed over ${result.handedOver} workshops and boards`)
   } else if (command === 'remove' && who && option === '--erase-workshops') {
-    const account = findAccount(store, who)
-    const result = removeAccount(store, storage, account, { eraseWorkshops: true })
+    const account = await findAccount(store, who)
+    const result = await removeAccount(store, storage, account, { eraseWorkshops: true })
     console.log(
       `removed ${account.id}; erased ${result.erasedWorkshops.length} workshops, kept ${result.kept} that others facilitate`,
     )
@@ -37,6 +38,6 @@ try {
   console.error((error as Error).message)
   process.exitCode = 1
 } finally {
-  store.close()
-  storage.close()
+  await store.close()
+  await storage.close()
 }

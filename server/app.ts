@@ -203,12 +203,12 @@ export async function startServer(
       // Sockets close first: what clients send until then still reaches storage below.
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       context.live.stop()
-      rooms.unloadAll()
+      await rooms.unloadAll()
       await gatherWorker.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      accounts?.store.close()
-      storage.close()
+      await accounts?.store.close()
+      await storage.close()
     },
   }
 }

@@ -52,12 +52,12 @@ export class Accounts {
    * that carries the cookie from another site is reported as such, so no cookie can be used for
    * cross-site request forgery; SameSite=Lax already keeps it off most of them.
    */
-  personOf(req: IncomingMessage): RequestPerson {
+  async personOf(req: IncomingMessage): Promise<RequestPerson> {
     const cookie = readCookie(req, SESSION_COOKIE)
     if (!cookie) return { kind: 'anonymous' }
     const sessionHash = hashSecret(cookie)
-    const session = this.store.findSession(sessionHash, Date.now())
-    const account = session && this.store.getAccount(session.accountId)
+    const session = await this.store.findSession(sessionHash, Date.now())
+    const account = session && (await this.store.getAccount(session.accountId))
     if (!account) return { kind: 'anonymous' }
     if (!isSafeMethod(req.method) && !isSameOrigin(req)) return { kind: 'crossSite' }
     return { kind: 'signedIn', account, sessionHash }
@@ -76,11 +76,11 @@ export class Accounts {
   }
 
   /** A fresh session for a verified person; the previous one, if any, ends (no fixation). */
-  startSession(person: VerifiedPerson, previousCookie: string | undefined) {
-    if (previousCookie) this.store.deleteSession(hashSecret(previousCookie))
+  async startSession(person: VerifiedPerson, previousCookie: string | undefined) {
+    if (previousCookie) await this.store.deleteSession(hashSecret(previousCookie))
     const now = Date.now()
-    this.store.deleteExpiredSessions(now)
-    const account = this.store.upsertAccount(
+    await this.store.deleteExpiredSessions(now)
+    const account = await this.store.upsertAccount(
       {
         issuer: person.issuer,
         subject: person.subject,
@@ -91,7 +91,7 @@ export class Accounts {
       generateSecret().slice(0, 16),
     )
     const cookie = generateSecret()
-    this.store.createSession({
+    await this.store.createSession({
       idHash: hashSecret(cookie),
       accountId: account.id,
       createdAt: now,
@@ -100,27 +100,27 @@ export class Accounts {
     return { account, cookie }
   }
 
-  endSession(req: IncomingMessage) {
+  async endSession(req: IncomingMessage) {
     const cookie = readCookie(req, SESSION_COOKIE)
-    if (cookie) this.store.deleteSession(hashSecret(cookie))
+    if (cookie) await this.store.deleteSession(hashSecret(cookie))
   }
 
   /** Makes `accountId` the owner of a new scope and keeps its facilitator link for them. */
-  recordCreated(scopeId: string, accountId: string, facilitatorToken: string) {
-    this.rememberFacilitatorToken(scopeId, facilitatorToken)
-    this.store.addFacilitator({ scopeId, accountId, kind: 'owner', addedAt: Date.now() })
+  async recordCreated(scopeId: string, accountId: string, facilitatorToken: string) {
+    await this.rememberFacilitatorToken(scopeId, facilitatorToken)
+    await this.store.addFacilitator({ scopeId, accountId, kind: 'owner', addedAt: Date.now() })
   }
 
   /** Keeps the scope's current facilitator token (after creation, or a rotation). */
-  rememberFacilitatorToken(scopeId: string, facilitatorToken: string) {
-    this.store.setSealedFacilitatorToken(
+  async rememberFacilitatorToken(scopeId: string, facilitatorToken: string) {
+    await this.store.setSealedFacilitatorToken(
       scopeId,
       this.key.seal(facilitatorToken, `${FACILITATOR_TOKEN_PURPOSE} ${scopeId}`),
     )
   }
 
-  facilitatorToken(scopeId: string): string | undefined {
-    const sealed = this.store.sealedFacilitatorToken(scopeId)
+  async facilitatorToken(scopeId: string): Promise<string | undefined> {
+    const sealed = await this.store.sealedFacilitatorToken(scopeId)
     return sealed && this.key.open(sealed, `${FACILITATOR_TOKEN_PURPOSE} ${scopeId}`)
   }
 }

@@ -37,7 +37,7 @@ export class SignedInAccess implements AccessControl {
   ) {}
 
   async authorizeBoard(request: IncomingMessage, boardId: string): Promise<AccessDecision> {
-    const scopeId = this.storage.workshopOfBoard(boardId) ?? boardId
+    const scopeId = (await this.storage.workshopOfBoard(boardId)) ?? boardId
     return this.withSignIn(request, scopeId, await this.tokens.authorizeBoard(request, boardId))
   }
 
@@ -47,7 +47,7 @@ export class SignedInAccess implements AccessControl {
   }
 
   async authorizeCreation(request: IncomingMessage): Promise<CreationDecision> {
-    const person = this.accounts.personOf(request)
+    const person = await this.accounts.personOf(request)
     if (person.kind === 'crossSite') return crossSite
     if (person.kind === 'signedIn') return { ok: true, accountId: person.account.id }
     if (request.headers.authorization) return this.tokens.authorizeCreation(request)
@@ -58,18 +58,18 @@ export class SignedInAccess implements AccessControl {
     return this.tokens.identifyParticipant(request, workshopId)
   }
 
-  private withSignIn(
+  private async withSignIn(
     request: IncomingMessage,
     scopeId: string,
     decision: AccessDecision,
-  ): AccessDecision {
+  ): Promise<AccessDecision> {
     if (decision.ok && decision.role === 'facilitator') return decision
     if (!decision.ok && decision.status === 429) return decision
-    const person = this.accounts.personOf(request)
+    const person = await this.accounts.personOf(request)
     if (person.kind !== 'signedIn') return decision
-    if (!this.accounts.store.isFacilitator(scopeId, person.account.id)) return decision
-    const token = this.accounts.facilitatorToken(scopeId)
-    const record = this.storage.tokensOf(scopeId).find((r) => r.role === 'facilitator')
+    if (!(await this.accounts.store.isFacilitator(scopeId, person.account.id))) return decision
+    const token = await this.accounts.facilitatorToken(scopeId)
+    const record = (await this.storage.tokensOf(scopeId)).find((r) => r.role === 'facilitator')
     if (!token || !record || !sameHash(record.hash, hashSecret(token))) return decision
     return { ok: true, role: 'facilitator', credentialId: record.id, token }
   }

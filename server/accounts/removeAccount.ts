@@ -11,12 +11,12 @@ export interface RemovalResult {
 }
 
 /** The one account whose id or e-mail is `who`; throws a message for the operator otherwise. */
-export function findAccount(store: AccountStore, who: string): Account {
-  const byId = store.getAccount(who)
+export async function findAccount(store: AccountStore, who: string): Promise<Account> {
+  const byId = await store.getAccount(who)
   if (byId) return byId
-  const matches = store
-    .findAccounts(who, 5)
-    .filter((a) => a.email?.toLowerCase() === who.toLowerCase())
+  const matches = (await store.findAccounts(who, 5)).filter(
+    (a) => a.email?.toLowerCase() === who.toLowerCase(),
+  )
   if (matches.length === 1) return matches[0]!
   throw new Error(matches.length === 0 ? `no account ${who}` : `more than one account has ${who}`)
 }
@@ -27,28 +27,30 @@ export function findAccount(store: AccountStore, who: string): Account {
  * with everything in them. Run `eraseWorkshops` with the server stopped: a running server
  * holds loaded boards in memory.
  */
-export function removeAccount(
+export async function removeAccount(
   store: AccountStore,
   storage: Storage,
   account: Account,
   plan: RemovalPlan,
-): RemovalResult {
-  const scopes = store.scopesOf(account.id)
+): Promise<RemovalResult> {
+  const scopes = await store.scopesOf(account.id)
   const result: RemovalResult = { handedOver: 0, erasedWorkshops: [], kept: 0 }
   if ('handTo' in plan) {
-    store.handOverScopes(account.id, plan.handTo.id)
+    await store.handOverScopes(account.id, plan.handTo.id)
     result.handedOver = scopes.length
   } else {
     for (const scope of scopes) {
-      const others = store.facilitatorsOf(scope.scopeId).filter((f) => f.accountId !== account.id)
+      const others = (await store.facilitatorsOf(scope.scopeId)).filter(
+        (f) => f.accountId !== account.id,
+      )
       if (scope.scopeKind === 'workshop' && others.length === 0) {
-        storage.deleteWorkshop(scope.scopeId)
-        store.forgetScope(scope.scopeId)
+        await storage.deleteWorkshop(scope.scopeId)
+        await store.forgetScope(scope.scopeId)
         result.erasedWorkshops.push(scope.scopeId)
       } else result.kept++
     }
-    storage.checkpoint()
+    await storage.checkpoint()
   }
-  store.deleteAccount(account.id)
+  await store.deleteAccount(account.id)
   return result
 }

@@ -34,8 +34,8 @@ function safeReturnPath(value: string | null): string {
   return value
 }
 
-function signedIn(context: ServerContext, req: IncomingMessage) {
-  const person = enabled(context).personOf(req)
+async function signedIn(context: ServerContext, req: IncomingMessage) {
+  const person = await enabled(context).personOf(req)
   if (person.kind === 'crossSite') {
     throw new HttpError(403, 'cross_site', 'a request from another site may not use your sign-in')
   }
@@ -65,8 +65,8 @@ export const accountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/session$/,
-    handle({ req, res, context }) {
-      const person = context.accounts?.personOf(req)
+    async handle({ req, res, context }) {
+      const person = await context.accounts?.personOf(req)
       const info: SessionInfo = {
         signInEnabled: context.accounts !== undefined,
         user:
@@ -141,7 +141,10 @@ export const accountRoutes: Route[] = [
         res.setHeader('Set-Cookie', clearSignIn)
         return sendSignInProblem(res, 403, problem, language)
       }
-      const { account, cookie } = accounts.startSession(person, readCookie(req, SESSION_COOKIE))
+      const { account, cookie } = await accounts.startSession(
+        person,
+        readCookie(req, SESSION_COOKIE),
+      )
       context.log.info({ account: account.id }, 'signed in')
       res.writeHead(302, {
         Location: pending.returnTo,
@@ -160,12 +163,12 @@ export const accountRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/auth\/logout$/,
-    handle({ req, res, context }) {
+    async handle({ req, res, context }) {
       const accounts = enabled(context)
-      if (accounts.personOf(req).kind === 'crossSite') {
+      if ((await accounts.personOf(req)).kind === 'crossSite') {
         throw new HttpError(403, 'cross_site', 'a request from another site may not sign you out')
       }
-      accounts.endSession(req)
+      await accounts.endSession(req)
       res.writeHead(204, {
         'Set-Cookie': clearedCookie(SESSION_COOKIE, secure(context, req)),
         'Cache-Control': 'no-store',
@@ -176,23 +179,24 @@ export const accountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/me\/scopes$/,
-    handle({ req, res, context }) {
-      const account = signedIn(context, req)
+    async handle({ req, res, context }) {
+      const account = await signedIn(context, req)
       const accounts = context.accounts!
       const base = baseUrl(context.config, req)
-      const scopes: MyScope[] = accounts.store.scopesOf(account.id).map((scope) => {
-        const token = accounts.facilitatorToken(scope.scopeId)
-        const tokens = token && revealTokens(context.storage.tokensOf(scope.scopeId), token)
+      const scopes: MyScope[] = []
+      for (const scope of await accounts.store.scopesOf(account.id)) {
+        const token = await accounts.facilitatorToken(scope.scopeId)
+        const tokens = token && revealTokens(await context.storage.tokensOf(scope.scopeId), token)
         const linksOf = scope.scopeKind === 'workshop' ? workshopLinks : boardLinks
-        return {
+        scopes.push({
           kind: scope.scopeKind,
           id: scope.scopeId,
           title: scope.title,
           createdAt: scope.createdAt,
           relation: scope.kind,
           links: tokens ? linksOf(base, scope.scopeId, tokens) : null,
-        }
-      })
+        })
+      }
       sendJson(res, 200, scopes)
     },
   },
@@ -202,7 +206,7 @@ export const accountRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const accounts = enabled(context)
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      sendJson(res, 200, facilitatorList(accounts, workshop.id))
+      sendJson(res, 200, await facilitatorList(accounts, workshop.id))
     },
   },
   {
@@ -213,7 +217,7 @@ export const accountRoutes: Route[] = [
       const { workshop, token } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = addBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      const found = accounts.store.findAccounts(body.data.person, 2)
+      const found = await accounts.store.findAccounts(body.data.person, 2)
       if (found.length === 0) {
         throw new HttpError(
           404,
@@ -225,17 +229,17 @@ export const accountRoutes: Route[] = [
         throw new HttpError(409, 'ambiguous', 'more than one person matches; use their e-mail')
       }
       // A workshop made without sign-in gets its facilitator link kept from now on.
-      if (token && !accounts.facilitatorToken(workshop.id)) {
-        accounts.rememberFacilitatorToken(workshop.id, token)
+      if (token && !(await accounts.facilitatorToken(workshop.id))) {
+        await accounts.rememberFacilitatorToken(workshop.id, token)
       }
-      accounts.store.addFacilitator({
+      await accounts.store.addFacilitator({
         scopeId: workshop.id,
         accountId: found[0]!.id,
         kind: 'cofacilitator',
         addedAt: Date.now(),
       })
       context.log.info({ workshop: workshop.id, account: found[0]!.id }, 'co-facilitator added')
-      sendJson(res, 201, facilitatorList(accounts, workshop.id))
+      sendJson(res, 201, await facilitatorList(accounts, workshop.id))
     },
   },
   {
@@ -244,7 +248,7 @@ export const accountRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const accounts = enabled(context)
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      accounts.store.removeFacilitator(workshop.id, params[1]!)
+      await accounts.store.removeFacilitator(workshop.id, params[1]!)
       context.log.info({ workshop: workshop.id, account: params[1] }, 'co-facilitator removed')
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
     },
@@ -263,8 +267,8 @@ function refusal(error: unknown) {
   }
 }
 
-function facilitatorList(accounts: Accounts, scopeId: string): Facilitator[] {
-  return accounts.store.facilitatorsOf(scopeId).map((f) => ({
+async function facilitatorList(accounts: Accounts, scopeId: string): Promise<Facilitator[]> {
+  return (await accounts.store.facilitatorsOf(scopeId)).map((f) => ({
     accountId: f.accountId,
     name: f.name,
     email: f.email,

@@ -35,8 +35,8 @@ export class TokenAccess implements AccessControl {
     this.adminHash = adminToken ? hashSecret(adminToken) : undefined
   }
 
-  authorizeBoard(request: IncomingMessage, boardId: string): Promise<AccessDecision> {
-    return this.authorizeScope(request, this.storage.workshopOfBoard(boardId) ?? boardId)
+  async authorizeBoard(request: IncomingMessage, boardId: string): Promise<AccessDecision> {
+    return this.authorizeScope(request, (await this.storage.workshopOfBoard(boardId)) ?? boardId)
   }
 
   authorizeWorkshop(request: IncomingMessage, workshopId: string): Promise<AccessDecision> {
@@ -44,7 +44,7 @@ export class TokenAccess implements AccessControl {
   }
 
   private async authorizeScope(request: IncomingMessage, scopeId: string): Promise<AccessDecision> {
-    const records = this.storage.tokensOf(scopeId)
+    const records = await this.storage.tokensOf(scopeId)
     if (records.length === 0) {
       return { ok: true, role: 'participant', credentialId: undefined, token: undefined }
     }
@@ -74,7 +74,9 @@ export class TokenAccess implements AccessControl {
     workshopId: string,
   ): Promise<ParticipantDecision> {
     const key = queryParam(request, 'participant')
-    const participant = key ? this.storage.findParticipant(workshopId, hashSecret(key)) : undefined
+    const participant = key
+      ? await this.storage.findParticipant(workshopId, hashSecret(key))
+      : undefined
     if (participant) return { ok: true, participant }
     return this.fail(request, key, 'unknown participant key; join again')
   }

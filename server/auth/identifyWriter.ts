@@ -23,7 +23,8 @@ export async function identifyWriter(
 ): Promise<WriterDecision> {
   const decision = await access.authorizeBoard(request, boardId)
   if (!decision.ok) return decision
-  const workshopId = decision.role === 'participant' ? storage.workshopOfBoard(boardId) : undefined
+  const workshopId =
+    decision.role === 'participant' ? await storage.workshopOfBoard(boardId) : undefined
   const named = new URL(request.url ?? '/', 'http://localhost').searchParams.has('participant')
   if (!workshopId || !named) return { ...decision, participantId: undefined }
   const participant = await access.identifyParticipant(request, workshopId)

@@ -25,10 +25,12 @@ export class BoardReader {
   ) {}
 
   /** Runs `read` on the board's doc: the live one, or a throw-away copy from storage. */
-  withDoc<T>(boardId: string, read: (doc: Y.Doc) => T): T {
+  async withDoc<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    // A board being unloaded is read once it is stored, not from what storage had before.
+    await this.rooms.stored(boardId)
     const room = this.rooms.get(boardId)
     if (room) return read(room.doc)
-    const doc = docFromStored(this.storage.loadDoc(boardId))
+    const doc = docFromStored(await this.storage.loadDoc(boardId))
     try {
       return read(doc)
     } finally {
@@ -36,20 +38,20 @@ export class BoardReader {
     }
   }
 
-  records(boardId: string): RecordJson[] {
+  records(boardId: string): Promise<RecordJson[]> {
     return this.withDoc(boardId, readRecords)
   }
 
   /** The board's outcome, computed again only when something was stored since. */
-  outcome(boardId: string): Outcome {
-    const version = this.storage.docVersion(boardId)
+  async outcome(boardId: string): Promise<Outcome> {
+    const version = await this.storage.docVersion(boardId)
     const cached = this.outcomes.get(boardId)
     if (cached && cached.version === version && this.isStored(boardId)) {
       this.outcomes.delete(boardId)
       this.outcomes.set(boardId, cached)
       return cached.outcome
     }
-    const outcome = computeOutcome(this.records(boardId))
+    const outcome = computeOutcome(await this.records(boardId))
     this.outcomes.delete(boardId)
     this.outcomes.set(boardId, { version, outcome })
     if (this.outcomes.size > CACHED_OUTCOMES) {

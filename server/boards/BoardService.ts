@@ -23,9 +23,12 @@ export class BoardService {
   constructor(private readonly storage: Storage) {}
 
   /** Creates and stores a board; `tokensFor` gives the new board its own role tokens. */
-  create(input: BoardInput, tokensFor?: (boardId: string) => TokenRecord[]): BoardRecord {
-    const { board, initialUpdate } = buildBoard(input, this.storage)
-    this.storage.createBoard(board, initialUpdate, tokensFor?.(board.id))
+  async create(
+    input: BoardInput,
+    tokensFor?: (boardId: string) => TokenRecord[],
+  ): Promise<BoardRecord> {
+    const { board, initialUpdate } = await buildBoard(input, this.storage)
+    await this.storage.createBoard(board, initialUpdate, tokensFor?.(board.id))
     return board
   }
 }
@@ -37,8 +40,8 @@ export interface BoardInput {
 }
 
 /** A board's record and first doc update, not yet stored (a workshop stores many at once). */
-export function buildBoard(input: BoardInput, storage: Storage): NewBoard {
-  const template = findTemplate(storage, input.template)
+export async function buildBoard(input: BoardInput, storage: Storage): Promise<NewBoard> {
+  const template = await findTemplate(storage, input.template)
   if (!template) throw new UnknownTemplateError(`unknown template "${input.template}"`)
   const doc = new Y.Doc()
   const shapes = template.build({

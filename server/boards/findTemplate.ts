@@ -7,14 +7,14 @@ import type { Storage } from '../storage/Storage'
  * A template by id: a built-in one, else a saved one that is shared server-wide or belongs
  * to `workshopId` (another workshop's templates are as good as unknown).
  */
-export function findTemplate(
+export async function findTemplate(
   storage: Storage,
   id: string,
   workshopId?: string,
-): Template | undefined {
+): Promise<Template | undefined> {
   const builtIn = findBuiltInTemplate(id)
   if (builtIn) return builtIn
-  const saved = storage.getTemplate(id)
+  const saved = await storage.getTemplate(id)
   if (!saved || !(saved.shared || (workshopId && saved.workshopId === workshopId))) {
     return undefined
   }

@@ -4,14 +4,16 @@ import type { Storage } from '../storage/Storage'
 import type { DayEvents } from './DayEvents'
 import { newDayRecord, parseDayRecord, type DayRecord } from './DayRecord'
 import { workshopInputPaused } from './inputHold'
+import { KeyedSerial } from '../storage/KeyedSerial'
 
 /**
  * The day's state of every workshop: read through a cache, changed only through `change`,
- * which stores it before anyone hears of it. All of it is synchronous, so a check and the
- * write after it (a ballot against its budget) never interleave with another request.
+ * which stores it before anyone hears of it. Changes of one workshop run one after another,
+ * so two requests changing the day at once never lose one of the changes.
  */
 export class Day {
   private readonly cache = new Map<string, DayRecord>()
+  private readonly changes = new KeyedSerial()
 
   constructor(
     private readonly storage: Storage,
@@ -19,29 +21,31 @@ export class Day {
   ) {}
 
   /** Stores a new workshop's day (its agenda in the workshop's language). */
-  create(workshopId: string, language: 'sv' | 'en') {
+  async create(workshopId: string, language: 'sv' | 'en') {
     const day = newDayRecord(language)
-    this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
+    await this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
     this.cache.set(workshopId, day)
   }
 
-  get(workshopId: string): DayRecord {
+  async get(workshopId: string): Promise<DayRecord> {
     let day = this.cache.get(workshopId)
     if (!day) {
-      day = parseDayRecord(this.storage.readWorkshopDay(workshopId))
+      day = parseDayRecord(await this.storage.readWorkshopDay(workshopId))
       this.cache.set(workshopId, day)
     }
     return day
   }
 
   /** Applies `mutate` to a copy, stores it, then tells the live channel. */
-  change<T>(workshopId: string, mutate: (day: DayRecord) => T): T {
-    const day = structuredClone(this.get(workshopId))
-    const result = mutate(day)
-    this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
-    this.cache.set(workshopId, day)
-    this.events.emit('changed', workshopId)
-    return result
+  change<T>(workshopId: string, mutate: (day: DayRecord) => T): Promise<T> {
+    return this.changes.run(workshopId, async () => {
+      const day = structuredClone(await this.get(workshopId))
+      const result = mutate(day)
+      await this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
+      this.cache.set(workshopId, day)
+      this.events.emit('changed', workshopId)
+      return result
+    })
   }
 
   /** Something outside the day's record changed (a group move, a ballot): resend the state. */
@@ -54,15 +58,15 @@ export class Day {
   }
 
   /** Moves to a step (or the next): ends the current run, starts the new one, applies its mode. */
-  goToStep(workshopId: string, target: { stepId: string } | { next: true }, now: number) {
-    const day = this.get(workshopId)
+  async goToStep(workshopId: string, target: { stepId: string } | { next: true }, now: number) {
+    const day = await this.get(workshopId)
     const step =
       'next' in target
         ? nextStep(day.agenda, day.currentStepId)
         : day.agenda.find((candidate) => candidate.id === target.stepId)
     if (!step) return undefined
     const previousStepId = day.currentStepId
-    this.change(workshopId, (next) => {
+    await this.change(workshopId, (next) => {
       const running = next.stepRuns.find((run) => run.endedAt === null)
       if (running) running.endedAt = now
       next.stepRuns.push({ stepId: step.id, startedAt: now, endedAt: null })
@@ -75,7 +79,7 @@ export class Day {
 
   /** Replaces the agenda; a current step that was removed ends now. */
   setAgenda(workshopId: string, steps: AgendaStep[], now: number) {
-    this.change(workshopId, (day) => {
+    return this.change(workshopId, (day) => {
       day.agenda = steps
       if (day.currentStepId && !steps.some((step) => step.id === day.currentStepId)) {
         const running = day.stepRuns.find((run) => run.endedAt === null)
@@ -87,7 +91,7 @@ export class Day {
 
   /** Starts silent writing, or ends it: what was written is revealed (optionally without names). */
   setPrivateWriting(workshopId: string, on: boolean, anonymous: boolean, now: number) {
-    this.change(workshopId, (day) => {
+    return this.change(workshopId, (day) => {
       if (on) {
         day.privateWriting = true
       } else if (day.privateWriting) {

@@ -9,8 +9,10 @@ import type { Logger } from '../logger'
 import type { Storage } from '../storage/Storage'
 import type { Day } from './Day'
 import { remainingByPolarity } from '../../shared/day/votes'
-import { dayView, type ItemText } from './dayView'
+import { dayView } from './dayView'
+import type { ItemText } from './itemText'
 import { givenBallots } from './votes'
+import { KeyedSerial } from '../storage/KeyedSerial'
 
 interface Stream {
   res: ServerResponse
@@ -40,6 +42,7 @@ export class TooManyStreamsError extends Error {}
 export class LiveChannel {
   private readonly streams = new Map<string, Set<Stream>>()
   private readonly scheduled = new Map<string, ReturnType<typeof setTimeout>>()
+  private readonly flushes = new KeyedSerial()
   private readonly heartbeat: ReturnType<typeof setInterval>
 
   constructor(
@@ -74,8 +77,7 @@ export class LiveChannel {
       streams.delete(stream)
       if (streams.size === 0) this.streams.delete(workshopId)
     })
-    const views = new Map<Role, WorkshopDay>()
-    this.send(stream, 'state', this.stateFor(workshopId, stream, views))
+    void this.flushes.run(workshopId, () => this.sendState(workshopId, stream, new Map()))
   }
 
   /** Ends every stream of an erased workshop. */
@@ -95,41 +97,46 @@ export class LiveChannel {
     if (this.scheduled.has(workshopId) || !this.streams.has(workshopId)) return
     const timer = setTimeout(() => {
       this.scheduled.delete(workshopId)
-      this.flush(workshopId)
+      // One workshop's states go out in order: a slow read must not let an older one overtake.
+      void this.flushes.run(workshopId, () => this.flush(workshopId))
     }, this.options.coalesceMs)
     this.scheduled.set(workshopId, timer)
   }
 
-  private flush(workshopId: string) {
+  private async flush(workshopId: string) {
     const views = new Map<Role, WorkshopDay>()
-    for (const stream of this.streams.get(workshopId) ?? []) {
-      try {
-        this.send(stream, 'state', this.stateFor(workshopId, stream, views))
-      } catch (error) {
-        this.log.error({ workshop: workshopId, err: error }, 'live state failed')
-      }
+    for (const stream of [...(this.streams.get(workshopId) ?? [])]) {
+      await this.sendState(workshopId, stream, views)
     }
   }
 
-  private stateFor(workshopId: string, stream: Stream, views: Map<Role, WorkshopDay>) {
+  private async sendState(workshopId: string, stream: Stream, views: Map<Role, WorkshopDay>) {
+    try {
+      this.send(stream, 'state', await this.stateFor(workshopId, stream, views))
+    } catch (error) {
+      this.log.error({ workshop: workshopId, err: error }, 'live state failed')
+    }
+  }
+
+  private async stateFor(workshopId: string, stream: Stream, views: Map<Role, WorkshopDay>) {
     let view = views.get(stream.role)
     if (!view) {
-      view = dayView(this.day, workshopId, stream.role, this.storage, this.textsFor())
+      view = await dayView(this.day, workshopId, stream.role, this.storage, this.textsFor())
       views.set(stream.role, view)
     }
     const state: WorkshopLiveState = { day: view }
-    if (stream.participantId) state.me = this.me(workshopId, stream.participantId, view)
+    if (stream.participantId) state.me = await this.me(workshopId, stream.participantId, view)
     return state
   }
 
-  private me(workshopId: string, participantId: string, view: WorkshopDay) {
-    const person = this.storage.participants(workshopId).find((p) => p.id === participantId)
+  private async me(workshopId: string, participantId: string, view: WorkshopDay) {
+    const person = (await this.storage.participants(workshopId)).find((p) => p.id === participantId)
     if (!person) return undefined
-    const record = this.day.get(workshopId)
+    const record = await this.day.get(workshopId)
     const vote = record.votes.find((candidate) => candidate.id === view.activeVoteId)
     let ballots = null
     if (vote) {
-      const given = givenBallots(this.storage, vote.id, participantId)
+      const given = await givenBallots(this.storage, vote.id, participantId)
       const items: Record<string, number> = {}
       let used = 0
       for (const [itemId, ballot] of Object.entries(given)) {

@@ -1,21 +1,24 @@
 import { timerView } from '../../shared/day/timer'
-import { rankResults } from '../../shared/day/votes'
 import type { Role, VoteView, WorkshopDay } from '../../shared/workshopContracts'
 import type { Storage } from '../storage/Storage'
 import type { Day } from './Day'
 import type { VoteRecord } from './DayRecord'
 import { handsOfPresent } from './hands'
-
-export type ItemText = (boardId: string, itemId: string) => string
+import { rankWithTexts, type ItemText } from './itemText'
 
 /**
  * A vote as a role may see it. The tally is there once the vote is closed, or while it runs
  * when it was started with results shown live; a hidden open vote shows no numbers to anyone
  * here (the facilitator may ask `GET …/votes/:id`).
  */
-export function voteView(vote: VoteRecord, storage: Storage, textOf: ItemText): VoteView {
+export async function voteView(
+  vote: VoteRecord,
+  storage: Storage,
+  textOf: ItemText,
+): Promise<VoteView> {
   let results = vote.results
-  if (!results && !vote.hidden) results = rankResults(storage.allBallots(vote.id), textOf)
+  if (!results && !vote.hidden)
+    results = await rankWithTexts(await storage.allBallots(vote.id), textOf)
   return {
     id: vote.id,
     boardIds: vote.boardIds,
@@ -31,16 +34,18 @@ export function voteView(vote: VoteRecord, storage: Storage, textOf: ItemText): 
 }
 
 /** The day's state as `role` may see it; names of raised hands only for the facilitator. */
-export function dayView(
+export async function dayView(
   day: Day,
   workshopId: string,
   role: Role,
   storage: Storage,
   textOf: ItemText,
   now = Date.now(),
-): WorkshopDay {
-  const record = day.get(workshopId)
-  const people = new Map(storage.participants(workshopId).map((person) => [person.id, person]))
+): Promise<WorkshopDay> {
+  const record = await day.get(workshopId)
+  const people = new Map(
+    (await storage.participants(workshopId)).map((person) => [person.id, person]),
+  )
   const hands = handsOfPresent(record.hands, new Set(people.keys()))
   const active = record.votes.find((vote) => vote.closedAt === null)
   return {
@@ -54,7 +59,7 @@ export function dayView(
     revealedAt: record.revealedAt,
     revealAnonymous: record.revealAnonymous,
     activeVoteId: active?.id ?? null,
-    votes: record.votes.map((vote) => voteView(vote, storage, textOf)),
+    votes: await Promise.all(record.votes.map((vote) => voteView(vote, storage, textOf))),
     hands:
       role === 'facilitator'
         ? hands.map((hand) => {

@@ -2,7 +2,6 @@ import { readRecord, type RecordJson } from '../../shared/board/boardDoc'
 import {
   checkBallot,
   isVoteItem,
-  rankResults,
   type BallotCheck,
   type GivenBallots,
 } from '../../shared/day/votes'
@@ -11,25 +10,29 @@ import type { BudgetPolarity, VoteResult } from '../../shared/workshopContracts'
 import type { ServerContext } from '../http/Route'
 import type { Storage } from '../storage/Storage'
 import type { VoteRecord } from './DayRecord'
-import { itemTexts } from './itemText'
+import { itemTexts, rankWithTexts } from './itemText'
+import { KeyedSerial } from '../storage/KeyedSerial'
 
 /** The record `itemId` on one of the vote's boards, if it is something that vote is about. */
-export function findVoteItem(
+export async function findVoteItem(
   context: ServerContext,
   vote: VoteRecord,
   itemId: string,
-): { boardId: string; record: RecordJson } | undefined {
+): Promise<{ boardId: string; record: RecordJson } | undefined> {
   for (const boardId of vote.boardIds) {
-    const record = context.reads.withDoc(boardId, (doc) => readRecord(doc, itemId))
+    const record = await context.reads.withDoc(boardId, (doc) => readRecord(doc, itemId))
     if (isVoteItem(record, vote.target)) return { boardId, record: record! }
   }
   return undefined
 }
 
+/** One participant's ballots in one vote are read, checked and written one cast at a time. */
+const castsInTurn = new KeyedSerial()
+
 /**
  * Casts one ballot. Reading the participant's ballots, checking the budget and writing the
- * new count happen in one synchronous run (no await between them), so concurrent requests
- * of one participant are checked one after another and can never overspend.
+ * new count run as one task per participant and vote, so concurrent requests of one
+ * participant are checked one after another and can never overspend.
  */
 export function castBallot(
   context: ServerContext,
@@ -38,32 +41,34 @@ export function castBallot(
   participantId: string,
   item: { itemId: string; boardId: string; record: RecordJson },
   delta: 1 | -1,
-): BallotCheck {
-  const given = givenBallots(context.storage, vote.id, participantId)
-  const budgets = vote.budgets ?? null
-  const polarity = budgets ? budgetPolarity(item.record) : null
-  const limits = { votesPerPerson: vote.votesPerPerson, maxPerItem: vote.maxPerItem, budgets }
-  const check = checkBallot(given, item.itemId, delta, limits, polarity)
-  if (!check.ok) return check
-  context.storage.setBallot(workshopId, {
-    voteId: vote.id,
-    participantId,
-    itemId: item.itemId,
-    boardId: item.boardId,
-    votes: check.votes,
-    polarity: given[item.itemId]?.polarity ?? polarity,
+): Promise<BallotCheck> {
+  return castsInTurn.run(`${vote.id}:${participantId}`, async () => {
+    const given = await givenBallots(context.storage, vote.id, participantId)
+    const budgets = vote.budgets ?? null
+    const polarity = budgets ? budgetPolarity(item.record) : null
+    const limits = { votesPerPerson: vote.votesPerPerson, maxPerItem: vote.maxPerItem, budgets }
+    const check = checkBallot(given, item.itemId, delta, limits, polarity)
+    if (!check.ok) return check
+    await context.storage.setBallot(workshopId, {
+      voteId: vote.id,
+      participantId,
+      itemId: item.itemId,
+      boardId: item.boardId,
+      votes: check.votes,
+      polarity: given[item.itemId]?.polarity ?? polarity,
+    })
+    return check
   })
-  return check
 }
 
 /** What a participant gave in a vote so far, as `checkBallot` reads it. */
-export function givenBallots(
+export async function givenBallots(
   storage: Storage,
   voteId: string,
   participantId: string,
-): GivenBallots {
+): Promise<GivenBallots> {
   const given: GivenBallots = {}
-  for (const ballot of storage.ballotsOf(voteId, participantId)) {
+  for (const ballot of await storage.ballotsOf(voteId, participantId)) {
     given[ballot.itemId] = { votes: ballot.votes, polarity: ballot.polarity ?? null }
   }
   return given
@@ -75,6 +80,6 @@ function budgetPolarity(record: RecordJson): BudgetPolarity | null {
   return polarity === 'undecided' ? null : polarity
 }
 
-export function tally(context: ServerContext, vote: VoteRecord): VoteResult[] {
-  return rankResults(context.storage.allBallots(vote.id), itemTexts(context))
+export async function tally(context: ServerContext, vote: VoteRecord): Promise<VoteResult[]> {
+  return rankWithTexts(await context.storage.allBallots(vote.id), itemTexts(context))
 }

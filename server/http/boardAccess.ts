@@ -23,7 +23,8 @@ export async function authorizeBoardRequest(
   allowed: readonly Role[] = EVERY_ROLE,
 ): Promise<Role> {
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
-  if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
+  if (!(await context.storage.getBoard(boardId)))
+    throw new HttpError(404, 'not_found', 'no such board')
   return allow(await context.access.authorizeBoard(req, boardId), ...allowed).role
 }
 
@@ -58,13 +59,14 @@ export async function authorizeBoardWrite(
   boardId: string,
 ): Promise<Role> {
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
-  if (!context.storage.getBoard(boardId)) throw new HttpError(404, 'not_found', 'no such board')
+  if (!(await context.storage.getBoard(boardId)))
+    throw new HttpError(404, 'not_found', 'no such board')
   const access = allow(
     await identifyWriter(context.access, context.storage, req, boardId),
     ...EVERY_ROLE,
   )
   const writer = { boardId, role: access.role, participantId: access.participantId }
-  const writeContext = writeContextFor(context.storage, writer)
+  const writeContext = await writeContextFor(context.storage, writer)
   const denial = writeDenial(writeContext, [])
   if (denial) {
     context.log.warn({ room: boardId, role: access.role, reason: denial }, 'write refused')
@@ -87,15 +89,15 @@ export async function authorizeBoardWrite(
  * through `context.reads`, which loads no room. A board that cannot be loaded, or a server
  * holding MAX_ROOMS boards already, answers 503.
  */
-export function withBoardDoc<T>(
+export async function withBoardDoc<T>(
   context: ServerContext,
   boardId: string,
   work: (doc: Y.Doc) => T,
   cost: WriteCost = { bytes: 0, records: 0 },
-): T {
+): Promise<T> {
   let room
   try {
-    room = context.rooms.open(boardId)
+    room = await context.rooms.open(boardId)
   } catch (error) {
     if (error instanceof RoomLoadError) {
       context.log.error({ room: boardId, err: error }, 'room could not be loaded')
@@ -108,11 +110,13 @@ export function withBoardDoc<T>(
     throw error
   }
   try {
+    if (room.failed) throw storageFailed()
+    // From the check to the change nothing awaits, so the room cannot change in between.
     const space = room.checkRoomFor(cost.bytes, cost.records)
     if (!space.ok) throw new HttpError(413, 'board_full', space.detail)
     const result = work(room.doc)
-    // Stored now, not at the end of the turn, so a full disk fails this request, not later.
-    room.flush()
+    // Stored before answering, so a full disk fails this request, not a later one.
+    await room.flush()
     if (room.failed) throw storageFailed()
     return result
   } finally {

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { acceptedLanguage } from './language'
 
-export function sendJson(res: ServerResponse, status: number, body: unknown) {
+/** A body that is a promise would be sent as `{}`: the type refuses one, so it must be awaited. */
+type NotPromise<T> = T extends PromiseLike<unknown> ? never : T
+
+export function sendJson<T>(res: ServerResponse, status: number, body: NotPromise<T>) {
   const json = JSON.stringify(body)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

@@ -73,13 +73,13 @@ export function applyEdits(report: Report, edits: Record<string, string>): Repor
  * unless allowed, with the facilitator's edits. Publishing again keeps the URL and counts up
  * the version; the page shows the note of what changed.
  */
-export function publish(
+export async function publish(
   context: ServerContext,
   workshop: WorkshopRecord,
   report: Report,
   body: PublishBody,
 ) {
-  const previous = context.storage.publicationOf(workshop.id)
+  const previous = await context.storage.publicationOf(workshop.id)
   const edited = applyEdits(report, body.edits ?? {})
   const copy = body.includeNames ? edited : withoutNames(edited)
   const publication = {
@@ -90,7 +90,7 @@ export function publish(
     note: body.note?.trim() || null,
     publishedAt: Date.now(),
   }
-  context.storage.savePublication(publication)
+  await context.storage.savePublication(publication)
   context.log.info(
     { workshop: workshop.id, version: publication.version, names: Boolean(body.includeNames) },
     'workshop published',
@@ -99,11 +99,11 @@ export function publish(
 }
 
 /** Takes the page down: its content is deleted, its URL answers 410 from now on. */
-export function unpublish(context: ServerContext, workshopId: string): boolean {
-  const previous = context.storage.publicationOf(workshopId)
+export async function unpublish(context: ServerContext, workshopId: string): Promise<boolean> {
+  const previous = await context.storage.publicationOf(workshopId)
   if (!previous || previous.report === null) return false
-  context.storage.savePublication({ ...previous, report: null, note: null })
-  context.storage.checkpoint()
+  await context.storage.savePublication({ ...previous, report: null, note: null })
+  await context.storage.checkpoint()
   context.log.info({ workshop: workshopId }, 'workshop unpublished')
   return true
 }

@@ -33,18 +33,18 @@ export function capturesOf(records: readonly RecordJson[]): ReportCapture[] {
 }
 
 /** Reads everything a report shows from the workshop's boards, as they are now. */
-export function buildReport(
+export async function buildReport(
   context: ServerContext,
   workshop: WorkshopRecord,
   language: ReportLanguage,
   agenda: AgendaSource = noAgenda,
-): Report {
-  const boards = context.storage.workshopBoards(workshop.id)
-  const groups = groupOutcomes(context, workshop.id)
+): Promise<Report> {
+  const boards = await context.storage.workshopBoards(workshop.id)
+  const groups = await groupOutcomes(context, workshop.id)
   const plenary = boards.find((board) => board.kind === 'plenary')
   const recorder = boards.find((board) => board.kind === 'recorder')
   const synthesis = plenary
-    ? context.reads.withDoc(plenary.id, (doc) => previewGather(doc, groups, language))
+    ? await context.reads.withDoc(plenary.id, (doc) => previewGather(doc, groups, language))
     : { groups: [], keyAreas: [] }
   return {
     title: workshop.title,
@@ -62,6 +62,6 @@ export function buildReport(
       // Dot voting is not stored yet; when it is, its counts per factor id go here.
       votes: {},
     })),
-    captures: recorder ? capturesOf(context.reads.records(recorder.id)) : [],
+    captures: recorder ? capturesOf(await context.reads.records(recorder.id)) : [],
   }
 }

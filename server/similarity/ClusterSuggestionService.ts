@@ -27,7 +27,7 @@ export class ClusterSuggestionService {
       throw new HttpError(409, 'no_similarity_model', 'no similarity model is configured')
     }
     const pending = context.rooms.get(boardId)?.hasPending ? '+' : ''
-    const version = `${context.storage.docVersion(boardId)}${pending}`
+    const version = `${await context.storage.docVersion(boardId)}${pending}`
     const cached = this.cache.get(boardId)
     if (cached?.version === version) return cached.suggestions
     const key = `${boardId}@${version}`
@@ -49,9 +49,8 @@ export class ClusterSuggestionService {
   }
 
   private async run(context: ServerContext, boardId: string): Promise<ClusterSuggestions> {
-    const notes = context.reads
-      .outcome(boardId)
-      .unsorted.filter((factor) => factor.text.trim())
+    const notes = (await context.reads.outcome(boardId)).unsorted
+      .filter((factor) => factor.text.trim())
       .map((factor) => ({ id: factor.id, text: factor.text }))
     if (notes.length > MAX_SUGGESTED_NOTES) {
       throw new HttpError(

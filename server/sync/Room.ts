@@ -75,8 +75,10 @@ export interface RoomOptions {
 /**
  * One board's live doc and the sockets working on it: the y-websocket protocol (sync and
  * awareness) and nothing else. Each incoming update is checked by the UpdateGate, then
- * applied, stored, and only then relayed; updates arriving within one event-loop turn are
- * stored in one transaction and relayed as one merged message. Presence is relayed in
+ * applied, stored, and only then relayed. Storage is asynchronous, so the room's storage work
+ * runs on one promise chain: updates that arrive while a write is in flight gather and are
+ * stored together in the next step (group commit), and relayed as one merged message in the
+ * order they were stored. Presence is relayed in
  * batches, since each cursor move sent alone to every peer is what saturates a plenary.
  */
 export class Room {
@@ -86,7 +88,10 @@ export class Room {
   private gate: UpdateGate | undefined
   private readonly presenceOwners: PresenceOwners
   private pending: PendingUpdate[] = []
-  private flushScheduled = false
+  private flushQueued = false
+  /** The tail of the room's storage steps; each step starts when the one before has ended. */
+  private storing: Promise<void> = Promise.resolve()
+  private storageSteps = 0
   private lastSeq = 0
   private updatesSinceCompaction = 0
   private storedBytes = 0
@@ -146,9 +151,9 @@ export class Room {
     return this.pending.reduce((n, p) => n + p.update.byteLength, 0)
   }
 
-  /** Whether changes of this turn still wait to be stored. */
+  /** Whether changes still wait to be stored, or a storage step is still running. */
   get hasPending() {
-    return this.pending.length > 0
+    return this.pending.length > 0 || this.storageSteps > 0
   }
 
   join(connection: Connection) {
@@ -179,8 +184,12 @@ export class Room {
     this.leftPresence.clear()
   }
 
-  /** Handles one binary frame; throws ProtocolError for anything that breaks the protocol. */
-  receive(connection: Connection, message: Uint8Array) {
+  /**
+   * Handles one binary frame; rejects with ProtocolError for anything that breaks the
+   * protocol. A connection's frames must be handled one after another (an update waits for
+   * its write context to be read from storage).
+   */
+  async receive(connection: Connection, message: Uint8Array): Promise<void> {
     this.lastActivity = Date.now()
     const decoder = decoding.createDecoder(message)
     const type = readVarUint(decoder)
@@ -199,7 +208,7 @@ export class Room {
     }
   }
 
-  private receiveSync(connection: Connection, decoder: decoding.Decoder) {
+  private async receiveSync(connection: Connection, decoder: decoding.Decoder) {
     const syncType = readVarUint(decoder)
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = readBytes(decoder)
@@ -219,11 +228,15 @@ export class Room {
     }
     const update = readBytes(decoder)
     if (connection.readOnly) return
+    const context = await writeContextFor(this.storage, connection)
+    // The room may have been dropped (erase, storage failure) while the context was read.
+    if (this.destroyed || this.storageFailed) return
+    // From here to applyUpdate nothing awaits, so the gate checks the doc the update meets.
     if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxDocBytes) {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
-    const verdict = this.gate!.check(update, writeContextFor(this.storage, connection))
+    const verdict = this.gate!.check(update, context)
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
     Y.applyUpdate(this.doc, update, connection)
     // Others' concurrent edits can still break the parent structure (a frame deleted while a
@@ -304,23 +317,38 @@ export class Room {
     // The server's own writes (migration, import, gather) bypass the gate; keep it in step.
     if (!from) this.gate?.mirror(update)
     this.pending.push({ update, from })
-    if (!this.flushScheduled) {
-      this.flushScheduled = true
-      setImmediate(this.flush)
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      setImmediate(() => void this.flush())
     }
   }
 
-  /** Stores pending updates, then relays them. Also called before the room unloads. */
-  flush = () => {
-    this.flushScheduled = false
-    if (this.pending.length === 0) return
+  /** Queues one step on the storage chain; a step handles its own errors. */
+  private afterStorage(step: () => Promise<void>): Promise<void> {
+    this.storageSteps++
+    const done = this.storing.then(step).finally(() => this.storageSteps--)
+    this.storing = done.catch(() => undefined)
+    return done
+  }
+
+  /**
+   * Stores what is pending, then relays it; resolves once everything that was pending when
+   * it was called is stored. Also called before a server-side read and before unloading.
+   */
+  flush = (): Promise<void> => {
+    if (this.pending.length === 0 && this.storageSteps === 0) return Promise.resolve()
+    return this.afterStorage(() => this.storePending())
+  }
+
+  private async storePending() {
+    this.flushQueued = false
+    if (this.pending.length === 0 || this.storageFailed || this.destroyed) return
     const batch = this.pending
     this.pending = []
     const started = performance.now()
     const updates = batch.map((p) => p.update)
-    if (this.storageFailed) return
     try {
-      this.lastSeq = this.storage.appendUpdates(this.boardId, updates)
+      this.lastSeq = await this.storage.appendUpdates(this.boardId, updates)
     } catch (error) {
       // Nothing was relayed: peers never saw these updates, and storage keeps the last good state.
       this.storageFailed = true
@@ -331,6 +359,7 @@ export class Room {
     this.metrics.persistSeconds.observe((performance.now() - started) / 1000)
     this.updatesSinceCompaction += batch.length
     this.storedBytes += updates.reduce((n, u) => n + u.byteLength, 0)
+    if (this.destroyed) return
 
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
     const encoder = encoding.createEncoder()
@@ -341,24 +370,29 @@ export class Room {
     for (const connection of this.connections) {
       if (connection !== onlyFrom) this.send(connection, message)
     }
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compact()
-  }
-
-  /** Forgets updates not yet stored, for a board being erased. */
-  discardPending() {
-    this.pending = []
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compactNow()
   }
 
   /**
    * Folds the stored updates into one snapshot of the current doc. A failed compaction loses
    * nothing (the updates stay stored), so it is reported and the room carries on.
    */
-  compact() {
-    this.flush()
-    if (this.storageFailed) return
+  compact(): Promise<void> {
+    return this.afterStorage(() => this.compactNow())
+  }
+
+  /** Runs on the storage chain, so no other write of this room is in flight. */
+  private async compactNow() {
+    // The snapshot must hold exactly what is stored: store what is pending first. Updates that
+    // keep arriving while that is stored put compaction off to a quieter moment.
+    for (let round = 0; this.pending.length > 0; round++) {
+      if (round === 3) return
+      await this.storePending()
+    }
+    if (this.storageFailed || this.destroyed) return
     const snapshot = encodeSnapshot(this.doc)
     try {
-      this.storage.compact(this.boardId, snapshot, this.lastSeq)
+      await this.storage.compact(this.boardId, snapshot, this.lastSeq)
     } catch (error) {
       this.options.onCompactionFailure(this, error)
       return
@@ -444,10 +478,21 @@ export class Room {
     this.metrics.bytesOut.inc(message.byteLength)
   }
 
-  destroy() {
+  /** Stores what is pending, then frees the room. */
+  async destroy() {
+    if (this.destroyed) return
+    await this.flush()
+    this.destroyOnly()
+  }
+
+  /**
+   * Frees the room without storing what is pending: for a board being erased, or a room whose
+   * storage failed (the next load starts from what was stored).
+   */
+  destroyOnly() {
     if (this.destroyed) return
     this.destroyed = true
-    this.flush()
+    this.pending = []
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)

@@ -30,6 +30,10 @@ const schema = createTLSchema()
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Boards whose stored doc is being read; a second open of one waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>()
+  /** Boards being stored and freed after their last client left. */
+  private readonly unloading = new Map<string, Promise<void>>()
   private readonly roomOptions: RoomOptions
 
   constructor(
@@ -82,10 +86,10 @@ export class RoomRegistry {
       this.rooms.delete(room.boardId)
       this.metrics.roomsLoaded.set(this.rooms.size)
     }
-    // Destroyed after this turn: the failing flush may be running inside unload or compact.
+    // Freed after this turn: the failing step may be running inside unload or compact.
     setImmediate(() => {
       room.connections.clear()
-      room.destroy()
+      room.destroyOnly()
     })
   }
 
@@ -97,32 +101,48 @@ export class RoomRegistry {
     return this.rooms.get(boardId)
   }
 
+  /** Resolves once a board that is being unloaded has been stored. */
+  async stored(boardId: string): Promise<void> {
+    await this.unloading.get(boardId)
+  }
+
   all(): Room[] {
     return [...this.rooms.values()]
   }
 
   /**
-   * Returns the loaded room, loading it first. Throws RoomLoadError if storage is unreadable
-   * and RoomLimitError when MAX_ROOMS boards are already loaded.
+   * Returns the loaded room, loading it first. Rejects with RoomLoadError if storage is
+   * unreadable and RoomLimitError when MAX_ROOMS boards are already loaded. Callers opening
+   * the same board at once share one load.
    */
-  open(boardId: string): Room {
+  async open(boardId: string): Promise<Room> {
     this.cancelUnload(boardId)
     const loaded = this.rooms.get(boardId)
     if (loaded) return loaded
-    if (this.rooms.size >= this.options.maxRooms) {
+    const loading = this.loading.get(boardId)
+    if (loading) return loading
+    if (this.rooms.size + this.loading.size >= this.options.maxRooms) {
       throw new RoomLimitError(`${this.options.maxRooms} boards are already loaded`)
     }
-    const room = this.load(boardId)
+    const load = this.loadAfterUnload(boardId).finally(() => this.loading.delete(boardId))
+    this.loading.set(boardId, load)
+    const room = await load
     this.rooms.set(boardId, room)
     this.metrics.roomsLoaded.set(this.rooms.size)
     return room
   }
 
-  private load(boardId: string): Room {
+  /** A board still being unloaded is stored first, so the new room starts from all of it. */
+  private async loadAfterUnload(boardId: string): Promise<Room> {
+    await this.unloading.get(boardId)
+    return this.load(boardId)
+  }
+
+  private async load(boardId: string): Promise<Room> {
     const started = performance.now()
     let stored
     try {
-      stored = this.storage.loadDoc(boardId)
+      stored = await this.storage.loadDoc(boardId)
     } catch (error) {
       throw new RoomLoadError(`stored data could not be read: ${String(error)}`)
     }
@@ -130,15 +150,14 @@ export class RoomRegistry {
     try {
       room.load(stored.snapshot, stored.updates, stored.lastSeq)
     } catch (error) {
-      room.destroy()
+      room.destroyOnly()
       throw new RoomLoadError(`stored update is corrupt: ${String(error)}`)
     }
     // Whatever the stored doc holds, nothing here may throw past this one room.
     try {
       this.repair(room)
     } catch (error) {
-      room.discardPending()
-      room.destroy()
+      room.destroyOnly()
       throw new RoomLoadError(`board could not be repaired: ${String(error)}`)
     }
     this.log.info(
@@ -176,7 +195,7 @@ export class RoomRegistry {
     const room = this.rooms.get(boardId)
     if (!room || room.connections.size > 0) return
     this.cancelUnload(boardId)
-    const timer = setTimeout(() => this.unload(boardId), this.options.graceMs)
+    const timer = setTimeout(() => void this.unload(boardId), this.options.graceMs)
     timer.unref()
     this.unloadTimers.set(boardId, timer)
   }
@@ -187,15 +206,27 @@ export class RoomRegistry {
     this.unloadTimers.delete(boardId)
   }
 
-  unload(boardId: string) {
+  /**
+   * Compacts and frees a room no one is connected to. It leaves the map at once, so a client
+   * arriving meanwhile loads a new room, which waits for this one to be stored.
+   */
+  async unload(boardId: string): Promise<void> {
     this.cancelUnload(boardId)
     const room = this.rooms.get(boardId)
     if (!room || room.connections.size > 0) return
-    room.compact()
-    room.destroy()
     this.rooms.delete(boardId)
     this.metrics.roomsLoaded.set(this.rooms.size)
+    const unloading = this.storeAndFree(room).finally(() => {
+      if (this.unloading.get(boardId) === unloading) this.unloading.delete(boardId)
+    })
+    this.unloading.set(boardId, unloading)
+    await unloading
     this.log.info({ room: boardId }, 'room unloaded')
+  }
+
+  private async storeAndFree(room: Room) {
+    await room.compact()
+    await room.destroy()
   }
 
   /**
@@ -207,20 +238,18 @@ export class RoomRegistry {
     const room = this.rooms.get(boardId)
     if (!room) return
     room.connections.clear()
-    room.discardPending()
-    room.destroy()
+    room.destroyOnly()
     this.rooms.delete(boardId)
+    this.metrics.roomsLoaded.set(this.rooms.size)
     this.log.info({ room: boardId }, 'room discarded')
   }
 
   /** Stores every room and unloads it; used on shutdown. */
-  unloadAll() {
-    for (const [boardId, room] of this.rooms) {
-      this.cancelUnload(boardId)
-      room.compact()
-      room.destroy()
-    }
+  async unloadAll(): Promise<void> {
+    const rooms = [...this.rooms.values()]
+    for (const boardId of this.rooms.keys()) this.cancelUnload(boardId)
     this.rooms.clear()
     this.metrics.roomsLoaded.set(0)
+    await Promise.all([...rooms.map((room) => this.storeAndFree(room)), ...this.unloading.values()])
   }
 }

@@ -4,17 +4,17 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
 import { isValidBoardId } from '../../shared/board/boardId'
-import type { AccessControl, Role } from '../auth/AccessControl'
+import type { AccessControl } from '../auth/AccessControl'
 import { clientAddress } from '../http/clientAddress'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
 import { SYNC_COMPRESSION } from './compression'
 import type { Storage } from '../storage/Storage'
 import type { Connection } from './Connection'
-import { ProtocolError } from './Room'
+import { ProtocolError, type Room } from './Room'
 import { isOriginAllowed } from './originCheck'
 import { RoomLimitError, RoomLoadError, type RoomRegistry } from './RoomRegistry'
-import { identifyWriter } from '../auth/identifyWriter'
+import { identifyWriter, type WriterDecision } from '../auth/identifyWriter'
 
 export const SYNC_PATH = '/sync/'
 
@@ -31,6 +31,11 @@ export interface SyncEndpointOptions {
 }
 
 type AliveSocket = WebSocket & { isAlive?: boolean }
+
+/** Who may connect, with the room they join; or why not. */
+type ConnectDecision =
+  | (Extract<WriterDecision, { ok: true }> & { room: Room })
+  | { ok: false; reason: CloseReason; message: string }
 
 /**
  * Accepts WebSocket connections at /sync/<boardId>, puts each into its board's room, and
@@ -93,14 +98,12 @@ export class SyncEndpoint {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return true
     }
-    // Decide before upgrading, so no frame can arrive while access is being checked.
-    const decided = this.storage.getBoard(boardId)
-      ? identifyWriter(this.access, this.storage, request, boardId)
-      : Promise.resolve(undefined)
-    decided.then(
-      (decision) =>
+    // Decide and load the room before upgrading, so no frame arrives before there is a room.
+    this.decide(request, boardId).then(
+      (decision) => {
+        // If the client left before the upgrade, ws never calls back: the room must not stay.
+        socket.once('close', () => this.rooms.scheduleUnload(boardId))
         this.wss.handleUpgrade(request, socket, head, (ws) => {
-          if (!decision) return this.reject(ws, boardId, 'boardNotFound', 'no such board')
           if (!decision.ok) return this.reject(ws, boardId, decision.reason, decision.message)
           try {
             this.accept(ws, boardId, request, decision)
@@ -108,7 +111,8 @@ export class SyncEndpoint {
             this.log.error({ room: boardId, reason: String(error) }, 'connection failed')
             ws.close(CloseCode.internalError, 'internalError')
           }
-        }),
+        })
+      },
       (error: unknown) => {
         this.log.error({ room: boardId, err: error }, 'access check failed')
         socket.destroy()
@@ -117,12 +121,33 @@ export class SyncEndpoint {
     return true
   }
 
+  /** Whether the board exists, who is asking, and the board's loaded room. */
+  private async decide(request: IncomingMessage, boardId: string): Promise<ConnectDecision> {
+    if (!(await this.storage.getBoard(boardId))) {
+      return { ok: false, reason: 'boardNotFound', message: 'no such board' }
+    }
+    const writer = await identifyWriter(this.access, this.storage, request, boardId)
+    if (!writer.ok) return writer
+    try {
+      return { ...writer, room: await this.rooms.open(boardId) }
+    } catch (error) {
+      if (error instanceof RoomLimitError) {
+        return { ok: false, reason: 'roomLimitReached', message: error.message }
+      }
+      // Any other failure is a load failure too: one board that cannot load ends only itself.
+      const reason = error instanceof RoomLoadError ? error.message : String(error)
+      this.log.error({ room: boardId, reason }, 'room failed to load')
+      return { ok: false, reason: 'roomLoadFailed', message: 'board could not be loaded' }
+    }
+  }
+
   private accept(
     socket: AliveSocket,
     boardId: string,
     request: IncomingMessage,
-    writer: { role: Role; credentialId: string | undefined; participantId: string | undefined },
+    writer: ConnectDecision & { ok: true },
   ) {
+    const room = writer.room
     const address = clientAddress(request, this.options.trustProxy)
     if ((this.perAddress.get(address) ?? 0) >= this.options.maxConnectionsPerAddress) {
       return this.reject(
@@ -132,16 +157,8 @@ export class SyncEndpoint {
         'too many connections from one address',
       )
     }
-    let room
-    try {
-      room = this.rooms.open(boardId)
-    } catch (error) {
-      if (error instanceof RoomLimitError) {
-        return this.reject(socket, boardId, 'roomLimitReached', error.message)
-      }
-      // Any other failure is a load failure too: one board that cannot load ends only itself.
-      const reason = error instanceof RoomLoadError ? error.message : String(error)
-      this.log.error({ room: boardId, reason }, 'room failed to load')
+    // The room was dropped (erased, or its storage failed) while access was being checked.
+    if (this.rooms.get(boardId) !== room) {
       return this.reject(socket, boardId, 'roomLoadFailed', 'board could not be loaded')
     }
     const connection: Connection = {
@@ -163,6 +180,8 @@ export class SyncEndpoint {
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
     this.metrics.connections.set(this.connections.size)
     const limiterKey = `${address}:${++this.connectionSerial}`
+    // One connection's frames are handled one after another, each after the one before it.
+    let handling = Promise.resolve()
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (socket.readyState !== socket.OPEN) return
       const bytes = toBytes(data)
@@ -174,17 +193,7 @@ export class SyncEndpoint {
       this.messageLimiter.consume(limiterKey).catch(() => {
         this.closeFor(connection, boardId, 'rateLimited', 'too many messages')
       })
-      try {
-        room.receive(connection, bytes)
-      } catch (error) {
-        // No message may throw past its connection: an unexpected failure closes only it.
-        if (error instanceof ProtocolError) {
-          this.closeFor(connection, boardId, error.reason, error.message)
-        } else {
-          this.log.error({ room: boardId, reason: String(error) }, 'message handling failed')
-          this.closeFor(connection, boardId, 'internalError', String(error))
-        }
-      }
+      handling = handling.then(() => this.handleFrame(room, connection, bytes))
     })
     socket.on('error', (error: Error & { code?: string }) => {
       const reason: CloseReason =
@@ -203,6 +212,23 @@ export class SyncEndpoint {
       this.rooms.scheduleUnload(boardId)
     })
     room.join(connection)
+  }
+
+  /** Never rejects: no message may fail past its connection. */
+  private async handleFrame(room: Room, connection: Connection, bytes: Uint8Array) {
+    const boardId = connection.boardId
+    // A frame queued behind one that closed the connection is dropped with it.
+    if (connection.socket.readyState !== connection.socket.OPEN) return
+    try {
+      await room.receive(connection, bytes)
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.closeFor(connection, boardId, error.reason, error.message)
+      } else {
+        this.log.error({ room: boardId, reason: String(error) }, 'message handling failed')
+        this.closeFor(connection, boardId, 'internalError', String(error))
+      }
+    }
   }
 
   private reject(socket: WebSocket, boardId: string, reason: CloseReason, message: string) {

@@ -9,20 +9,20 @@ import type { WriteContext } from './writePolicy'
  * each time: a participant moved to another group, a board opened to all, or the
  * facilitator pausing input, counts at once.
  */
-export function writeContextFor(
+export async function writeContextFor(
   storage: Storage,
   connection: Pick<Connection, 'boardId' | 'role' | 'participantId'>,
   now = Date.now(),
-): WriteContext {
-  const place = storage.boardPlace(connection.boardId)
+): Promise<WriteContext> {
+  const place = await storage.boardPlace(connection.boardId)
   const participant =
     place && connection.participantId
-      ? storage.getParticipant(place.workshopId, connection.participantId)
+      ? await storage.getParticipant(place.workshopId, connection.participantId)
       : undefined
   // Only participants are held back by the day: no need to read it for others.
   const day =
     connection.role === 'participant' && place
-      ? storage.readWorkshopDay(place.workshopId)
+      ? await storage.readWorkshopDay(place.workshopId)
       : undefined
   return {
     role: connection.role,

@@ -40,8 +40,8 @@ function summary(version: Omit<VersionRecord, 'records'>): VersionSummary {
   return { id: version.id, name: version.name, createdAt: version.createdAt, auto: version.auto }
 }
 
-function makeRoom(context: ServerContext, boardId: string, auto: boolean) {
-  const versions = context.storage.listVersions(boardId)
+async function makeRoom(context: ServerContext, boardId: string, auto: boolean) {
+  const versions = await context.storage.listVersions(boardId)
   if (versions.length < MAX_VERSIONS_PER_BOARD) return
   const oldestAuto = versions.filter((version) => version.auto).reverse()
   const excess = versions.length - MAX_VERSIONS_PER_BOARD + 1
@@ -52,27 +52,27 @@ function makeRoom(context: ServerContext, boardId: string, auto: boolean) {
       `a board keeps at most ${MAX_VERSIONS_PER_BOARD} versions`,
     )
   }
-  context.storage.deleteVersions(oldestAuto.slice(0, excess).map((version) => version.id))
+  await context.storage.deleteVersions(oldestAuto.slice(0, excess).map((version) => version.id))
 }
 
 /** Stores the board as it is now, live room or stored doc, as a version. */
-export function saveVersion(
+export async function saveVersion(
   context: ServerContext,
   boardId: string,
   name: string,
   auto = false,
-): VersionSummary {
-  makeRoom(context, boardId, auto)
+): Promise<VersionSummary> {
+  await makeRoom(context, boardId, auto)
   const version: VersionRecord = {
     id: newId(9),
     boardId,
     name,
     auto,
-    records: JSON.stringify(context.reads.records(boardId)),
+    records: JSON.stringify(await context.reads.records(boardId)),
     // Two versions within one millisecond still list in the order they were made (rowid).
     createdAt: Date.now(),
   }
-  context.storage.saveVersion(version)
+  await context.storage.saveVersion(version)
   context.log.info({ room: boardId, version: version.id, auto }, 'version saved')
   return summary(version)
 }
@@ -86,12 +86,12 @@ export function saveAutoVersion(
   boardId: string,
   reason: AutoVersionReason,
   language: Language,
-): VersionSummary {
+): Promise<VersionSummary> {
   return saveVersion(context, boardId, autoNames[language][reason], true)
 }
 
-export function loadVersion(context: ServerContext, boardId: string, versionId: string) {
-  const version = context.storage.getVersion(boardId, versionId)
+export async function loadVersion(context: ServerContext, boardId: string, versionId: string) {
+  const version = await context.storage.getVersion(boardId, versionId)
   if (!version) throw new HttpError(404, 'not_found', 'no such version')
   return { ...summary(version), records: JSON.parse(version.records) as RecordJson[] }
 }
@@ -100,17 +100,17 @@ export function loadVersion(context: ServerContext, boardId: string, versionId: 
  * Makes the board look like the version, as a new change everyone sees live. The state just
  * before is saved as an automatic version first, so a restore never loses anything.
  */
-export function restoreVersion(
+export async function restoreVersion(
   context: ServerContext,
   boardId: string,
   versionId: string,
   language: Language,
 ) {
-  const version = loadVersion(context, boardId, versionId)
-  const before = saveAutoVersion(context, boardId, 'beforeRestore', language)
+  const version = await loadVersion(context, boardId, versionId)
+  const before = await saveAutoVersion(context, boardId, 'beforeRestore', language)
   // A restore mostly rewrites records the board has; only the ones it adds count as growth.
-  const added = Math.max(0, version.records.length - context.reads.records(boardId).length)
-  const diff = withBoardDoc(
+  const added = Math.max(0, version.records.length - (await context.reads.records(boardId)).length)
+  const diff = await withBoardDoc(
     context,
     boardId,
     (doc) => restoreRecords(doc, version.records),
@@ -124,13 +124,13 @@ export function restoreVersion(
 }
 
 /** A new standalone board holding the version, with its own links. */
-export function copyVersion(
+export async function copyVersion(
   context: ServerContext,
   boardId: string,
   versionId: string,
   title: string,
 ) {
-  const version = loadVersion(context, boardId, versionId)
+  const version = await loadVersion(context, boardId, versionId)
   const doc = new Y.Doc()
   doc.transact(() => {
     writeRecords(doc, version.records)
@@ -139,11 +139,11 @@ export function copyVersion(
   const board: BoardRecord = {
     id: newId(),
     title,
-    template: context.storage.getBoard(boardId)?.template ?? 'blank',
+    template: (await context.storage.getBoard(boardId))?.template ?? 'blank',
     createdAt: Date.now(),
   }
   const issued = issueBoardTokens(board.id)
-  context.storage.createBoard(board, Y.encodeStateAsUpdate(doc), issued.records)
+  await context.storage.createBoard(board, Y.encodeStateAsUpdate(doc), issued.records)
   doc.destroy()
   return { board, tokens: issued.tokens }
 }

@@ -22,10 +22,10 @@ export const boardNames: Record<
 }
 
 /** The graphic recorder's board: blank, the only board a recorder may draw on. */
-export function buildRecorderBoard(storage: Storage, language: Language) {
+export async function buildRecorderBoard(storage: Storage, language: Language) {
   const name = boardNames[language].recorder
   return {
-    ...buildBoard({ title: name, template: 'blank', language }, storage),
+    ...(await buildBoard({ title: name, template: 'blank', language }, storage)),
     kind: 'recorder' as const,
   }
 }
@@ -34,11 +34,11 @@ export function buildRecorderBoard(storage: Storage, language: Language) {
  * Creates a workshop: one board per group from the chosen template, one blank plenary board,
  * one blank recorder board, and a token per role, all stored in one transaction.
  */
-export function createWorkshop(storage: Storage, input: NewWorkshop) {
+export async function createWorkshop(storage: Storage, input: NewWorkshop) {
   const names = boardNames[input.language]
   const boards: (NewBoard & { kind: WorkshopBoardKind })[] = []
   for (let n = 1; n <= input.groups; n++) {
-    const board = buildBoard(
+    const board = await buildBoard(
       {
         title: names.group(n),
         template: input.template,
@@ -49,10 +49,13 @@ export function createWorkshop(storage: Storage, input: NewWorkshop) {
     boards.push({ ...board, kind: 'group' })
   }
   boards.push({
-    ...buildBoard({ title: names.plenary, template: 'blank', language: input.language }, storage),
+    ...(await buildBoard(
+      { title: names.plenary, template: 'blank', language: input.language },
+      storage,
+    )),
     kind: 'plenary',
   })
-  boards.push(buildRecorderBoard(storage, input.language))
+  boards.push(await buildRecorderBoard(storage, input.language))
   const workshop: WorkshopRecord = {
     id: newId(),
     title: input.title,
@@ -63,6 +66,6 @@ export function createWorkshop(storage: Storage, input: NewWorkshop) {
     createdAt: Date.now(),
   }
   const issued: IssuedTokens = issueTokens(workshop.id)
-  storage.createWorkshop(workshop, boards, issued.records)
-  return { workshop, boards: storage.workshopBoards(workshop.id), tokens: issued.tokens }
+  await storage.createWorkshop(workshop, boards, issued.records)
+  return { workshop, boards: await storage.workshopBoards(workshop.id), tokens: issued.tokens }
 }

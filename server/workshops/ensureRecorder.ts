@@ -8,17 +8,19 @@ import { buildRecorderBoard } from './WorkshopService'
  * a facilitator's request can do it, since the new token is sealed under the facilitator's.
  * Returns whether anything was added.
  */
-export function ensureRecorder(
+export async function ensureRecorder(
   storage: Storage,
   workshopId: string,
   facilitatorToken: string,
   language: Language,
-): boolean {
-  const hasToken = storage.tokensOf(workshopId).some((record) => record.role === 'recorder')
-  const hasBoard = storage.workshopBoards(workshopId).some((board) => board.kind === 'recorder')
+): Promise<boolean> {
+  const hasToken = (await storage.tokensOf(workshopId)).some((record) => record.role === 'recorder')
+  const hasBoard = (await storage.workshopBoards(workshopId)).some(
+    (board) => board.kind === 'recorder',
+  )
   if (hasToken && hasBoard) return false
   const tokens = hasToken ? [] : [issueRecorderToken(workshopId, facilitatorToken).record]
-  const boards = hasBoard ? [] : [buildRecorderBoard(storage, language)]
-  storage.extendWorkshop(workshopId, boards, tokens)
+  const boards = hasBoard ? [] : [await buildRecorderBoard(storage, language)]
+  await storage.extendWorkshop(workshopId, boards, tokens)
   return true
 }

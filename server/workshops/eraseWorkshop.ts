@@ -6,8 +6,10 @@ import type { ServerContext } from '../http/Route'
  * (and which signed-in people facilitated it), and checkpoints the
  * log so no copy lingers in the write-ahead file.
  */
-export function eraseWorkshop(context: ServerContext, workshopId: string) {
-  const boardIds = new Set(context.storage.workshopBoards(workshopId).map((board) => board.id))
+export async function eraseWorkshop(context: ServerContext, workshopId: string) {
+  const boardIds = new Set(
+    (await context.storage.workshopBoards(workshopId)).map((board) => board.id),
+  )
   context.sync.closeWhere((connection) => boardIds.has(connection.boardId), 'boardNotFound')
   for (const boardId of boardIds) {
     context.rooms.discard(boardId)
@@ -16,9 +18,9 @@ export function eraseWorkshop(context: ServerContext, workshopId: string) {
   }
   context.live.closeWorkshop(workshopId)
   context.synthesis.forget(workshopId)
-  context.storage.deleteWorkshop(workshopId)
+  await context.storage.deleteWorkshop(workshopId)
   context.day.forget(workshopId)
-  context.accounts?.store.forgetScope(workshopId)
-  context.storage.checkpoint()
+  await context.accounts?.store.forgetScope(workshopId)
+  await context.storage.checkpoint()
   context.log.info({ workshop: workshopId, boards: boardIds.size }, 'workshop erased')
 }

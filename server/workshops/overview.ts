@@ -18,8 +18,11 @@ function onlineNames(context: ServerContext, boardId: string): string[] {
   return [...names].sort((a, b) => a.localeCompare(b, 'sv'))
 }
 
-function boardOverview(context: ServerContext, board: WorkshopBoardRecord): BoardOverview {
-  const counts = countOutcome(context.reads.outcome(board.id))
+async function boardOverview(
+  context: ServerContext,
+  board: WorkshopBoardRecord,
+): Promise<BoardOverview> {
+  const counts = countOutcome(await context.reads.outcome(board.id))
   return {
     id: board.id,
     name: board.title,
@@ -33,7 +36,7 @@ function boardOverview(context: ServerContext, board: WorkshopBoardRecord): Boar
       total: counts.total,
     },
     clusters: counts.clusters.map(({ id, name, total }) => ({ id, name, total })),
-    lastActivity: context.storage.lastActivity(board.id),
+    lastActivity: await context.storage.lastActivity(board.id),
   }
 }
 
@@ -47,23 +50,33 @@ export function participantSummary(participant: ParticipantRecord) {
 }
 
 /** What the facilitator watches: every board's progress and who is where. */
-export function workshopOverview(context: ServerContext, workshopId: string): WorkshopOverview {
+export async function workshopOverview(
+  context: ServerContext,
+  workshopId: string,
+): Promise<WorkshopOverview> {
   return {
-    boards: context.storage
-      .workshopBoards(workshopId)
-      .map((board) => boardOverview(context, board)),
-    participants: context.storage.participants(workshopId).map(participantSummary),
+    boards: await Promise.all(
+      (await context.storage.workshopBoards(workshopId)).map((board) =>
+        boardOverview(context, board),
+      ),
+    ),
+    participants: (await context.storage.participants(workshopId)).map(participantSummary),
   }
 }
 
 /** Each group board's outcome, in the workshop's order. */
-export function groupOutcomes(context: ServerContext, workshopId: string): GroupOutcome[] {
-  return context.storage
-    .workshopBoards(workshopId)
-    .filter((board) => board.kind === 'group')
-    .map((board) => ({
+export async function groupOutcomes(
+  context: ServerContext,
+  workshopId: string,
+): Promise<GroupOutcome[]> {
+  const groups = (await context.storage.workshopBoards(workshopId)).filter(
+    (board) => board.kind === 'group',
+  )
+  return Promise.all(
+    groups.map(async (board) => ({
       id: board.id,
       name: board.title,
-      outcome: context.reads.outcome(board.id),
-    }))
+      outcome: await context.reads.outcome(board.id),
+    })),
+  )
 }

@@ -132,7 +132,7 @@ describe('images on boards', () => {
     const asset = (await (await upload(workshop, await gpsJpeg())).json()) as UploadedAsset
     const stored = Buffer.from(await (await fetch(`${server.url}${asset.src}`)).arrayBuffer())
     const sample = stored.subarray(stored.length - 64)
-    server.storage.checkpoint()
+    await server.storage.checkpoint()
     const contains = () =>
       fs
         .readdirSync(server!.dataDir)
@@ -143,7 +143,7 @@ describe('images on boards', () => {
       (await call(server.url, 'DELETE', `/api/workshops/${workshop.id}`, facilitator)).status,
     ).toBe(204)
     expect((await fetch(`${server.url}${asset.src}`)).status).toBe(404)
-    server.storage.checkpoint()
+    await server.storage.checkpoint()
     expect(contains()).toBe(false)
   })
 })

@@ -95,10 +95,10 @@ describe('raised hands', () => {
     const anna = await joinGroup(server.url, workshop, 0, 'Anna Andersson')
     const hand = `/api/workshops/${workshop.id}/hand`
     await call(server.url, 'POST', hand, anna.params, { raised: true })
-    expect(server.storage.readWorkshopDay(workshop.id)).toContain(anna.participantId)
+    expect(await server.storage.readWorkshopDay(workshop.id)).toContain(anna.participantId)
     const f = { token: tokenOf(workshop.links.facilitator) }
     expect((await call(server.url, 'DELETE', `/api/workshops/${workshop.id}`, f)).status).toBe(204)
-    expect(server.storage.readWorkshopDay(workshop.id)).toBeUndefined()
-    expect(server.storage.participants(workshop.id)).toEqual([])
+    expect(await server.storage.readWorkshopDay(workshop.id)).toBeUndefined()
+    expect(await server.storage.participants(workshop.id)).toEqual([])
   })
 })

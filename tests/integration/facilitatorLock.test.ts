@@ -67,7 +67,7 @@ describe('the facilitator lock', () => {
     const dataDir = server!.dataDir
     await server!.stop()
     server = await startTestServer({}, dataDir)
-    const stored = server.storage.loadDoc(workshop.boards[0]!.id)
+    const stored = await server.storage.loadDoc(workshop.boards[0]!.id)
     const doc = docFromStored(stored)
     expect(readRecord(doc, 'shape:locked')!.x).toBe(0)
   })

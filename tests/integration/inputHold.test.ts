@@ -26,15 +26,16 @@ async function client(workshop: CreatedWorkshop, params?: Record<string, string>
   return { ...connected, closes }
 }
 
-function storedDoc(workshop: CreatedWorkshop): Y.Doc {
-  const stored = server!.storage.loadDoc(workshop.boards[0]!.id)
+async function storedDoc(workshop: CreatedWorkshop): Promise<Y.Doc> {
+  const stored = await server!.storage.loadDoc(workshop.boards[0]!.id)
   const doc = new Y.Doc()
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
   for (const update of stored.updates) Y.applyUpdate(doc, update)
   return doc
 }
 
-const stored = (workshop: CreatedWorkshop, id: string) => !!readRecord(storedDoc(workshop), id)
+const stored = async (workshop: CreatedWorkshop, id: string) =>
+  !!readRecord(await storedDoc(workshop), id)
 
 async function facilitatorCall(workshop: CreatedWorkshop, path: string, body: unknown) {
   const f = { token: tokenOf(workshop.links.facilitator) }
@@ -54,7 +55,7 @@ async function expectHeld(
 ) {
   putNote(writer.doc, id, 'under pausen')
   await waitFor(() => writer.closes.includes(CloseCode.inputPaused))
-  expect(stored(workshop, id)).toBe(false)
+  expect(await stored(workshop, id)).toBe(false)
   expect(readRecord(watcher.doc, id)).toBeUndefined()
 }
 
@@ -81,7 +82,7 @@ describe("participants' input held by the server", () => {
     await expectHeld(workshop, anna, facilitator, 'shape:held')
     // Reconnecting while it lasts changes nothing: the held note is refused again.
     await waitFor(() => anna.closes.filter((code) => code === CloseCode.inputPaused).length >= 2)
-    expect(stored(workshop, 'shape:held')).toBe(false)
+    expect(await stored(workshop, 'shape:held')).toBe(false)
 
     putNote(facilitator.doc, 'shape:facilitator', 'samtalsledaren skriver')
     await waitFor(() => stored(workshop, 'shape:facilitator'))

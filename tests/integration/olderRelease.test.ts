@@ -27,19 +27,19 @@ afterEach(async () => {
 })
 
 /** Writes the 5.1.1 note and schema straight into the stored board, as that release left it. */
-function storeAsOlderRelease(dataDir: string, boardId: string) {
+async function storeAsOlderRelease(dataDir: string, boardId: string) {
   const storage = new SqliteStorage(dataDir)
   try {
-    const stored = storage.loadDoc(boardId)
+    const stored = await storage.loadDoc(boardId)
     const doc = docFromStored(stored)
     const before = Y.encodeStateVector(doc)
     doc.transact(() => {
       writeRecords(doc, [fixture.note])
       writeStoredSchema(doc, fixture.schema)
     })
-    storage.appendUpdates(boardId, [Y.encodeStateAsUpdate(doc, before)])
+    await storage.appendUpdates(boardId, [Y.encodeStateAsUpdate(doc, before)])
   } finally {
-    storage.close()
+    await storage.close()
   }
 }
 

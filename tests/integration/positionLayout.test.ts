@@ -34,7 +34,7 @@ const legacyKeysIn = (doc: Y.Doc) =>
   [...recordsMap(doc).values()].some((map) => map.has('x') || map.has('y'))
 
 /** Stores the board's doc with `older` notes added as one snapshot row in `format`. */
-function storeSnapshotAsOlderRelease(
+async function storeSnapshotAsOlderRelease(
   dataDir: string,
   boardId: string,
   older: RecordJson[],
@@ -42,15 +42,15 @@ function storeSnapshotAsOlderRelease(
 ) {
   const storage = new SqliteStorage(dataDir)
   try {
-    const doc = docFromStored(storage.loadDoc(boardId))
+    const doc = docFromStored(await storage.loadDoc(boardId))
     doc.transact(() => {
       for (const note of older) recordsMap(doc).set(note.id, asOlderRelease(note))
     })
     const snapshot = format === 'V1' ? Y.encodeStateAsUpdate(doc) : encodeSnapshot(doc)
-    storage.compact(boardId, snapshot, storage.docVersion(boardId))
+    await storage.compact(boardId, snapshot, await storage.docVersion(boardId))
     return readRecords(doc)
   } finally {
-    storage.close()
+    await storage.close()
   }
 }
 
@@ -76,7 +76,7 @@ describe('shape positions stored as one xy value', () => {
         await whenSynced(provider)
         const byId = (records: RecordJson[]) =>
           Object.fromEntries(records.map((record) => [record.id, record]))
-        expect(byId(readRecords(doc))).toEqual(byId(written))
+        expect(byId(readRecords(doc))).toEqual(byId(await written))
         // The server folded every x and y into xy on load, for everyone.
         expect(legacyKeysIn(doc)).toBe(false)
         expect(recordsMap(doc).get('shape:old-7')!.get(POSITION_KEY)).toEqual([70.5, -21])
@@ -88,11 +88,11 @@ describe('shape positions stored as one xy value', () => {
       // What the server stored after the upgrade reads the same and has no x and y keys left.
       const storage = new SqliteStorage(dataDir)
       try {
-        const stored = docFromStored(storage.loadDoc(board.id))
+        const stored = docFromStored(await storage.loadDoc(board.id))
         expect(legacyKeysIn(stored)).toBe(false)
         expect(readRecord(stored, 'shape:old-3')).toMatchObject({ x: 30.5, y: -9 })
       } finally {
-        storage.close()
+        await storage.close()
         server = undefined
       }
     })

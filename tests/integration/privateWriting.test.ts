@@ -38,9 +38,9 @@ async function client(workshop: CreatedWorkshop, params?: Record<string, string>
 const closeCode = (closed: Promise<number>) =>
   Promise.race([closed, new Promise<number>((resolve) => setTimeout(() => resolve(0), 3000))])
 
-function storedDoc(workshop: CreatedWorkshop): Y.Doc {
+async function storedDoc(workshop: CreatedWorkshop): Promise<Y.Doc> {
   const stored = server!.storage.loadDoc(workshop.boards[0]!.id)
-  const doc = docFromStored(stored)
+  const doc = docFromStored(await stored)
   return doc
 }
 
@@ -61,7 +61,7 @@ describe('silent writing', () => {
     const { params } = await joinGroup(server.url, workshop, 0, 'Anna')
     const before = await client(workshop, params)
     putNote(before.doc, 'shape:before', 'skrivet innan')
-    await waitFor(() => !!readRecord(storedDoc(workshop), 'shape:before'))
+    await waitFor(async () => !!readRecord(await storedDoc(workshop), 'shape:before'))
     before.provider.destroy()
 
     expect((await privateWriting(workshop, { on: true })).status).toBe(200)
@@ -76,7 +76,7 @@ describe('silent writing', () => {
         (state) => state[DRAFT_COUNT_PRESENCE_KEY] === 1,
       ),
     )
-    expect(readRecord(storedDoc(workshop), 'shape:secret')).toBeUndefined()
+    expect(readRecord(await storedDoc(workshop), 'shape:secret')).toBeUndefined()
     expect(readRecord(watcher.doc, 'shape:secret')).toBeUndefined()
     // Notes from before silent writing are edited as usual.
     const editor = await client(workshop, params)
@@ -99,7 +99,7 @@ describe('silent writing', () => {
       ),
     ])
     expect(await facilitator.closed).toBe(CloseCode.writeForbidden)
-    expect(readRecord(storedDoc(workshop), 'shape:flagged')).toBeUndefined()
+    expect(readRecord(await storedDoc(workshop), 'shape:flagged')).toBeUndefined()
 
     const revealed = await privateWriting(workshop, { on: false, anonymous: true })
     expect(revealed.status).toBe(200)
@@ -124,7 +124,7 @@ describe('silent writing', () => {
     expect([...recordsMap(watcher.doc).keys()].filter((id) => id === 'shape:secret')).toHaveLength(
       1,
     )
-    expect(readRecord(storedDoc(workshop), 'shape:secret')).toBeDefined()
+    expect(readRecord(await storedDoc(workshop), 'shape:secret')).toBeDefined()
   })
 
   it('takes a note written the instant silent writing starts, and keeps the socket open', async () => {
@@ -138,7 +138,7 @@ describe('silent writing', () => {
     await started
     putNote(anna.doc, 'shape:instant', 'skrivet i samma ögonblick')
     expect(await closeCode(anna.closed)).toBe(0)
-    await waitFor(() => readRecord(storedDoc(workshop), 'shape:instant') !== undefined)
+    await waitFor(async () => readRecord(await storedDoc(workshop), 'shape:instant') !== undefined)
     await waitFor(() => readRecord(watcher.doc, 'shape:instant') !== undefined)
     // Her page goes on working: the next edit (to that note) goes in over the same socket.
     anna.doc.transact(() => {

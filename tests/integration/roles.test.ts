@@ -66,7 +66,7 @@ describe('roles the server enforces', () => {
     const dataDir = server.dataDir
     await server.stop()
     server = await startTestServer({}, dataDir)
-    const stored = server.storage.loadDoc(board.id)
+    const stored = await server.storage.loadDoc(board.id)
     const doc = docFromStored(stored)
     expect(doc.getMap('records').has('shape:viewer')).toBe(false)
     expect(readRecords(doc).length).toBeGreaterThan(0)
@@ -266,9 +266,9 @@ describe('roles the server enforces', () => {
   it('keeps boards made before tokens existed open to anyone with the link', async () => {
     server = await startTestServer()
     const board = await server.createBoard()
-    server.storage.replaceTokens([])
+    await server.storage.replaceTokens([])
     const legacyId = 'legacyboard1'
-    server.storage.createBoard(
+    await server.storage.createBoard(
       { id: legacyId, title: 'Gammal', template: 'blank', createdAt: 1 },
       Y.encodeStateAsUpdate(new Y.Doc()),
     )

@@ -83,7 +83,7 @@ describe('templates saved in a workshop', () => {
     })
     expect(saved.status).toBe(201)
     const { id } = (await saved.json()) as { id: string }
-    const stored = server.storage.getTemplate(id)!
+    const stored = (await server.storage.getTemplate(id))!
     expect(stored.records).toContain('Tidsbrist')
     expect(stored.records).not.toContain(AUTHOR)
     expect(stored.records).not.toContain('1700000000000')
@@ -186,15 +186,18 @@ describe('templates saved in a workshop', () => {
     const extraPath = `/api/boards/${plenary.id}/templates/${extra.id}`
     expect((await call(server.url, 'DELETE', extraPath, participant)).status).toBe(403)
     expect((await call(server.url, 'DELETE', extraPath, facilitator)).status).toBe(204)
-    expect(server.storage.getTemplate(extra.id)).toBeUndefined()
+    expect(await server.storage.getTemplate(extra.id)).toBeUndefined()
 
     // Erasing the workshop erases its own template, keeps the shared one.
     expect(
       (await call(server.url, 'DELETE', `/api/workshops/${workshop.id}`, facilitator)).status,
     ).toBe(204)
-    expect(server.storage.getTemplate(own.id)).toBeUndefined()
+    expect(await server.storage.getTemplate(own.id)).toBeUndefined()
     expect(dbContains('Omdöpt mall')).toBe(false)
-    expect(server.storage.getTemplate(shared.id)).toMatchObject({ shared: true, workshopId: null })
+    expect(await server.storage.getTemplate(shared.id)).toMatchObject({
+      shared: true,
+      workshopId: null,
+    })
     expect((await lobbyTemplates()).map((t) => t.id)).toContain(shared.id)
 
     // Owned by no workshop now: whoever may create boards manages it (no ADMIN_TOKEN here).
@@ -241,11 +244,11 @@ describe('templates saved in a workshop', () => {
     )
     db.close()
     server = await startTestServer({}, dataDir)
-    expect(server.storage.getTemplate('saved-old')).toMatchObject({
+    expect(await server.storage.getTemplate('saved-old')).toMatchObject({
       shared: true,
       workshopId: null,
     })
-    expect(server.storage.getTemplate('saved-old')!.records).not.toContain(AUTHOR)
+    expect((await server.storage.getTemplate('saved-old'))!.records).not.toContain(AUTHOR)
     expect(dbContains(AUTHOR)).toBe(false)
   })
 })

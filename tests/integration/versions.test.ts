@@ -141,8 +141,8 @@ describe('versions of a board', () => {
     const board = workshop.boards[0]!
     const facilitator = { token: tokenOf(workshop.links.facilitator) }
     await call(server.url, 'POST', `/api/boards/${board.id}/versions`, facilitator, { name: 'v' })
-    expect(server.storage.listVersions(board.id)).toHaveLength(1)
+    expect(await server.storage.listVersions(board.id)).toHaveLength(1)
     await call(server.url, 'DELETE', `/api/workshops/${workshop.id}`, facilitator)
-    expect(server.storage.listVersions(board.id)).toHaveLength(0)
+    expect(await server.storage.listVersions(board.id)).toHaveLength(0)
   })
 })

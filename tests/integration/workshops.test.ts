@@ -329,7 +329,7 @@ describe('workshops', () => {
     await watcher.opened
     await waitFor(() => server!.storage.lastActivity(workshop.boards[0]!.id) !== null)
     server.rooms.get(workshop.boards[0]!.id)!.compact()
-    server.storage.checkpoint()
+    await server.storage.checkpoint()
     const files = () =>
       fs
         .readdirSync(server!.dataDir)
@@ -344,13 +344,13 @@ describe('workshops', () => {
     expect(await watcher.closed).toBe(CloseCode.boardNotFound)
     expect(server.rooms.get(workshop.boards[0]!.id)).toBeUndefined()
     await new Promise((resolve) => setTimeout(resolve, 300))
-    server.storage.checkpoint()
+    await server.storage.checkpoint()
     expect(contains(marker)).toBe(false)
     expect(contains(name)).toBe(false)
     expect(
       (await call(server.url, 'GET', `/api/workshops/${workshop.id}`, facilitator)).status,
     ).toBe(404)
-    expect(server.storage.getBoard(workshop.boards[0]!.id)).toBeUndefined()
-    expect(server.storage.tokensOf(workshop.id)).toEqual([])
+    expect(await server.storage.getBoard(workshop.boards[0]!.id)).toBeUndefined()
+    expect(await server.storage.tokensOf(workshop.id)).toEqual([])
   })
 })

@@ -40,9 +40,9 @@ async function tryWrite(
 }
 
 /** The board's doc as storage holds it (its room may have unloaded already). */
-function roomDoc(workshop: CreatedWorkshop, boardIndex: number): Y.Doc {
+async function roomDoc(workshop: CreatedWorkshop, boardIndex: number): Promise<Y.Doc> {
   const stored = server!.storage.loadDoc(workshop.boards[boardIndex]!.id)
-  const doc = docFromStored(stored)
+  const doc = docFromStored(await stored)
   return doc
 }
 
@@ -65,11 +65,11 @@ describe('who may write what on a workshop board', () => {
     for (const [name, change] of changes) {
       expect(await tryWrite(workshop, 0, params, change), name).toBe(CloseCode.writeForbidden)
     }
-    expect(metaMap(roomDoc(workshop, 0)).has('banner')).toBe(false)
-    expect(metaMap(roomDoc(workshop, 0)).has('boardSettings')).toBe(false)
+    expect(metaMap(await roomDoc(workshop, 0)).has('banner')).toBe(false)
+    expect(metaMap(await roomDoc(workshop, 0)).has('boardSettings')).toBe(false)
     // Their own notes on their own board still go in.
     expect(await tryWrite(workshop, 0, params, (doc) => putNote(doc, 'shape:mine', 'vår'))).toBe(0)
-    expect(recordsMap(roomDoc(workshop, 0)).has('shape:mine')).toBe(true)
+    expect(recordsMap(await roomDoc(workshop, 0)).has('shape:mine')).toBe(true)
   })
 
   it('lets the facilitator change the settings and banner, but never the stored schema', async () => {
@@ -78,7 +78,7 @@ describe('who may write what on a workshop board', () => {
     const facilitator = { token: tokenOf(workshop.links.facilitator) }
     const settings = (doc: Y.Doc) => writeBoardSettings(doc, { anonymous: true })
     expect(await tryWrite(workshop, 0, facilitator, settings)).toBe(0)
-    await waitFor(() => metaMap(roomDoc(workshop, 0)).has('boardSettings'))
+    await waitFor(async () => metaMap(await roomDoc(workshop, 0)).has('boardSettings'))
     const banner = (doc: Y.Doc) => metaMap(doc).set('banner', { text: 'Paus', at: 1 })
     expect(await tryWrite(workshop, 0, facilitator, banner)).toBe(0)
     const schema = (doc: Y.Doc) => metaMap(doc).set('tldrawSchema', '{"schemaVersion":2}')
@@ -107,10 +107,10 @@ describe('who may write what on a workshop board', () => {
       200,
     )
     expect(await tryWrite(workshop, plenary, params, note('shape:p2'))).toBe(0)
-    await waitFor(() => recordsMap(roomDoc(workshop, plenary)).has('shape:p2'))
-    expect(recordsMap(roomDoc(workshop, plenary)).has('shape:p1')).toBe(false)
-    expect(recordsMap(roomDoc(workshop, 1)).has('shape:other')).toBe(false)
-    expect(recordsMap(roomDoc(workshop, 0)).has('shape:anon')).toBe(false)
+    await waitFor(async () => recordsMap(await roomDoc(workshop, plenary)).has('shape:p2'))
+    expect(recordsMap(await roomDoc(workshop, plenary)).has('shape:p1')).toBe(false)
+    expect(recordsMap(await roomDoc(workshop, 1)).has('shape:other')).toBe(false)
+    expect(recordsMap(await roomDoc(workshop, 0)).has('shape:anon')).toBe(false)
 
     const board = (await (
       await call(server.url, 'GET', `/api/boards/${workshop.boards[1]!.id}`, params)

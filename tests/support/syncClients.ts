@@ -16,16 +16,16 @@ export function connectProvider(sync: SyncInfo, doc = new Y.Doc()) {
   return { doc, provider }
 }
 
-export function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+/** Polls `condition` (which may read storage, so it may be asynchronous) until it holds. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (condition()) return resolve()
-      if (Date.now() - started > timeoutMs) return reject(new Error('timed out waiting'))
-      setTimeout(check, 20)
-    }
-    check()
-  })
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 export function whenSynced(provider: WebsocketProvider): Promise<void> {

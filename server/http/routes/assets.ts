@@ -34,7 +34,7 @@ export const assetRoutes: Route[] = [
         throw notAnImage()
       }
       const id = newId(16)
-      context.storage.saveAsset({
+      await context.storage.saveAsset({
         id,
         boardId,
         type: image.type,
@@ -55,8 +55,8 @@ export const assetRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/assets\/([A-Za-z0-9_-]{1,64})$/,
-    handle({ res, params, context }) {
-      const asset = context.storage.getAsset(params[0]!)
+    async handle({ res, params, context }) {
+      const asset = await context.storage.getAsset(params[0]!)
       if (!asset) throw new HttpError(404, 'not_found', 'no such image')
       res.writeHead(200, {
         'Content-Type': asset.type,

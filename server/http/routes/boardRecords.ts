@@ -15,7 +15,7 @@ export const boardRecordRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const id = params[0]!
       await authorizeBoardRequest(req, context, id)
-      const body: BoardRecords = { records: context.reads.records(id) }
+      const body: BoardRecords = { records: await context.reads.records(id) }
       sendJson(res, 200, body)
     },
   },

@@ -42,7 +42,7 @@ export const boardRoutes: Route[] = [
       const language = body.data.language ?? contentLanguage(req)
       let issued: IssuedTokens | undefined
       try {
-        const board = new BoardService(context.storage).create(
+        const board = await new BoardService(context.storage).create(
           {
             title: body.data.title || (language === 'sv' ? 'Namnlös tavla' : 'Untitled board'),
             template: body.data.template ?? 'hindering-enabling',
@@ -52,11 +52,11 @@ export const boardRoutes: Route[] = [
         )
         const { tokens } = issued!
         if (creation.accountId) {
-          context.accounts?.recordCreated(board.id, creation.accountId, tokens.facilitator)
+          await context.accounts?.recordCreated(board.id, creation.accountId, tokens.facilitator)
         }
         const base = baseUrl(context.config, req)
         const created: CreatedBoard = {
-          ...boardInfo(base, board, { token: tokens.facilitator }),
+          ...boardInfo(base, await board, { token: tokens.facilitator }),
           links: boardLinks(base, board.id, tokens),
         }
         sendJson(res, 201, created)
@@ -74,15 +74,20 @@ export const boardRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const id = params[0]!
       if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
-      if (!context.storage.getBoard(id)) throw new HttpError(404, 'not_found', 'no such board')
-      if (context.storage.workshopOfBoard(id)) {
+      if (!(await context.storage.getBoard(id)))
+        throw new HttpError(404, 'not_found', 'no such board')
+      if (await context.storage.workshopOfBoard(id)) {
         throw new HttpError(409, 'workshop_board', "rotate the workshop's links instead")
       }
       const access = allow(await context.access.authorizeBoard(req, id), 'facilitator')
       const body = rotateBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
-      const rotation = rotateToken(context.storage.tokensOf(id), body.data.role, access.token!)
-      context.storage.replaceTokens(rotation.replaced)
+      const rotation = rotateToken(
+        await context.storage.tokensOf(id),
+        body.data.role,
+        access.token!,
+      )
+      await context.storage.replaceTokens(rotation.replaced)
       context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
       context.log.info({ room: id, role: body.data.role }, 'token rotated')
       const response: RotatedBoardLinks = {
@@ -97,15 +102,15 @@ export const boardRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const id = params[0]!
       if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed board id')
-      const board = context.storage.getBoard(id)
+      const board = await context.storage.getBoard(id)
       if (!board) throw new HttpError(404, 'not_found', 'no such board')
       const access = allow(
         await identifyWriter(context.access, context.storage, req, id),
         ...EVERY_ROLE,
       )
       const base = baseUrl(context.config, req)
-      const workshopId = context.storage.workshopOfBoard(id)
-      const kind = context.storage.boardPlace(id)?.kind
+      const workshopId = await context.storage.workshopOfBoard(id)
+      const kind = (await context.storage.boardPlace(id))?.kind
       const syncParams: Record<string, string> = {}
       if (access.token) syncParams.token = access.token
       const participantKey = new URL(req.url ?? '/', 'http://localhost').searchParams.get(
@@ -116,12 +121,16 @@ export const boardRoutes: Route[] = [
       const info: BoardAccessInfo = {
         ...boardInfo(base, board, syncParams),
         role: access.role,
-        canWrite: writeDenial(writeContextFor(context.storage, writer), []) === undefined,
+        canWrite: writeDenial(await writeContextFor(context.storage, writer), []) === undefined,
       }
       if (kind) info.kind = kind
       if (workshopId) info.workshopId = workshopId
       else if (access.role === 'facilitator' && access.token) {
-        info.links = boardLinks(base, id, revealTokens(context.storage.tokensOf(id), access.token))
+        info.links = boardLinks(
+          base,
+          id,
+          revealTokens(await context.storage.tokensOf(id), access.token),
+        )
       }
       sendJson(res, 200, info)
     },

@@ -37,13 +37,13 @@ export const captureRoutes: Route[] = [
       const body = placeBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
       const capture = body.data
-      const asset = context.storage.getAsset(capture.src.slice(ASSET_PATH.length))
+      const asset = await context.storage.getAsset(capture.src.slice(ASSET_PATH.length))
       if (asset?.boardId !== boardId) {
         throw new HttpError(400, 'invalid_body', 'src is no image of this board; upload it first')
       }
       const sourceUrl = `${baseUrl(context.config, req)}/b/${encodeURIComponent(capture.sourceBoardId)}`
       const capturedAt = Date.now()
-      const [frameId] = withBoardDoc(
+      const [frameId] = await withBoardDoc(
         context,
         boardId,
         (doc) =>

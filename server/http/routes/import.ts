@@ -31,7 +31,7 @@ export const importRoutes: Route[] = [
         sendJson(res, 400, { error: parsed.code, message: parsed.message, line: parsed.line })
         return
       }
-      const imported = withBoardDoc(
+      const imported = await withBoardDoc(
         context,
         id,
         (doc) =>

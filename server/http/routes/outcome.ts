@@ -9,7 +9,7 @@ export const outcomeRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const id = params[0]!
       await authorizeBoardRequest(req, context, id)
-      const outcome = context.reads.outcome(id)
+      const outcome = await context.reads.outcome(id)
       sendJson(res, 200, outcome)
     },
   },

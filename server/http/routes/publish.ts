@@ -32,13 +32,13 @@ function sendHtml(res: ServerResponse, status: number, html: string) {
 }
 
 /** The live publication of a slug, or the 404 / 410 a visitor gets instead. */
-function publicationFor(
+async function publicationFor(
   context: ServerContext,
   slug: string,
   res: ServerResponse,
   lang: 'sv' | 'en',
 ) {
-  const publication = context.storage.publicationBySlug(slug)
+  const publication = await context.storage.publicationBySlug(slug)
   if (!publication) throw new HttpError(404, 'not_found', 'no such page')
   if (publication.report === null) {
     sendHtml(res, 410, unpublishedPage(lang))
@@ -56,7 +56,7 @@ export const publishRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/publish$`),
     async handle({ req, res, url, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      const current = context.storage.publicationOf(workshop.id)
+      const current = await context.storage.publicationOf(workshop.id)
       const check: PublishCheck = {
         published:
           current && current.report !== null
@@ -66,7 +66,7 @@ export const publishRoutes: Route[] = [
                 publishedAt: current.publishedAt,
               }
             : null,
-        warnings: personalDataWarnings(buildReport(context, workshop, uiLanguage(req, url))),
+        warnings: personalDataWarnings(await buildReport(context, workshop, uiLanguage(req, url))),
       }
       sendJson(res, 200, check)
     },
@@ -78,8 +78,8 @@ export const publishRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = publishBody.safeParse(await readJson(req, PUBLISH_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      const report = buildReport(context, workshop, uiLanguage(req, url))
-      const publication = publish(context, workshop, report, body.data)
+      const report = await buildReport(context, workshop, uiLanguage(req, url))
+      const publication = await publish(context, workshop, report, body.data)
       const published: Published = {
         url: publicUrl(baseUrl(context.config, req), publication),
         version: publication.version,
@@ -92,7 +92,7 @@ export const publishRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/publish$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      if (!unpublish(context, workshop.id)) {
+      if (!(await unpublish(context, workshop.id))) {
         throw new HttpError(404, 'not_published', 'this workshop is not published')
       }
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
@@ -101,8 +101,8 @@ export const publishRoutes: Route[] = [
   {
     method: 'GET',
     pattern: new RegExp(`^${PUBLIC_PATH}${SLUG}$`),
-    handle({ req, res, params, context }) {
-      const found = publicationFor(context, params[0]!, res, requestLanguage(req))
+    async handle({ req, res, params, context }) {
+      const found = await publicationFor(context, params[0]!, res, requestLanguage(req))
       if (found) sendHtml(res, 200, publishedPage(found.publication, found.report))
     },
   },
@@ -111,7 +111,7 @@ export const publishRoutes: Route[] = [
     pattern: new RegExp(`^${PUBLIC_PATH}${SLUG}/report\\.(\\w+)$`),
     async handle({ req, res, params, context }) {
       const format = parseFormat(params[1]!)
-      const found = publicationFor(context, params[0]!, res, requestLanguage(req))
+      const found = await publicationFor(context, params[0]!, res, requestLanguage(req))
       if (found) await sendReport(res, found.report, format)
     },
   },

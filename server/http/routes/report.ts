@@ -41,7 +41,7 @@ export const reportRoutes: Route[] = [
     async handle({ req, res, url, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const format = parseFormat(url.searchParams.get('format'))
-      await sendReport(res, buildReport(context, workshop, uiLanguage(req, url)), format)
+      await sendReport(res, await buildReport(context, workshop, uiLanguage(req, url)), format)
     },
   },
 ]

@@ -42,7 +42,7 @@ async function parseBody<T>(req: Parameters<typeof readJson>[0], schema: z.ZodTy
 async function templateManager(request: RouteRequest, boardId: string) {
   const { req, context } = request
   const role = await authorizeBoardRequest(req, context, boardId)
-  const workshopId = context.storage.workshopOfBoard(boardId) ?? null
+  const workshopId = (await context.storage.workshopOfBoard(boardId)) ?? null
   const mayCreate = role === 'facilitator' && (await context.access.authorizeCreation(req)).ok
   return (template: TemplateSummary) =>
     role === 'facilitator' &&
@@ -51,8 +51,8 @@ async function templateManager(request: RouteRequest, boardId: string) {
 
 async function listFor(request: RouteRequest, boardId: string): Promise<SavedTemplateInfo[]> {
   const mayManage = await templateManager(request, boardId)
-  const workshopId = request.context.storage.workshopOfBoard(boardId)
-  return request.context.storage.listTemplates(workshopId).map((template) => ({
+  const workshopId = await request.context.storage.workshopOfBoard(boardId)
+  return (await request.context.storage.listTemplates(workshopId)).map((template) => ({
     id: template.id,
     title: template.title,
     shared: template.shared,
@@ -61,9 +61,9 @@ async function listFor(request: RouteRequest, boardId: string): Promise<SavedTem
 }
 
 /** The saved template `id` as the board may see it: shared, or its own workshop's. */
-function visibleTemplate(request: RouteRequest, boardId: string, id: string) {
-  const template = request.context.storage.getTemplate(id)
-  const workshopId = request.context.storage.workshopOfBoard(boardId) ?? null
+async function visibleTemplate(request: RouteRequest, boardId: string, id: string) {
+  const template = await request.context.storage.getTemplate(id)
+  const workshopId = (await request.context.storage.workshopOfBoard(boardId)) ?? null
   if (!template || !(template.shared || template.workshopId === workshopId)) {
     throw new HttpError(404, 'unknown_template', `unknown template "${id}"`)
   }
@@ -81,7 +81,7 @@ export const savedTemplateRoutes: Route[] = [
         'facilitator',
         'participant',
       ])
-      const workshopId = context.storage.workshopOfBoard(body.boardId) ?? null
+      const workshopId = (await context.storage.workshopOfBoard(body.boardId)) ?? null
       // A standalone board's template is listed in every lobby: only its facilitator may.
       const shared = workshopId === null || body.shared === true
       if (shared && role !== 'facilitator') {
@@ -89,14 +89,14 @@ export const savedTemplateRoutes: Route[] = [
       }
       // Every saved template counts, a workshop's own too: participants may save them.
       const { maxSavedTemplates, maxTemplateBytes } = context.config
-      if (context.storage.countTemplates() >= maxSavedTemplates) {
+      if ((await context.storage.countTemplates()) >= maxSavedTemplates) {
         throw new HttpError(
           409,
           'template_limit',
           `the server keeps ${maxSavedTemplates} templates`,
         )
       }
-      const records = JSON.stringify(templateShapes(context.reads.records(body.boardId)))
+      const records = JSON.stringify(templateShapes(await context.reads.records(body.boardId)))
       if (Buffer.byteLength(records) > maxTemplateBytes) {
         throw new HttpError(413, 'too_large', `a template may hold ${maxTemplateBytes} bytes`)
       }
@@ -108,7 +108,7 @@ export const savedTemplateRoutes: Route[] = [
         workshopId,
         shared,
       }
-      context.storage.saveTemplate(template)
+      await context.storage.saveTemplate(template)
       context.log.info({ room: body.boardId, template: template.id, shared }, 'template saved')
       sendJson(res, 201, { id: template.id, title: body.title, shared })
     },
@@ -133,14 +133,14 @@ export const savedTemplateRoutes: Route[] = [
       const { req, res, params, context } = request
       const [boardId, templateId] = [params[0]!, params[1]!]
       const mayManage = await templateManager(request, boardId)
-      const template = visibleTemplate(request, boardId, templateId)
+      const template = await visibleTemplate(request, boardId, templateId)
       const patch = await parseBody(req, patchBody)
       if (!mayManage(template)) {
         throw new HttpError(403, 'forbidden', 'you may not change this template')
       }
-      context.storage.updateTemplate(templateId, patch)
+      await context.storage.updateTemplate(templateId, patch)
       context.log.info({ room: boardId, template: templateId, ...patch }, 'template changed')
-      const changed = context.storage.getTemplate(templateId)!
+      const changed = (await context.storage.getTemplate(templateId))!
       sendJson(res, 200, { id: changed.id, title: changed.title, shared: changed.shared })
     },
   },
@@ -151,12 +151,12 @@ export const savedTemplateRoutes: Route[] = [
       const { res, params, context } = request
       const [boardId, templateId] = [params[0]!, params[1]!]
       const mayManage = await templateManager(request, boardId)
-      const template = visibleTemplate(request, boardId, templateId)
+      const template = await visibleTemplate(request, boardId, templateId)
       if (!mayManage(template)) {
         throw new HttpError(403, 'forbidden', 'you may not delete this template')
       }
-      context.storage.deleteTemplate(templateId)
-      context.storage.checkpoint()
+      await context.storage.deleteTemplate(templateId)
+      await context.storage.checkpoint()
       context.log.info({ room: boardId, template: templateId }, 'template deleted')
       res.writeHead(204).end()
     },
@@ -169,15 +169,15 @@ export const savedTemplateRoutes: Route[] = [
       const id = params[0]!
       await authorizeBoardWrite(req, context, id)
       const body = await parseBody(req, applyBody)
-      const workshopId = context.storage.workshopOfBoard(id)
-      const template = findTemplate(context.storage, body.template, workshopId)
+      const workshopId = await context.storage.workshopOfBoard(id)
+      const template = await findTemplate(context.storage, body.template, workshopId)
       if (!template)
         throw new HttpError(400, 'unknown_template', `unknown template "${body.template}"`)
       const shapes = template.build({
         language: contentLanguage(req),
         newId: (kind) => `${kind}:${newId(9)}`,
       })
-      withBoardDoc(
+      await withBoardDoc(
         context,
         id,
         (doc) =>

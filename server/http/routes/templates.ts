@@ -14,9 +14,9 @@ export const templateRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/templates$/,
-    handle({ req, res, context }) {
+    async handle({ req, res, context }) {
       // The lobby's list: no workshop's own templates, only those shared server-wide.
-      const saved = context.storage.listTemplates().map(({ id, title }) => ({ id, title }))
+      const saved = (await context.storage.listTemplates()).map(({ id, title }) => ({ id, title }))
       sendJson(res, 200, [...builtInList(requestLanguage(req)), ...saved])
     },
   },

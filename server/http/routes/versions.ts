@@ -29,7 +29,7 @@ export const versionRoutes: Route[] = [
       await authorizeBoardWrite(req, context, boardId)
       const body = saveBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
-      sendJson(res, 201, saveVersion(context, boardId, body.data.name))
+      sendJson(res, 201, await saveVersion(context, boardId, body.data.name))
     },
   },
   {
@@ -38,7 +38,7 @@ export const versionRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const boardId = params[0]!
       await authorizeBoardRequest(req, context, boardId)
-      const versions = context.storage.listVersions(boardId)
+      const versions = await context.storage.listVersions(boardId)
       sendJson(
         res,
         200,
@@ -52,7 +52,7 @@ export const versionRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const boardId = params[0]!
       await authorizeBoardRequest(req, context, boardId)
-      const version: VersionDetail = loadVersion(context, boardId, params[1]!)
+      const version: VersionDetail = await loadVersion(context, boardId, params[1]!)
       sendJson(res, 200, version)
     },
   },
@@ -62,7 +62,7 @@ export const versionRoutes: Route[] = [
     async handle({ req, res, url, params, context }) {
       const boardId = params[0]!
       await authorizeBoardRequest(req, context, boardId, ['facilitator'])
-      const restored: RestoredVersion = restoreVersion(
+      const restored: RestoredVersion = await restoreVersion(
         context,
         boardId,
         params[1]!,
@@ -79,10 +79,10 @@ export const versionRoutes: Route[] = [
       await authorizeBoardRequest(req, context, boardId, ['facilitator'])
       const body = copyBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw new HttpError(400, 'invalid_body', body.error.issues[0]!.message)
-      const version = loadVersion(context, boardId, params[1]!)
-      const source = context.storage.getBoard(boardId)!
+      const version = await loadVersion(context, boardId, params[1]!)
+      const source = (await context.storage.getBoard(boardId))!
       const title = body.data.title ?? `${source.title} – ${version.name}`.slice(0, 200)
-      const { board, tokens } = copyVersion(context, boardId, version.id, title)
+      const { board, tokens } = await copyVersion(context, boardId, version.id, title)
       const base = baseUrl(context.config, req)
       const created: CreatedBoard = {
         ...boardInfo(base, board, { token: tokens.facilitator }),

@@ -56,7 +56,7 @@ export const workshopRoutes: Route[] = [
       const language = body.data.language ?? contentLanguage(req)
       let created
       try {
-        created = createWorkshop(context.storage, {
+        created = await createWorkshop(context.storage, {
           title: body.data.title,
           groups: body.data.groups,
           template: body.data.template ?? 'hindering-enabling',
@@ -70,9 +70,9 @@ export const workshopRoutes: Route[] = [
         }
         throw error
       }
-      context.day.create(created.workshop.id, language)
+      await context.day.create(created.workshop.id, language)
       if (creation.accountId) {
-        context.accounts?.recordCreated(
+        await context.accounts?.recordCreated(
           created.workshop.id,
           creation.accountId,
           created.tokens.facilitator,
@@ -97,10 +97,10 @@ export const workshopRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const { workshop, role, token } = await workshopFor(req, context, params[0]!, ...EVERY_ROLE)
       if (role === 'facilitator' && token) {
-        ensureRecorder(context.storage, workshop.id, token, contentLanguage(req))
+        await ensureRecorder(context.storage, workshop.id, token, contentLanguage(req))
       }
       const info: WorkshopInfo = {
-        ...dayView(context.day, workshop.id, role, context.storage, itemTexts(context)),
+        ...(await dayView(context.day, workshop.id, role, context.storage, itemTexts(context))),
         id: workshop.id,
         title: workshop.title,
         date: workshop.date,
@@ -108,15 +108,17 @@ export const workshopRoutes: Route[] = [
         template: workshop.template,
         role,
         allowGroupChoice: workshop.allowGroupChoice,
-        boards: context.storage.workshopBoards(workshop.id).map((board) => ({
-          id: board.id,
-          name: board.title,
-          kind: board.kind,
-          openToAll: context.storage.boardPlace(board.id)?.openToAll ?? false,
-        })),
+        boards: await Promise.all(
+          (await context.storage.workshopBoards(workshop.id)).map(async (board) => ({
+            id: board.id,
+            name: board.title,
+            kind: board.kind,
+            openToAll: (await context.storage.boardPlace(board.id))?.openToAll ?? false,
+          })),
+        ),
       }
       if (role === 'facilitator' && token) {
-        const tokens = revealTokens(context.storage.tokensOf(workshop.id), token)
+        const tokens = revealTokens(await context.storage.tokensOf(workshop.id), token)
         info.links = workshopLinks(baseUrl(context.config, req), workshop.id, tokens)
       }
       sendJson(res, 200, info)
@@ -129,8 +131,8 @@ export const workshopRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = patchBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      context.storage.updateWorkshop(workshop.id, body.data)
-      const updated = context.storage.getWorkshop(workshop.id)!
+      await context.storage.updateWorkshop(workshop.id, body.data)
+      const updated = (await context.storage.getWorkshop(workshop.id))!
       sendJson(res, 200, { title: updated.title, allowGroupChoice: updated.allowGroupChoice })
     },
   },
@@ -139,7 +141,7 @@ export const workshopRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      eraseWorkshop(context, workshop.id)
+      await eraseWorkshop(context, workshop.id)
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end()
     },
   },
@@ -150,11 +152,20 @@ export const workshopRoutes: Route[] = [
       const { workshop, token } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = rotateBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      ensureRecorder(context.storage, workshop.id, token!, contentLanguage(req))
-      const rotation = rotateToken(context.storage.tokensOf(workshop.id), body.data.role, token!)
-      context.storage.replaceTokens(rotation.replaced)
-      if (body.data.role === 'facilitator' && context.accounts?.facilitatorToken(workshop.id)) {
-        context.accounts.rememberFacilitatorToken(workshop.id, rotation.tokens.facilitator)
+      await ensureRecorder(context.storage, workshop.id, token!, contentLanguage(req))
+      const rotation = rotateToken(
+        await context.storage.tokensOf(workshop.id),
+        body.data.role,
+        token!,
+      )
+      await context.storage.replaceTokens(rotation.replaced)
+      const accounts = context.accounts
+      if (
+        body.data.role === 'facilitator' &&
+        accounts &&
+        (await accounts.facilitatorToken(workshop.id))
+      ) {
+        await accounts.rememberFacilitatorToken(workshop.id, rotation.tokens.facilitator)
       }
       context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
       context.log.info({ workshop: workshop.id, role: body.data.role }, 'token rotated')
@@ -172,10 +183,10 @@ export const workshopRoutes: Route[] = [
       const body = openBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
       const boardId = params[1]!
-      if (context.storage.boardPlace(boardId)?.workshopId !== workshop.id) {
+      if ((await context.storage.boardPlace(boardId))?.workshopId !== workshop.id) {
         throw new HttpError(404, 'not_found', 'no such board in this workshop')
       }
-      context.storage.setBoardOpen(boardId, body.data.openToAll)
+      await context.storage.setBoardOpen(boardId, body.data.openToAll)
       context.log.info({ room: boardId, openToAll: body.data.openToAll }, 'board access changed')
       sendJson(res, 200, { openToAll: body.data.openToAll })
     },
@@ -188,8 +199,8 @@ export const workshopRoutes: Route[] = [
       const body = messageBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
       const banner = body.data.text ? { text: body.data.text, at: Date.now() } : null
-      for (const board of context.storage.workshopBoards(workshop.id)) {
-        withBoardDoc(context, board.id, (doc) =>
+      for (const board of await context.storage.workshopBoards(workshop.id)) {
+        await withBoardDoc(context, board.id, (doc) =>
           doc.transact(() => {
             if (banner) metaMap(doc).set(BANNER_META_KEY, banner)
             else metaMap(doc).delete(BANNER_META_KEY)

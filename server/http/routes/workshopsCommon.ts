@@ -21,7 +21,7 @@ export async function workshopFor(
   credentialId: string | undefined
 }> {
   if (!isValidBoardId(id)) throw new HttpError(400, 'invalid_id', 'malformed workshop id')
-  const workshop = context.storage.getWorkshop(id)
+  const workshop = await context.storage.getWorkshop(id)
   if (!workshop) throw new HttpError(404, 'unknown_workshop', 'no such workshop')
   const access = allow(await context.access.authorizeWorkshop(req, id), ...roles)
   return { workshop, role: access.role, token: access.token, credentialId: access.credentialId }

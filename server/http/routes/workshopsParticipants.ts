@@ -38,9 +38,8 @@ async function participantOf({ req, context }: RouteRequest, workshopId: string)
   return decision.participant
 }
 
-function groupBoardIds({ context }: RouteRequest, workshopId: string): string[] {
-  return context.storage
-    .workshopBoards(workshopId)
+async function groupBoardIds({ context }: RouteRequest, workshopId: string): Promise<string[]> {
+  return (await context.storage.workshopBoards(workshopId))
     .filter((board) => board.kind === 'group')
     .map((board) => board.id)
 }
@@ -65,7 +64,7 @@ export const workshopParticipantRoutes: Route[] = [
         boardId: null,
         createdAt: Date.now(),
       }
-      context.storage.addParticipant(participant)
+      await context.storage.addParticipant(participant)
       context.day.touch(workshop.id)
       const joined: JoinedWorkshop = {
         participantId: participant.id,
@@ -96,10 +95,10 @@ export const workshopParticipantRoutes: Route[] = [
       }
       const body = chooseBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      if (!groupBoardIds(request, workshop.id).includes(body.data.boardId)) {
+      if (!(await groupBoardIds(request, workshop.id)).includes(body.data.boardId)) {
         throw new HttpError(400, 'unknown_board', 'no such group board in this workshop')
       }
-      context.storage.assignParticipants(workshop.id, { [participant.id]: body.data.boardId })
+      await context.storage.assignParticipants(workshop.id, { [participant.id]: body.data.boardId })
       context.day.touch(workshop.id)
       sendJson(res, 200, self({ ...participant, boardId: body.data.boardId }))
     },
@@ -112,9 +111,9 @@ export const workshopParticipantRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = proposeBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      const boards = groupBoardIds(request, workshop.id)
+      const boards = await groupBoardIds(request, workshop.id)
       if (boards.length === 0) throw new HttpError(409, 'no_groups', 'the workshop has no groups')
-      const participants = context.storage.participants(workshop.id)
+      const participants = await context.storage.participants(workshop.id)
       const people = participants.map((participant) => ({
         id: participant.id,
         municipality: participant.municipality ?? undefined,
@@ -141,14 +140,16 @@ export const workshopParticipantRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = assignmentsBody.safeParse(await readJson(req, JSON_LIMIT))
       if (!body.success) throw invalidBody(body.error.issues)
-      const boards = new Set(groupBoardIds(request, workshop.id))
-      const participants = new Set(context.storage.participants(workshop.id).map((p) => p.id))
+      const boards = new Set(await groupBoardIds(request, workshop.id))
+      const participants = new Set(
+        (await context.storage.participants(workshop.id)).map((p) => p.id),
+      )
       for (const [participantId, boardId] of Object.entries(body.data.assignments)) {
         if (!participants.has(participantId) || !boards.has(boardId)) {
           throw new HttpError(400, 'unknown_assignment', `cannot assign ${participantId}`)
         }
       }
-      context.storage.assignParticipants(workshop.id, body.data.assignments)
+      await context.storage.assignParticipants(workshop.id, body.data.assignments)
       context.day.touch(workshop.id)
       sendJson(res, 200, { assignments: body.data.assignments })
     },

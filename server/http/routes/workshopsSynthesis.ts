@@ -8,8 +8,10 @@ import { workshopFor } from './workshopsCommon'
 
 const ID = '([^/]*)'
 
-function plenaryOf(context: ServerContext, workshopId: string): string {
-  const plenary = context.storage.workshopBoards(workshopId).find((b) => b.kind === 'plenary')
+async function plenaryOf(context: ServerContext, workshopId: string): Promise<string> {
+  const plenary = (await context.storage.workshopBoards(workshopId)).find(
+    (b) => b.kind === 'plenary',
+  )
   if (!plenary) throw new HttpError(409, 'no_plenary', 'this workshop has no plenary board')
   return plenary.id
 }
@@ -32,7 +34,7 @@ export const workshopSynthesisRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/overview$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      sendJson(res, 200, workshopOverview(context, workshop.id))
+      sendJson(res, 200, await workshopOverview(context, workshop.id))
     },
   },
   {
@@ -40,7 +42,7 @@ export const workshopSynthesisRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/synthesis$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      const plenary = plenaryOf(context, workshop.id)
+      const plenary = await plenaryOf(context, workshop.id)
       const synthesis = await planned(
         context.synthesis.preview(context, workshop.id, plenary, contentLanguage(req)),
       )
@@ -52,8 +54,8 @@ export const workshopSynthesisRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/gather$`),
     async handle({ req, res, url, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      const plenary = plenaryOf(context, workshop.id)
-      saveAutoVersion(context, plenary, 'beforeGather', uiLanguage(req, url))
+      const plenary = await plenaryOf(context, workshop.id)
+      await saveAutoVersion(context, plenary, 'beforeGather', uiLanguage(req, url))
       const synthesis = await planned(
         // Written onto the plenary board ("nämnd av …"): the page's language, else Swedish.
         context.synthesis.gather(context, workshop.id, plenary, contentLanguage(req)),

@@ -31,7 +31,7 @@ export class SynthesisService {
     plenaryId: string,
     language: GatherLanguage,
   ): Promise<Synthesis> {
-    const key = this.versionKey(context, workshopId, plenaryId, language)
+    const key = await this.versionKey(context, workshopId, plenaryId, language)
     const cacheKey = `${workshopId}:${language}`
     const cached = this.previews.get(cacheKey)
     if (cached?.key === key) return cached.synthesis
@@ -53,9 +53,9 @@ export class SynthesisService {
     language: GatherLanguage,
   ): Promise<Synthesis> {
     for (let attempt = 0; ; attempt++) {
-      const before = this.plenaryStateVector(context, plenaryId)
+      const before = await this.plenaryStateVector(context, plenaryId)
       const plan = await this.plan(context, workshopId, plenaryId, language, false)
-      const applied = withBoardDoc(context, plenaryId, (doc) => {
+      const applied = await withBoardDoc(context, plenaryId, (doc) => {
         const unchanged = Buffer.from(Y.encodeStateVector(doc)).equals(before)
         if (!unchanged && attempt < REPLANS) return false
         doc.transact(() => {
@@ -75,15 +75,15 @@ export class SynthesisService {
     }
   }
 
-  private plan(
+  private async plan(
     context: ServerContext,
     workshopId: string,
     plenaryId: string,
     language: GatherLanguage,
     preview: boolean,
   ): Promise<GatherPlan> {
-    const groups = groupOutcomes(context, workshopId)
-    const { records, state } = context.reads.withDoc(plenaryId, (doc) => ({
+    const groups = await groupOutcomes(context, workshopId)
+    const { records, state } = await context.reads.withDoc(plenaryId, (doc) => ({
       records: readRecords(doc),
       state: readGatherState(doc),
     }))
@@ -99,21 +99,23 @@ export class SynthesisService {
   }
 
   /** Changes whenever a board the synthesis depends on stores something. */
-  private versionKey(
+  private async versionKey(
     context: ServerContext,
     workshopId: string,
     plenaryId: string,
     language: GatherLanguage,
-  ): string {
-    const boards = context.storage.workshopBoards(workshopId).map((board) => board.id)
-    const versions = [...new Set([...boards, plenaryId])].map(
-      (id) =>
-        `${id}@${context.storage.docVersion(id)}${context.rooms.get(id)?.hasPending ? '+' : ''}`,
+  ): Promise<string> {
+    const boards = (await context.storage.workshopBoards(workshopId)).map((board) => board.id)
+    const versions = await Promise.all(
+      [...new Set([...boards, plenaryId])].map(
+        async (id) =>
+          `${id}@${await context.storage.docVersion(id)}${context.rooms.get(id)?.hasPending ? '+' : ''}`,
+      ),
     )
     return `${workshopId}:${language}:${versions.join(',')}`
   }
 
-  private plenaryStateVector(context: ServerContext, plenaryId: string): Buffer {
-    return Buffer.from(context.reads.withDoc(plenaryId, (doc) => Y.encodeStateVector(doc)))
+  private async plenaryStateVector(context: ServerContext, plenaryId: string): Promise<Buffer> {
+    return Buffer.from(await context.reads.withDoc(plenaryId, (doc) => Y.encodeStateVector(doc)))
   }
 }

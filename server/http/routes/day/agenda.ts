@@ -36,8 +36,8 @@ export const agendaRoutes: Route[] = [
       if (new Set(steps.map((step) => step.id)).size !== steps.length) {
         throw dayError(req, 400, 'duplicate_step')
       }
-      context.day.setAgenda(workshop.id, steps, Date.now())
-      const day = context.day.get(workshop.id)
+      await context.day.setAgenda(workshop.id, steps, Date.now())
+      const day = await context.day.get(workshop.id)
       sendJson(res, 200, { agenda: day.agenda, currentStepId: day.currentStepId })
     },
   },
@@ -47,7 +47,7 @@ export const agendaRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = parseBody(req, stepBody, await readJson(req, JSON_LIMIT))
-      const step = context.day.goToStep(workshop.id, body, Date.now())
+      const step = await context.day.goToStep(workshop.id, body, Date.now())
       if (!step) {
         throw 'next' in body ? dayError(req, 409, 'agenda_end') : dayError(req, 404, 'unknown_step')
       }

@@ -32,7 +32,7 @@ export const attentionRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = parseBody(req, attentionBody, await readJson(req, JSON_LIMIT))
-      const boards = context.storage.workshopBoards(workshop.id)
+      const boards = await context.storage.workshopBoards(workshop.id)
       if (!boards.some((board) => board.id === body.boardId)) {
         throw dayError(req, 404, 'unknown_board')
       }
@@ -41,7 +41,7 @@ export const attentionRoutes: Route[] = [
       }
       const at = Date.now()
       if (body.kind === 'spotlight') {
-        context.day.change(workshop.id, (day) => {
+        await context.day.change(workshop.id, (day) => {
           day.spotlights = day.spotlights.filter((lit) => lit.boardId !== body.boardId)
           if (body.spotlightId) {
             day.spotlights.push({
@@ -62,18 +62,18 @@ export const attentionRoutes: Route[] = [
         }
         context.day.events.emit('attention', workshop.id, event)
       } else if (body.kind === 'move') {
-        const standing = context.day
-          .get(workshop.id)
-          .attention.find((candidate) => candidate.boardId === body.boardId)
+        const standing = (await context.day.get(workshop.id)).attention.find(
+          (candidate) => candidate.boardId === body.boardId,
+        )
         if (standing) {
-          context.day.change(workshop.id, (day) => {
+          await context.day.change(workshop.id, (day) => {
             for (const held of day.attention) {
               if (held.boardId === body.boardId) held.bounds = body.bounds!
             }
           })
         }
       } else {
-        context.day.change(workshop.id, (day) => {
+        await context.day.change(workshop.id, (day) => {
           const before = day.attention.find((standing) => standing.boardId === body.boardId)
           day.attention = day.attention.filter((standing) => standing !== before)
           if (body.kind === 'follow' || body.kind === 'control') {

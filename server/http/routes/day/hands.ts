@@ -43,18 +43,20 @@ export const handRoutes: Route[] = [
         }
       } else {
         const body = parseBody(req, facilitatorBody, await readJson(req, JSON_LIMIT))
-        if (!context.storage.getParticipant(workshop.id, body.participantId)) {
+        if (!(await context.storage.getParticipant(workshop.id, body.participantId))) {
           throw dayError(req, 404, 'unknown_participant')
         }
         raised = false
         participantId = body.participantId
       }
-      const isRaised = context.day
-        .get(workshop.id)
-        .hands.some((hand) => hand.participantId === participantId)
+      const isRaised = (await context.day.get(workshop.id)).hands.some(
+        (hand) => hand.participantId === participantId,
+      )
       // Asking again for what already is stores nothing and tells nobody.
       if (isRaised !== raised) {
-        context.day.change(workshop.id, (day) => setHand(day, participantId, raised, Date.now()))
+        await context.day.change(workshop.id, (day) =>
+          setHand(day, participantId, raised, Date.now()),
+        )
       }
       context.log.info({ workshop: workshop.id, raised, by: role }, 'hand')
       sendJson(res, 200, { raised })

@@ -24,12 +24,12 @@ export const privateWritingRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = parseBody(req, privateWritingBody, await readJson(req, JSON_LIMIT))
       const anonymous = !body.on && (body.anonymous ?? false)
-      context.day.setPrivateWriting(workshop.id, body.on, anonymous, Date.now())
+      await context.day.setPrivateWriting(workshop.id, body.on, anonymous, Date.now())
       context.log.info(
         { workshop: workshop.id, on: body.on },
         body.on ? 'silent writing started' : 'silent writing revealed',
       )
-      const day = context.day.get(workshop.id)
+      const day = await context.day.get(workshop.id)
       sendJson(res, 200, { privateWriting: day.privateWriting, revealedAt: day.revealedAt })
     },
   },

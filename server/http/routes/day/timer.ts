@@ -36,17 +36,17 @@ export const timerRoutes: Route[] = [
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = parseBody(req, timerBody, await readJson(req, JSON_LIMIT))
       const now = Date.now()
-      const current = context.day.get(workshop.id).timer
+      const current = (await context.day.get(workshop.id)).timer
       if ('action' in body && body.action !== 'stop' && !current) {
         throw dayError(req, 409, 'no_timer')
       }
       if ('boardId' in body && body.boardId !== undefined) {
-        const boards = context.storage.workshopBoards(workshop.id)
+        const boards = await context.storage.workshopBoards(workshop.id)
         if (!boards.some((board) => board.id === body.boardId)) {
           throw dayError(req, 400, 'unknown_board')
         }
       }
-      const timer = context.day.change(workshop.id, (day) => {
+      const timer = await context.day.change(workshop.id, (day) => {
         if (!('action' in body)) day.timer = startTimer(body.seconds, now, body)
         else if (body.action === 'stop') day.timer = null
         else if (body.action === 'pause') day.timer = pauseTimer(day.timer!, now)

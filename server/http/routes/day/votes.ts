@@ -38,8 +38,15 @@ const ballotBody = z
   .object({ itemId: z.string().min(1).max(200), delta: z.union([z.literal(1), z.literal(-1)]) })
   .strict()
 
-function voteOf(req: IncomingMessage, context: ServerContext, workshopId: string, voteId: string) {
-  const vote = context.day.get(workshopId).votes.find((candidate) => candidate.id === voteId)
+async function voteOf(
+  req: IncomingMessage,
+  context: ServerContext,
+  workshopId: string,
+  voteId: string,
+) {
+  const vote = (await context.day.get(workshopId)).votes.find(
+    (candidate) => candidate.id === voteId,
+  )
   if (!vote) throw dayError(req, 404, 'unknown_vote')
   return vote
 }
@@ -58,12 +65,12 @@ export const voteRoutes: Route[] = [
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
       const body = parseBody(req, createBody, await readJson(req, JSON_LIMIT))
-      const boards = context.storage.workshopBoards(workshop.id)
+      const boards = await context.storage.workshopBoards(workshop.id)
       const boardIds = body.boardIds ?? boards.filter((b) => b.kind === 'group').map((b) => b.id)
       if (!boardIds.every((id) => boards.some((board) => board.id === id))) {
         throw dayError(req, 400, 'unknown_board')
       }
-      if (context.day.get(workshop.id).votes.some((vote) => vote.closedAt === null)) {
+      if ((await context.day.get(workshop.id)).votes.some((vote) => vote.closedAt === null)) {
         throw dayError(req, 409, 'vote_running')
       }
       const vote: VoteRecord = {
@@ -78,7 +85,7 @@ export const voteRoutes: Route[] = [
         closedAt: null,
         results: null,
       }
-      context.day.change(workshop.id, (day) => day.votes.push(vote))
+      await context.day.change(workshop.id, (day) => day.votes.push(vote))
       context.log.info({ workshop: workshop.id, vote: vote.id }, 'vote opened')
       sendJson(res, 201, { id: vote.id })
     },
@@ -97,12 +104,11 @@ export const voteRoutes: Route[] = [
         context.log.warn({ workshop: workshop.id, reason: 'rateLimited' }, 'ballot refused')
         throw tooOften(req, 'too_many_ballots', wait)
       }
-      // From here on nothing awaits: the budget check and the write are one step.
-      const vote = voteOf(req, context, workshop.id, params[1]!)
+      const vote = await voteOf(req, context, workshop.id, params[1]!)
       if (vote.closedAt !== null) throw dayError(req, 409, 'vote_closed')
-      const item = findVoteItem(context, vote, body.itemId)
+      const item = await findVoteItem(context, vote, body.itemId)
       if (!item) throw dayError(req, 400, 'unknown_item')
-      const check = castBallot(
+      const check = await castBallot(
         context,
         workshop.id,
         vote,
@@ -121,10 +127,10 @@ export const voteRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/votes/${ID}/close$`),
     async handle({ req, res, params, context }) {
       const { workshop } = await workshopFor(req, context, params[0]!, 'facilitator')
-      const vote = voteOf(req, context, workshop.id, params[1]!)
+      const vote = await voteOf(req, context, workshop.id, params[1]!)
       if (vote.closedAt !== null) throw dayError(req, 409, 'vote_closed')
-      const results = tally(context, vote)
-      context.day.change(workshop.id, (day) => {
+      const results = await tally(context, vote)
+      await context.day.change(workshop.id, (day) => {
         const stored = day.votes.find((candidate) => candidate.id === vote.id)!
         stored.closedAt = Date.now()
         stored.results = results
@@ -139,10 +145,10 @@ export const voteRoutes: Route[] = [
     pattern: new RegExp(`^/api/workshops/${ID}/votes/${ID}$`),
     async handle({ req, res, params, context }) {
       const { workshop, role } = await workshopFor(req, context, params[0]!, ...EVERY_ROLE)
-      const vote = voteOf(req, context, workshop.id, params[1]!)
+      const vote = await voteOf(req, context, workshop.id, params[1]!)
       if (vote.results) return sendJson(res, 200, { results: vote.results })
       if (vote.hidden && role !== 'facilitator') throw dayError(req, 403, 'results_hidden')
-      const response: VoteResults = { results: tally(context, vote) }
+      const response: VoteResults = { results: await tally(context, vote) }
       sendJson(res, 200, response)
     },
   },
