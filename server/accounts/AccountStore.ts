@@ -43,32 +43,32 @@ export interface FacilitatedScope extends ScopeFacilitator {
  */
 export interface AccountStore {
   /** Creates the account on first sign-in, updates name and e-mail on later ones. */
-  upsertAccount(account: Omit<Account, 'id' | 'createdAt'>, newId: string): Account
-  getAccount(id: string): Account | undefined
+  upsertAccount(account: Omit<Account, 'id' | 'createdAt'>, newId: string): Promise<Account>
+  getAccount(id: string): Promise<Account | undefined>
   /** Accounts whose e-mail is `query`, or whose name contains it (case-insensitive). */
-  findAccounts(query: string, limit: number): Account[]
+  findAccounts(query: string, limit: number): Promise<Account[]>
   /** Gives every scope `fromId` facilitates to `toId` as well (keeping owner or co-facilitator). */
-  handOverScopes(fromId: string, toId: string): void
+  handOverScopes(fromId: string, toId: string): Promise<void>
   /** Removes an account, its sessions and its facilitator roles. */
-  deleteAccount(id: string): void
+  deleteAccount(id: string): Promise<void>
 
-  createSession(session: SessionRecord): void
+  createSession(session: SessionRecord): Promise<void>
   /** The live session with this hash; expired ones are not returned. */
-  findSession(idHash: Buffer, now: number): SessionRecord | undefined
-  deleteSession(idHash: Buffer): void
-  deleteExpiredSessions(now: number): void
+  findSession(idHash: Buffer, now: number): Promise<SessionRecord | undefined>
+  deleteSession(idHash: Buffer): Promise<void>
+  deleteExpiredSessions(now: number): Promise<void>
 
-  addFacilitator(facilitator: ScopeFacilitator): void
-  removeFacilitator(scopeId: string, accountId: string): void
-  facilitatorsOf(scopeId: string): (ScopeFacilitator & { name: string; email: string | null })[]
-  isFacilitator(scopeId: string, accountId: string): boolean
-  scopesOf(accountId: string): FacilitatedScope[]
+  addFacilitator(facilitator: ScopeFacilitator): Promise<void>
+  removeFacilitator(scopeId: string, accountId: string): Promise<void>
+  facilitatorsOf(scopeId: string): Promise<(ScopeFacilitator & { name: string; email: string | null })[]>
+  isFacilitator(scopeId: string, accountId: string): Promise<boolean>
+  scopesOf(accountId: string): Promise<FacilitatedScope[]>
 
   /** The scope's facilitator token sealed with the server key, so its links can be shown again. */
-  setSealedFacilitatorToken(scopeId: string, sealed: Buffer): void
-  sealedFacilitatorToken(scopeId: string): Buffer | undefined
+  setSealedFacilitatorToken(scopeId: string, sealed: Buffer): Promise<void>
+  sealedFacilitatorToken(scopeId: string): Promise<Buffer | undefined>
 
   /** Erases everything about a scope (with its workshop or board). */
-  forgetScope(scopeId: string): void
-  close(): void
+  forgetScope(scopeId: string): Promise<void>
+  close(): Promise<void>
 }

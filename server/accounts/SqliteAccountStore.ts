@@ -129,82 +129,82 @@ export class SqliteAccountStore implements AccountStore {
     }
   }
 
-  upsertAccount(account: Omit<Account, 'id' | 'createdAt'>, newId: string): Account {
+  async upsertAccount(account: Omit<Account, 'id' | 'createdAt'>, newId: string): Promise<Account> {
     this.statements.upsertAccount.run({ ...account, id: newId })
     return this.statements.accountBySubject.get(account.issuer, account.subject) as Account
   }
 
-  getAccount(id: string): Account | undefined {
+  async getAccount(id: string): Promise<Account | undefined> {
     return this.statements.account.get(id) as Account | undefined
   }
 
-  findAccounts(query: string, limit: number): Account[] {
+  async findAccounts(query: string, limit: number): Promise<Account[]> {
     return this.statements.findAccounts.all({ query, limit }) as Account[]
   }
 
-  handOverScopes(fromId: string, toId: string) {
+  async handOverScopes(fromId: string, toId: string) {
     this.statements.handOver.run({ fromId, toId, now: Date.now() })
   }
 
-  deleteAccount(id: string) {
+  async deleteAccount(id: string) {
     this.statements.deleteAccount.run(id)
   }
 
-  createSession(session: SessionRecord) {
+  async createSession(session: SessionRecord) {
     this.statements.insertSession.run(session)
   }
 
-  findSession(idHash: Buffer, now: number): SessionRecord | undefined {
+  async findSession(idHash: Buffer, now: number): Promise<SessionRecord | undefined> {
     return this.statements.findSession.get(idHash, now) as SessionRecord | undefined
   }
 
-  deleteSession(idHash: Buffer) {
+  async deleteSession(idHash: Buffer) {
     this.statements.deleteSession.run(idHash)
   }
 
-  deleteExpiredSessions(now: number) {
+  async deleteExpiredSessions(now: number) {
     this.statements.deleteExpired.run(now)
   }
 
-  addFacilitator(facilitator: ScopeFacilitator) {
+  async addFacilitator(facilitator: ScopeFacilitator) {
     this.statements.addFacilitator.run(facilitator)
   }
 
-  removeFacilitator(scopeId: string, accountId: string) {
+  async removeFacilitator(scopeId: string, accountId: string) {
     this.statements.removeFacilitator.run(scopeId, accountId)
   }
 
-  facilitatorsOf(scopeId: string) {
+  async facilitatorsOf(scopeId: string) {
     return this.statements.facilitatorsOf.all(scopeId) as (ScopeFacilitator & {
       name: string
       email: string | null
     })[]
   }
 
-  isFacilitator(scopeId: string, accountId: string): boolean {
+  async isFacilitator(scopeId: string, accountId: string): Promise<boolean> {
     return this.statements.isFacilitator.get(scopeId, accountId) !== undefined
   }
 
-  scopesOf(accountId: string): FacilitatedScope[] {
+  async scopesOf(accountId: string): Promise<FacilitatedScope[]> {
     return this.statements.scopesOf.all(accountId) as FacilitatedScope[]
   }
 
-  setSealedFacilitatorToken(scopeId: string, sealed: Buffer) {
+  async setSealedFacilitatorToken(scopeId: string, sealed: Buffer) {
     this.statements.setSealed.run(scopeId, sealed)
   }
 
-  sealedFacilitatorToken(scopeId: string): Buffer | undefined {
+  async sealedFacilitatorToken(scopeId: string): Promise<Buffer | undefined> {
     return (this.statements.sealed.get(scopeId) as { sealed: Buffer } | undefined)?.sealed
   }
 
-  forgetScope(scopeId: string) {
+  async forgetScope(scopeId: string) {
     this.db.transaction(() => {
       this.statements.forgetFacilitators.run(scopeId)
       this.statements.forgetKey.run(scopeId)
     })()
   }
 
-  close() {
+  async close() {
     this.db.close()
   }
 }

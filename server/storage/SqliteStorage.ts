@@ -252,7 +252,7 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokens: TokenRecord[] = []) {
+  async createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokens: TokenRecord[] = []) {
     this.db.transaction(() => {
       this.insertBoard({ board, initialUpdate })
       for (const token of tokens) this.insertToken(token)
@@ -276,11 +276,11 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  getBoard(id: string): BoardRecord | undefined {
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
     return this.statements.getBoard.get(id) as BoardRecord | undefined
   }
 
-  loadDoc(boardId: string): StoredDoc {
+  async loadDoc(boardId: string): Promise<StoredDoc> {
     const snapshotRow = this.statements.getSnapshot.get(boardId) as
       { data: unknown; upto_seq: number } | undefined
     const fromSeq = snapshotRow?.upto_seq ?? 0
@@ -295,7 +295,7 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  appendUpdates(boardId: string, updates: Uint8Array[]): number {
+  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number> {
     return this.db.transaction(() => {
       let seq = 0
       for (const update of updates) {
@@ -306,23 +306,23 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  compact(boardId: string, snapshot: Uint8Array, uptoSeq: number) {
+  async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number) {
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.statements.deleteUpdates.run(boardId, uptoSeq)
     })()
   }
 
-  docVersion(boardId: string): number {
+  async docVersion(boardId: string): Promise<number> {
     return (this.statements.docVersion.get({ id: boardId }) as { version: number }).version
   }
 
-  lastActivity(boardId: string): number | null {
+  async lastActivity(boardId: string): Promise<number | null> {
     const row = this.statements.lastActivity.get(boardId) as { at: number | null } | undefined
     return row?.at ?? null
   }
 
-  createWorkshop(
+  async createWorkshop(
     workshop: WorkshopRecord,
     boards: (NewBoard & { kind: WorkshopBoardKind })[],
     tokens: TokenRecord[],
@@ -345,12 +345,12 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  getWorkshop(id: string): WorkshopRecord | undefined {
+  async getWorkshop(id: string): Promise<WorkshopRecord | undefined> {
     const row = this.statements.getWorkshop.get(id) as WorkshopRow | undefined
     return row && { ...row, allowGroupChoice: row.allowGroupChoice === 1 }
   }
 
-  updateWorkshop(id: string, patch: { title?: string; allowGroupChoice?: boolean }) {
+  async updateWorkshop(id: string, patch: { title?: string; allowGroupChoice?: boolean }) {
     this.db.transaction(() => {
       if (patch.title !== undefined) this.statements.renameWorkshop.run(patch.title, id)
       if (patch.allowGroupChoice !== undefined) {
@@ -359,29 +359,29 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  workshopBoards(workshopId: string): WorkshopBoardRecord[] {
+  async workshopBoards(workshopId: string): Promise<WorkshopBoardRecord[]> {
     return this.statements.workshopBoards.all(workshopId) as WorkshopBoardRecord[]
   }
 
-  boardPlace(boardId: string): WorkshopBoardPlace | undefined {
+  async boardPlace(boardId: string): Promise<WorkshopBoardPlace | undefined> {
     const row = this.statements.boardPlace.get(boardId) as
       (Omit<WorkshopBoardPlace, 'openToAll'> & { openToAll: number }) | undefined
     return row ? { ...row, openToAll: row.openToAll === 1 } : undefined
   }
 
-  setBoardOpen(boardId: string, open: boolean) {
+  async setBoardOpen(boardId: string, open: boolean) {
     this.statements.setBoardOpen.run(open ? 1 : 0, boardId)
   }
 
-  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined {
+  async getParticipant(workshopId: string, id: string): Promise<ParticipantRecord | undefined> {
     return this.statements.getParticipant.get(workshopId, id) as ParticipantRecord | undefined
   }
 
-  workshopOfBoard(boardId: string): string | undefined {
+  async workshopOfBoard(boardId: string): Promise<string | undefined> {
     return (this.statements.workshopOfBoard.get(boardId) as { id: string } | undefined)?.id
   }
 
-  extendWorkshop(
+  async extendWorkshop(
     workshopId: string,
     boards: (NewBoard & { kind: WorkshopBoardKind })[],
     tokens: TokenRecord[],
@@ -401,7 +401,7 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  deleteWorkshop(id: string) {
+  async deleteWorkshop(id: string) {
     this.db.transaction(() => {
       this.statements.deleteUnsharedTemplatesOf.run(id)
       this.statements.deleteBoardsOf.run(id)
@@ -410,11 +410,11 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  tokensOf(scopeId: string): TokenRecord[] {
+  async tokensOf(scopeId: string): Promise<TokenRecord[]> {
     return this.statements.tokensOf.all(scopeId) as TokenRow[]
   }
 
-  replaceTokens(tokens: TokenRecord[]) {
+  async replaceTokens(tokens: TokenRecord[]) {
     this.db.transaction(() => {
       for (const token of tokens) {
         this.statements.replaceToken.run(
@@ -429,7 +429,7 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  addParticipant(p: ParticipantRecord) {
+  async addParticipant(p: ParticipantRecord) {
     this.statements.insertParticipant.run(
       p.id,
       p.workshopId,
@@ -441,15 +441,15 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  findParticipant(workshopId: string, keyHash: Buffer): ParticipantRecord | undefined {
+  async findParticipant(workshopId: string, keyHash: Buffer): Promise<ParticipantRecord | undefined> {
     return this.statements.findParticipant.get(workshopId, keyHash) as ParticipantRecord | undefined
   }
 
-  participants(workshopId: string): ParticipantRecord[] {
+  async participants(workshopId: string): Promise<ParticipantRecord[]> {
     return this.statements.participants.all(workshopId) as ParticipantRecord[]
   }
 
-  assignParticipants(workshopId: string, assignments: Record<string, string | null>) {
+  async assignParticipants(workshopId: string, assignments: Record<string, string | null>) {
     this.db.transaction(() => {
       for (const [participantId, boardId] of Object.entries(assignments)) {
         this.statements.assignParticipant.run(boardId, participantId, workshopId)
@@ -457,7 +457,7 @@ export class SqliteStorage implements Storage {
     })()
   }
 
-  saveVersion(version: VersionRecord) {
+  async saveVersion(version: VersionRecord) {
     this.statements.insertVersion.run(
       version.id,
       version.boardId,
@@ -468,7 +468,7 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  listVersions(boardId: string): Omit<VersionRecord, 'records'>[] {
+  async listVersions(boardId: string): Promise<Omit<VersionRecord, 'records'>[]> {
     const rows = this.statements.listVersions.all(boardId) as (Omit<
       VersionRecord,
       'records' | 'auto'
@@ -478,19 +478,19 @@ export class SqliteStorage implements Storage {
     return rows.map((row) => ({ ...row, auto: row.auto === 1 }))
   }
 
-  getVersion(boardId: string, id: string): VersionRecord | undefined {
+  async getVersion(boardId: string, id: string): Promise<VersionRecord | undefined> {
     const row = this.statements.getVersion.get(boardId, id) as
       (Omit<VersionRecord, 'auto'> & { auto: number }) | undefined
     return row && { ...row, auto: row.auto === 1 }
   }
 
-  deleteVersions(ids: string[]) {
+  async deleteVersions(ids: string[]) {
     this.db.transaction(() => {
       for (const id of ids) this.statements.deleteVersion.run(id)
     })()
   }
 
-  savePublication(p: PublicationRecord) {
+  async savePublication(p: PublicationRecord) {
     this.statements.upsertPublication.run(
       p.workshopId,
       p.slug,
@@ -501,15 +501,15 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  publicationOf(workshopId: string): PublicationRecord | undefined {
+  async publicationOf(workshopId: string): Promise<PublicationRecord | undefined> {
     return this.statements.publicationOf.get(workshopId) as PublicationRecord | undefined
   }
 
-  publicationBySlug(slug: string): PublicationRecord | undefined {
+  async publicationBySlug(slug: string): Promise<PublicationRecord | undefined> {
     return this.statements.publicationBySlug.get(slug) as PublicationRecord | undefined
   }
 
-  saveAsset(asset: AssetRecord) {
+  async saveAsset(asset: AssetRecord) {
     this.statements.insertAsset.run(
       asset.id,
       asset.boardId,
@@ -519,28 +519,28 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  getAsset(id: string): AssetRecord | undefined {
+  async getAsset(id: string): Promise<AssetRecord | undefined> {
     return this.statements.getAsset.get(id) as AssetRecord | undefined
   }
 
-  readWorkshopDay(workshopId: string): string | undefined {
+  async readWorkshopDay(workshopId: string): Promise<string | undefined> {
     const row = this.statements.readDay.get(workshopId) as { data: string } | undefined
     return row?.data
   }
 
-  writeWorkshopDay(workshopId: string, json: string) {
+  async writeWorkshopDay(workshopId: string, json: string) {
     this.statements.writeDay.run(workshopId, json)
   }
 
-  ballotsOf(voteId: string, participantId: string): BallotRecord[] {
+  async ballotsOf(voteId: string, participantId: string): Promise<BallotRecord[]> {
     return this.statements.ballotsOf.all(voteId, participantId) as BallotRecord[]
   }
 
-  allBallots(voteId: string): BallotRecord[] {
+  async allBallots(voteId: string): Promise<BallotRecord[]> {
     return this.statements.allBallots.all(voteId) as BallotRecord[]
   }
 
-  setBallot(workshopId: string, ballot: BallotRecord) {
+  async setBallot(workshopId: string, ballot: BallotRecord) {
     const { voteId, participantId, itemId, boardId, votes, polarity } = ballot
     if (votes <= 0) return void this.statements.deleteBallot.run(voteId, participantId, itemId)
     this.statements.upsertBallot.run(
@@ -554,11 +554,11 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  checkpoint() {
+  async checkpoint() {
     this.db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
-  saveTemplate(template: TemplateRecord) {
+  async saveTemplate(template: TemplateRecord) {
     this.statements.insertTemplate.run(
       template.id,
       template.title,
@@ -569,33 +569,33 @@ export class SqliteStorage implements Storage {
     )
   }
 
-  listTemplates(workshopId?: string): TemplateSummary[] {
+  async listTemplates(workshopId?: string): Promise<TemplateSummary[]> {
     const rows = this.statements.listTemplates.all(workshopId ?? null) as TemplateRow[]
     return rows.map((row) => ({ ...row, shared: row.shared === 1 }))
   }
 
-  countTemplates(): number {
+  async countTemplates(): Promise<number> {
     return (this.statements.countTemplates.get() as { count: number }).count
   }
 
-  getTemplate(id: string): TemplateRecord | undefined {
+  async getTemplate(id: string): Promise<TemplateRecord | undefined> {
     const row = this.statements.getTemplate.get(id) as
       (TemplateRow & { records: string }) | undefined
     return row && { ...row, shared: row.shared === 1 }
   }
 
-  updateTemplate(id: string, patch: { title?: string; shared?: boolean }) {
+  async updateTemplate(id: string, patch: { title?: string; shared?: boolean }) {
     this.db.transaction(() => {
       if (patch.title !== undefined) this.statements.renameTemplate.run(patch.title, id)
       if (patch.shared !== undefined) this.statements.shareTemplate.run(patch.shared ? 1 : 0, id)
     })()
   }
 
-  deleteTemplate(id: string) {
+  async deleteTemplate(id: string) {
     this.statements.deleteTemplate.run(id)
   }
 
-  close() {
+  async close() {
     this.db.close()
   }
 }

@@ -136,53 +136,53 @@ export interface BallotRecord {
 }
 
 /**
- * Where boards and workshops live. The SQLite implementation is the default; another
- * (Postgres) plugs in behind the same interface without touching the room code. All methods
- * are synchronous and durable when they return, so the sync server may relay an update right
- * after storing it.
+ * Where boards and workshops live. The SQLite implementation is the default; PostgreSQL plugs
+ * in behind the same interface without touching the room code. Every method is asynchronous,
+ * and a write is durable when its promise resolves, so the sync server relays an update only
+ * after `appendUpdates` has resolved.
  */
 export interface Storage {
   /** Creates a board, and its tokens when given, in one transaction. */
-  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokens?: TokenRecord[]): void
-  getBoard(id: string): BoardRecord | undefined
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array, tokens?: TokenRecord[]): Promise<void>
+  getBoard(id: string): Promise<BoardRecord | undefined>
   /** Reads a board's doc data; throws StorageError if a row cannot be read. */
-  loadDoc(boardId: string): StoredDoc
+  loadDoc(boardId: string): Promise<StoredDoc>
   /** Appends updates in one transaction and returns the last sequence number. */
-  appendUpdates(boardId: string, updates: Uint8Array[]): number
+  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number>
   /** Replaces the snapshot and deletes the updates it includes (up to and including `uptoSeq`). */
-  compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): void
-  saveTemplate(template: TemplateRecord): void
+  compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  saveTemplate(template: TemplateRecord): Promise<void>
   /**
    * Saved templates, oldest first, without their records: the shared ones, and with
    * `workshopId` also that workshop's own.
    */
-  listTemplates(workshopId?: string): TemplateSummary[]
+  listTemplates(workshopId?: string): Promise<TemplateSummary[]>
   /** How many templates the server keeps, shared or a workshop's own. */
-  countTemplates(): number
-  getTemplate(id: string): TemplateRecord | undefined
-  updateTemplate(id: string, patch: { title?: string; shared?: boolean }): void
-  deleteTemplate(id: string): void
+  countTemplates(): Promise<number>
+  getTemplate(id: string): Promise<TemplateRecord | undefined>
+  updateTemplate(id: string, patch: { title?: string; shared?: boolean }): Promise<void>
+  deleteTemplate(id: string): Promise<void>
 
   /**
    * A number that grows whenever something is stored for the board (an update), and stays
    * the same across compaction: cached reads of the board are valid while it is unchanged.
    */
-  docVersion(boardId: string): number
+  docVersion(boardId: string): Promise<number>
 
   /** Milliseconds since the epoch of the newest stored update of a board, if any. */
-  lastActivity(boardId: string): number | null
+  lastActivity(boardId: string): Promise<number | null>
 
   /** Creates a workshop with all its boards and tokens in one transaction. */
   createWorkshop(
     workshop: WorkshopRecord,
     boards: (NewBoard & { kind: WorkshopBoardKind })[],
     tokens: TokenRecord[],
-  ): void
-  getWorkshop(id: string): WorkshopRecord | undefined
-  updateWorkshop(id: string, patch: { title?: string; allowGroupChoice?: boolean }): void
-  workshopBoards(workshopId: string): WorkshopBoardRecord[]
+  ): Promise<void>
+  getWorkshop(id: string): Promise<WorkshopRecord | undefined>
+  updateWorkshop(id: string, patch: { title?: string; allowGroupChoice?: boolean }): Promise<void>
+  workshopBoards(workshopId: string): Promise<WorkshopBoardRecord[]>
   /** The workshop a board belongs to, if any. */
-  workshopOfBoard(boardId: string): string | undefined
+  workshopOfBoard(boardId: string): Promise<string | undefined>
   /**
    * Adds boards (after its other boards) and tokens to an existing workshop in one transaction:
    * how a workshop made before the recorder role gets its recorder board and link.
@@ -191,56 +191,56 @@ export interface Storage {
     workshopId: string,
     boards: (NewBoard & { kind: WorkshopBoardKind })[],
     tokens: TokenRecord[],
-  ): void
+  ): Promise<void>
   /** The workshop, kind and openness of a workshop's board; undefined for a standalone board. */
-  boardPlace(boardId: string): WorkshopBoardPlace | undefined
+  boardPlace(boardId: string): Promise<WorkshopBoardPlace | undefined>
   /** Opens a workshop's board to every participant of the workshop, or closes it again. */
-  setBoardOpen(boardId: string, open: boolean): void
+  setBoardOpen(boardId: string, open: boolean): Promise<void>
   /**
    * Erases a workshop: boards, updates, snapshots, tokens, participants and the templates
    * saved in it that were not shared (shared ones stay, owned by no workshop).
    */
-  deleteWorkshop(id: string): void
+  deleteWorkshop(id: string): Promise<void>
 
   /** The tokens of a scope (a workshop id or a standalone board id). */
-  tokensOf(scopeId: string): TokenRecord[]
+  tokensOf(scopeId: string): Promise<TokenRecord[]>
   /** Replaces tokens by id (rotation), all in one transaction. */
-  replaceTokens(tokens: TokenRecord[]): void
+  replaceTokens(tokens: TokenRecord[]): Promise<void>
 
-  addParticipant(participant: ParticipantRecord): void
-  findParticipant(workshopId: string, keyHash: Buffer): ParticipantRecord | undefined
-  participants(workshopId: string): ParticipantRecord[]
-  getParticipant(workshopId: string, id: string): ParticipantRecord | undefined
+  addParticipant(participant: ParticipantRecord): Promise<void>
+  findParticipant(workshopId: string, keyHash: Buffer): Promise<ParticipantRecord | undefined>
+  participants(workshopId: string): Promise<ParticipantRecord[]>
+  getParticipant(workshopId: string, id: string): Promise<ParticipantRecord | undefined>
   /** Sets participants' boards (null unassigns), in one transaction. */
-  assignParticipants(workshopId: string, assignments: Record<string, string | null>): void
+  assignParticipants(workshopId: string, assignments: Record<string, string | null>): Promise<void>
 
-  saveVersion(version: VersionRecord): void
+  saveVersion(version: VersionRecord): Promise<void>
   /** A board's versions, newest first, without their records. */
-  listVersions(boardId: string): Omit<VersionRecord, 'records'>[]
-  getVersion(boardId: string, id: string): VersionRecord | undefined
-  deleteVersions(ids: string[]): void
+  listVersions(boardId: string): Promise<Omit<VersionRecord, 'records'>[]>
+  getVersion(boardId: string, id: string): Promise<VersionRecord | undefined>
+  deleteVersions(ids: string[]): Promise<void>
 
   /** Inserts or replaces a workshop's publication. */
-  savePublication(publication: PublicationRecord): void
-  publicationOf(workshopId: string): PublicationRecord | undefined
-  publicationBySlug(slug: string): PublicationRecord | undefined
+  savePublication(publication: PublicationRecord): Promise<void>
+  publicationOf(workshopId: string): Promise<PublicationRecord | undefined>
+  publicationBySlug(slug: string): Promise<PublicationRecord | undefined>
 
-  saveAsset(asset: AssetRecord): void
-  getAsset(id: string): AssetRecord | undefined
+  saveAsset(asset: AssetRecord): Promise<void>
+  getAsset(id: string): Promise<AssetRecord | undefined>
 
   /** The day's state of a workshop (agenda, timer, votes …) as JSON; see server/day/. */
-  readWorkshopDay(workshopId: string): string | undefined
-  writeWorkshopDay(workshopId: string, json: string): void
+  readWorkshopDay(workshopId: string): Promise<string | undefined>
+  writeWorkshopDay(workshopId: string, json: string): Promise<void>
   /** A participant's ballots in one vote: itemId → votes. */
-  ballotsOf(voteId: string, participantId: string): BallotRecord[]
+  ballotsOf(voteId: string, participantId: string): Promise<BallotRecord[]>
   /** Every ballot of a vote. */
-  allBallots(voteId: string): BallotRecord[]
+  allBallots(voteId: string): Promise<BallotRecord[]>
   /** Sets one participant's votes on one item (0 deletes the row). */
-  setBallot(workshopId: string, ballot: BallotRecord): void
+  setBallot(workshopId: string, ballot: BallotRecord): Promise<void>
 
   /** Moves the write-ahead log into the database file and empties it. */
-  checkpoint(): void
-  close(): void
+  checkpoint(): Promise<void>
+  close(): Promise<void>
 }
 
 export class StorageError extends Error {
