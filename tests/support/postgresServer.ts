@@ -15,8 +15,11 @@ export interface PostgresServer {
   url: string
   /** Stops the server and removes its files. */
   stop(): Promise<void>
-  /** Shuts the server down (dropping every connection) and starts it again on the same port. */
-  restart(): Promise<void>
+  /**
+   * Shuts the server down (dropping every connection) and starts it again on the same port;
+   * `whileDown` runs in between, to see what clients do while there is no server.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): Promise<string>
 }
@@ -178,9 +181,13 @@ export async function startPostgres(): Promise<PostgresServer> {
       await shutDown()
       fs.rmSync(dir, { recursive: true, force: true })
     },
-    async restart() {
+    async restart(whileDown) {
       await shutDown()
-      await launch()
+      try {
+        await whileDown?.()
+      } finally {
+        await launch()
+      }
     },
     async createDatabase(name: string) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`)
