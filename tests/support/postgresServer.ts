@@ -146,8 +146,9 @@ export async function startPostgres(): Promise<PostgresServer> {
         return
       } catch (error) {
         await client.end().catch(() => undefined)
-        if (Date.now() > deadline)
-          throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`)
+        if (Date.now() > deadline) {
+          throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`, { cause: error })
+        }
         await sleep(100)
       }
     }
