@@ -574,6 +574,35 @@ describe.skipIf(!postgresAvailable())('PostgreSQL', () => {
       }
     })
 
+    it('puts the appends that queue during a commit, for any board, into the next one', async () => {
+      const storage = await openFresh()
+      try {
+        const boards = Array.from({ length: 5 }, () => boardRecord())
+        for (const board of boards) await storage.createBoard(board, bytes(0))
+        const batches: number[] = []
+        storage.onCommit((report) => {
+          expect(report.ok).toBe(true)
+          expect(report.ms).toBeGreaterThanOrEqual(0)
+          batches.push(report.appends)
+        })
+        const first = storage.appendUpdates(boards[0]!.id, [bytes(1)])
+        // setImmediate runs while the first commit waits on the network.
+        const queued = await new Promise<Promise<number>[]>((resolve) =>
+          setImmediate(() =>
+            resolve(
+              Array.from({ length: 50 }, (_, index) =>
+                storage.appendUpdates(boards[index % 5]!.id, [bytes(2)]),
+              ),
+            ),
+          ),
+        )
+        await Promise.all([first, ...queued])
+        expect(batches).toEqual([1, 50])
+      } finally {
+        await storage.close()
+      }
+    })
+
     it('rejects appends to a board that does not exist with a StorageError', async () => {
       const storage = await openFresh()
       try {

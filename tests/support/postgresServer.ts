@@ -1,9 +1,12 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import pg from 'pg'
+
+const runFile = promisify(execFile)
 
 /**
  * A real, throwaway PostgreSQL server for tests: a fresh cluster in a temporary directory on a
@@ -96,7 +99,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const [initdb, initArgs] = asPostgres(path.join(bin, 'initdb'), [
     ...['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C'],
   ])
-  execFileSync(initdb, initArgs, { stdio: 'pipe' })
+  await runFile(initdb, initArgs)
 
   const port = await freePort()
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`

@@ -80,14 +80,17 @@ export class UpdateGroupCommit {
   }
 
   private async drain() {
-    // Let appends issued in the same synchronous run join the first batch.
-    await Promise.resolve()
-    while (this.queue.length > 0) {
-      const batch = this.queue
-      this.queue = []
-      await this.commitBatch(batch)
+    try {
+      // Let appends issued in the same synchronous run join the first batch.
+      await Promise.resolve()
+      while (this.queue.length > 0) {
+        const batch = this.queue
+        this.queue = []
+        await this.commitBatch(batch)
+      }
+    } finally {
+      this.draining = undefined
     }
-    this.draining = undefined
   }
 
   private async commitBatch(batch: PendingAppend[]) {
@@ -106,7 +109,14 @@ export class UpdateGroupCommit {
       ms: performance.now() - started,
       ok,
     }
-    for (const listener of this.listeners) listener(report)
+    for (const listener of this.listeners) {
+      // A listener's bug must not stop the appends of every board behind it.
+      try {
+        listener(report)
+      } catch {
+        this.listeners.delete(listener)
+      }
+    }
   }
 
   /** Gives each board's rows the next seqs; boards not seen before are read in one query. */
