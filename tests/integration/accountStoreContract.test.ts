@@ -67,11 +67,13 @@ function describeAccountStoreContract(name: string, makeStores: () => Promise<St
     it('finds accounts by e-mail or part of the name, ignoring case, sorted by name', async () => {
       const anna = await signIn('a', 'Anna Andersson', 'Anna@Kommun.se')
       const bertil = await signIn('b', 'Bertil Annasson', 'bertil@kommun.se')
-      await signIn('c', 'Cecilia', 'cecilia@kommun.se')
+      const cecilia = await signIn('c', 'Cecilia', 'cecilia@kommun.se')
       expect(await accounts.findAccounts('anna@kommun.SE', 10)).toEqual([anna])
       expect(await accounts.findAccounts('ANNA', 10)).toEqual([anna, bertil])
       expect(await accounts.findAccounts('anna', 1)).toEqual([anna])
       expect(await accounts.findAccounts('%', 10)).toEqual([])
+      // An empty query lists everyone (how `npm run accounts -- list` lists accounts).
+      expect(await accounts.findAccounts('', 10)).toEqual([anna, bertil, cecilia])
       expect(await accounts.findAccounts('kommun.se', 10)).toEqual([])
     })
 

@@ -26,18 +26,27 @@ export async function inTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect()
+  // The pool listens for errors only on idle connections. One that dies while checked out
+  // but between queries would emit an unheard `error` and end the process; heard here, the
+  // next query on it rejects instead, and the catch below discards the connection.
+  const ignore = () => undefined
+  client.on('error', ignore)
+  const release = (destroy?: boolean) => {
+    client.off('error', ignore)
+    client.release(destroy)
+  }
   try {
     await client.query('BEGIN')
     const result = await work(client)
     await client.query('COMMIT')
-    client.release()
+    release()
     return result
   } catch (error) {
     const rolledBack = await client.query('ROLLBACK').then(
       () => true,
       () => false,
     )
-    client.release(rolledBack ? undefined : true)
+    release(!rolledBack)
     throw error
   }
 }
