@@ -29,6 +29,15 @@ interface BoardBatch {
   data: Uint8Array[]
 }
 
+/**
+ * Another writer stored the seq this append was given: this node's idea of the board is out
+ * of date (e.g. another node owns the board now), so the caller should stop writing to it,
+ * not retry. Distinct from other StorageErrors, which say the database could not be reached.
+ */
+export class AppendConflict extends StorageError {
+  override name = 'AppendConflict'
+}
+
 const UNIQUE_VIOLATION = '23505'
 const FOREIGN_KEY_VIOLATION = '23503'
 
@@ -241,7 +250,7 @@ function asStorageError(error: unknown, boardId: string): StorageError {
   const code = (error as { code?: unknown }).code
   const reason = error instanceof Error ? error.message : String(error)
   if (code === UNIQUE_VIOLATION) {
-    return new StorageError(
+    return new AppendConflict(
       `Another writer stored updates of board ${boardId} first; this one is out of date (${reason})`,
       boardId,
     )
