@@ -112,6 +112,11 @@ async function fillSqlite(storage: Storage, accounts: AccountStore) {
   // Not the workshop's createdAt: scopesOf leaves the order of equal times to the engine.
   const standalone = boardRecord({ createdAt: 1_700_000_000_700 })
   await storage.createBoard(standalone, bytes(8), [tokenRecord(standalone.id, 'facilitator')])
+  // More rows than one INSERT of the tool carries, so the copy goes in several.
+  const many = Array.from({ length: 450 }, (_, index) =>
+    bytes(index % 256, Math.floor(index / 256)),
+  )
+  await storage.appendUpdates(standalone.id, many)
 
   const account = await accounts.upsertAccount(
     {
@@ -218,7 +223,7 @@ describe.skipIf(!postgresAvailable())('npm run migrate-to-postgres', () => {
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^boards\s+4$/m)
-    expect(result.stdout).toMatch(/^updates\s+5$/m)
+    expect(result.stdout).toMatch(/^updates\s+455$/m)
     expect(result.stdout).toMatch(/^snapshots\s+1$/m)
     expect(result.stdout).toMatch(/^accounts\s+1$/m)
 

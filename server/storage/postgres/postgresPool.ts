@@ -11,7 +11,15 @@ export function createPostgresPool(
   connectionString: string,
   onIdleError: (error: Error) => void = () => undefined,
 ): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 10 })
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // Without a limit, a connection attempt to an unreachable host waits for the OS (minutes),
+    // and every append queued behind it waits too; failing fast lets the room report it.
+    connectionTimeoutMillis: 10_000,
+    // Finds connections that a dead network path left open, instead of trusting them forever.
+    keepAlive: true,
+  })
   pool.on('error', onIdleError)
   return pool
 }
