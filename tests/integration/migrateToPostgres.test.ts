@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountStore } from '../../server/accounts/AccountStore'
 import { PostgresAccountStore } from '../../server/accounts/PostgresAccountStore'
@@ -243,6 +244,26 @@ describe.skipIf(!postgresAvailable())('npm run migrate-to-postgres', () => {
     } finally {
       await accounts.close()
       await storage.close()
+    }
+  })
+
+  it('refuses a SQLite file an older release wrote, and copies nothing', async () => {
+    const oldDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-old-'))
+    try {
+      const old = new Database(path.join(oldDir, 'samskapa.db'))
+      old.exec(
+        'CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT, template TEXT, created_at INTEGER)',
+      )
+      old.close()
+      const url = await server.createDatabase('from_old_release')
+      const result = await migrate(oldDir, url)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/Refused: Table boards of the SQLite file lacks updated_at/)
+      const storage = await PostgresStorage.open(url)
+      expect(await storage.getBoard('anything')).toBeUndefined()
+      await storage.close()
+    } finally {
+      fs.rmSync(oldDir, { recursive: true, force: true })
     }
   })
 
