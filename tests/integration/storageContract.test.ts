@@ -605,6 +605,34 @@ describe.skipIf(!postgresAvailable())('PostgreSQL', () => {
       }
     })
 
+    it('fails only the appends of a board another node erased, not the batch with it', async () => {
+      const url = await server.createDatabase(`erased_${++databases}`)
+      const writer = await PostgresStorage.open(url)
+      const eraser = await PostgresStorage.open(url)
+      try {
+        const workshop = workshopRecord()
+        const erased = newBoard('group')
+        await writer.createWorkshop(workshop, [erased], [])
+        await writer.appendUpdates(erased.board.id, [bytes(1)])
+        const kept = boardRecord()
+        await writer.createBoard(kept, bytes(0))
+        await eraser.deleteWorkshop(workshop.id)
+
+        const lost = writer.appendUpdates(erased.board.id, [bytes(2)])
+        const stored = writer.appendUpdates(kept.id, [bytes(3)])
+        await expect(lost).rejects.toThrow(/does not exist/)
+        await expect(lost).rejects.not.toBeInstanceOf(AppendConflict)
+        expect(await stored).toBe(2)
+        expect((await eraser.loadDoc(kept.id)).updates.map(hex)).toEqual([
+          hex(bytes(0)),
+          hex(bytes(3)),
+        ])
+      } finally {
+        await writer.close()
+        await eraser.close()
+      }
+    })
+
     it('rejects appends to a board that does not exist with a StorageError', async () => {
       const storage = await openFresh()
       try {

@@ -166,10 +166,13 @@ export class UpdateGroupCommit {
   }
 
   /**
-   * Commits every board in one transaction. If that fails, each board is tried again in a
-   * transaction of its own with the same seqs, so one board's conflict or missing row fails
-   * only that board's appends and never hands out different numbers. Returns whether all
-   * committed.
+   * Commits every board in one transaction. If one board's rows break a constraint (its seq
+   * was taken, the board was deleted), each board is tried again in a transaction of its
+   * own with the same seqs, so only that board's appends fail and no board is handed other
+   * numbers. Any other failure (the connection, the server) fails the whole batch at once:
+   * trying again would only wait on the same broken database, and after a connection lost
+   * during COMMIT a retry could mistake our own stored rows for another writer's.
+   * Returns whether all committed.
    */
   private async commitBoards(boards: BoardBatch[]): Promise<boolean> {
     if (boards.length === 0) return true
@@ -178,8 +181,8 @@ export class UpdateGroupCommit {
       for (const board of boards) this.settle(board)
       return true
     } catch (error) {
-      if (boards.length === 1) {
-        this.fail(boards[0]!, error)
+      if (boards.length === 1 || !isOneBoardsFault(error)) {
+        for (const board of boards) this.fail(board, error)
         return false
       }
     }
@@ -243,6 +246,12 @@ function groupByBoard(batch: PendingAppend[]): BoardBatch[] {
     board.data.push(...append.updates)
   }
   return [...boards.values()]
+}
+
+/** A constraint that one board's rows broke, as opposed to a failure of the database. */
+function isOneBoardsFault(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code
+  return code === UNIQUE_VIOLATION || code === FOREIGN_KEY_VIOLATION
 }
 
 function asStorageError(error: unknown, boardId: string): StorageError {
