@@ -106,8 +106,9 @@ export class UpdateGroupCommit {
     const started = performance.now()
     let ok = false
     try {
-      const boards = await this.numberRows(groupByBoard(batch))
-      ok = await this.commitBoards(boards)
+      const grouped = groupByBoard(batch)
+      const boards = await this.numberRows(grouped)
+      ok = (await this.commitBoards(boards)) && boards.length === grouped.length
     } catch (error) {
       // Numbering failed (e.g. the database is unreachable): nothing was written.
       for (const append of batch) append.reject(asStorageError(error, append.boardId))
