@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SqliteStorage } from '../../server/storage/SqliteStorage'
 import { PostgresStorage } from '../../server/storage/postgres/PostgresStorage'
@@ -648,6 +649,39 @@ describe.skipIf(!postgresAvailable())('PostgreSQL', () => {
       const url = await server.createDatabase(`schema_${++databases}`)
       const nodes = await Promise.all([1, 2, 3, 4].map(() => PostgresStorage.open(url)))
       await Promise.all(nodes.map((node) => node.close()))
+    })
+
+    it('goes on when the server ends its connections; a call on a dead one only rejects', async () => {
+      const url = await server.createDatabase(`terminated_${++databases}`)
+      const storage = await PostgresStorage.open(url)
+      const admin = new pg.Client({ connectionString: server.url })
+      await admin.connect()
+      try {
+        const board = boardRecord()
+        await storage.createBoard(board, bytes(0))
+        // Several idle connections in the pool, then all of them cut, as a failover would.
+        await Promise.all([1, 2, 3].map(() => storage.getBoard(board.id)))
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [url.split('/').at(-1)],
+        )
+        const outcomes = []
+        for (let attempt = 0; attempt < 5; attempt++) {
+          outcomes.push(
+            await storage.appendUpdates(board.id, [bytes(attempt + 1)]).then(
+              () => 'stored',
+              (error: unknown) => (error instanceof StorageError ? 'rejected' : 'other'),
+            ),
+          )
+        }
+        expect(outcomes).not.toContain('other')
+        expect(outcomes.at(-1)).toBe('stored')
+        expect(await storage.getBoard(board.id)).toEqual(board)
+      } finally {
+        await admin.end()
+        await storage.close()
+      }
     })
 
     it('works again after PostgreSQL restarts; calls while it is down reject', async () => {
