@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../shared/closeCodes'
 import { Accounts } from './accounts/Accounts'
 import { SignedInAccess } from './accounts/SignedInAccess'
-import { SqliteAccountStore } from './accounts/SqliteAccountStore'
 import type { AccessControl } from './auth/AccessControl'
 import { FailureLimiter } from './auth/FailureLimiter'
 import { TokenAccess } from './auth/TokenAccess'
@@ -19,7 +18,7 @@ import { setSecurityHeaders } from './http/securityHeaders'
 import { createStaticHandler } from './http/staticFiles'
 import { createLogger, type Logger } from './logger'
 import { createMetrics } from './metrics'
-import { SqliteStorage } from './storage/SqliteStorage'
+import { openStores } from './storage/openStores'
 import { ClusterSuggestionService } from './similarity/ClusterSuggestionService'
 import { GatherWorker } from './workshops/gather/GatherWorker'
 import { SynthesisService } from './workshops/gather/SynthesisService'
@@ -58,10 +57,7 @@ export async function startServer(
   logDestination?: DestinationStream,
 ): Promise<SamskapaServer> {
   const log = createLogger(config.logLevel, logDestination)
-  const storage = new SqliteStorage(config.dataDir, {
-    synchronous: config.sqliteSynchronous,
-    maxDatabaseBytes: config.maxDatabaseBytes,
-  })
+  const { storage, accountStore, engine } = await openStores(config)
   const health = new StorageHealth()
   const metrics = createMetrics()
   const rooms = new RoomRegistry(
@@ -89,9 +85,7 @@ export async function startServer(
     config.adminToken,
     config.trustProxy,
   )
-  const accounts = config.oidc
-    ? Accounts.open(config, new SqliteAccountStore(config.dataDir))
-    : undefined
+  const accounts = config.oidc && accountStore ? Accounts.open(config, accountStore) : undefined
   const access = accounts ? new SignedInAccess(tokenAccess, accounts, storage) : tokenAccess
   const sync = new SyncEndpoint(rooms, storage, access, log, metrics, {
     maxMessageBytes: config.maxMessageBytes,
@@ -190,7 +184,8 @@ export async function startServer(
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  log.info({ url, dataDir: config.dataDir }, 'Samskapa is listening')
+  // The database URL may hold a password: only the engine is logged.
+  log.info({ url, storage: engine, dataDir: config.dataDir }, 'Samskapa is listening')
 
   return {
     server,

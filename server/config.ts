@@ -13,6 +13,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgresql:// connection string')
+    .optional(),
   PUBLIC_URL: z.url().optional(),
   TLDRAW_LICENSE_KEY: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -98,6 +102,8 @@ export type Config = {
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL for boards and accounts (several nodes share it); undefined: SQLite in dataDir. */
+  databaseUrl: string | undefined
   publicUrl: string | undefined
   tldrawLicenseKey: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
@@ -200,6 +206,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: s.PORT,
     host: s.HOST,
     dataDir: path.resolve(s.DATA_DIR),
+    databaseUrl: s.DATABASE_URL,
     publicUrl: s.PUBLIC_URL?.replace(/\/$/, ''),
     tldrawLicenseKey: s.TLDRAW_LICENSE_KEY,
     logLevel: s.LOG_LEVEL,
