@@ -93,7 +93,11 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * `durable` keeps PostgreSQL's own defaults (fsync, synchronous commit), for a benchmark whose
+ * commit latency must be a real one; tests run without them.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = findBinaries()
   const reason = postgresUnavailableReason()
   if (!bin || reason) throw new Error(`Cannot start PostgreSQL: ${reason}`)
@@ -132,8 +136,10 @@ export async function startPostgres(): Promise<PostgresServer> {
   const launch = async () => {
     const [command, args] = asPostgres(path.join(bin, 'postgres'), [
       ...['-D', dataDir, '-p', String(port), '-k', dir],
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
-      ...['-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      ...['-c', 'listen_addresses=127.0.0.1'],
+      ...(options.durable
+        ? []
+        : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ])
     log = ''
     const started = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })

@@ -5,13 +5,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BoardInfo } from '../../../shared/contracts'
+import { startPostgres } from '../../support/postgresServer'
 import { syncUrl } from '../../support/syncClients'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const HOST = '127.0.0.1'
 
 export type WireProtocol = 'y-websocket' | 'hocuspocus'
-export type ServerName = 'ours' | 'y-websocket' | 'hocuspocus'
+export type ServerName = 'ours' | 'ours-postgres' | 'y-websocket' | 'hocuspocus'
 
 /** Where a client connects for one room: a WebSocket URL and the document name. */
 export interface RoomAddress {
@@ -185,6 +186,29 @@ const GC_DONE = 'bench-gc-done'
 
 export const startOurs = (): Promise<ServerUnderTest> => startOurServer()
 
+/**
+ * Our server with DATABASE_URL on a local PostgreSQL (fsync on) started for the run. Its CPU
+ * column is the Node process only; PostgreSQL's own processes are not counted in it.
+ */
+export async function startOursOnPostgres(): Promise<ServerUnderTest> {
+  const postgres = await startPostgres({ durable: true })
+  const databaseUrl = await postgres.createDatabase(`bench_fanout_${Date.now()}`)
+  const server = await startOurServer({ env: { DATABASE_URL: databaseUrl } }).catch(
+    async (error: unknown) => {
+      await postgres.stop()
+      throw error
+    },
+  )
+  return {
+    ...server,
+    name: 'ours-postgres',
+    async stop() {
+      await server.stop()
+      await postgres.stop()
+    },
+  }
+}
+
 /** The y-websocket reference server, in memory (no YPERSISTENCE), as its README starts it. */
 export async function startYWebsocket(): Promise<ServerUnderTest> {
   const script = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')
@@ -217,6 +241,7 @@ export async function startHocuspocus(): Promise<ServerUnderTest> {
 
 export const SERVERS: Record<ServerName, () => Promise<ServerUnderTest>> = {
   ours: startOurs,
+  'ours-postgres': startOursOnPostgres,
   'y-websocket': startYWebsocket,
   hocuspocus: startHocuspocus,
 }
