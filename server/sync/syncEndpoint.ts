@@ -32,6 +32,10 @@ export interface SyncEndpointOptions {
 
 type AliveSocket = WebSocket & { isAlive?: boolean }
 
+/** Frames of one connection waiting for the one before them; past this the socket pauses. */
+const QUEUED_FRAMES_PAUSE = 16
+const QUEUED_FRAMES_RESUME = 4
+
 /** Who may connect, with the room they join; or why not. */
 type ConnectDecision =
   | (Extract<WriterDecision, { ok: true }> & { room: Room })
@@ -181,7 +185,10 @@ export class SyncEndpoint {
     this.metrics.connections.set(this.connections.size)
     const limiterKey = `${address}:${++this.connectionSerial}`
     // One connection's frames are handled one after another, each after the one before it.
+    // A client sending faster than storage answers is paused (TCP backpressure), so frames
+    // never pile up in memory: at most QUEUED_FRAMES_PAUSE wait, each at most maxMessageBytes.
     let handling = Promise.resolve()
+    let queued = 0
     socket.on('message', (data: RawData, isBinary: boolean) => {
       if (socket.readyState !== socket.OPEN) return
       const bytes = toBytes(data)
@@ -193,7 +200,12 @@ export class SyncEndpoint {
       this.messageLimiter.consume(limiterKey).catch(() => {
         this.closeFor(connection, boardId, 'rateLimited', 'too many messages')
       })
-      handling = handling.then(() => this.handleFrame(room, connection, bytes))
+      if (++queued >= QUEUED_FRAMES_PAUSE) socket.pause()
+      handling = handling
+        .then(() => this.handleFrame(room, connection, bytes))
+        .finally(() => {
+          if (--queued <= QUEUED_FRAMES_RESUME && socket.isPaused) socket.resume()
+        })
     })
     socket.on('error', (error: Error & { code?: string }) => {
       const reason: CloseReason =
