@@ -193,12 +193,17 @@ export class Room {
     this.lastActivity = Date.now()
     const decoder = decoding.createDecoder(message)
     const type = readVarUint(decoder)
+    // A connection that left still has the updates it sent before closing applied, but no
+    // presence: nothing would ever remove it again.
+    const present = this.connections.has(connection)
     switch (type) {
       case MESSAGE_SYNC:
         return this.receiveSync(connection, decoder)
       case MESSAGE_AWARENESS:
+        if (!present) return
         return this.receiveAwareness(connection, decoder)
       case MESSAGE_QUERY_AWARENESS:
+        if (!present) return
         connection.repeats.awareness = true
         return this.answerRepeats(connection, 'awareness')
       case MESSAGE_AUTH:

@@ -229,8 +229,9 @@ export class SyncEndpoint {
   /** Never rejects: no message may fail past its connection. */
   private async handleFrame(room: Room, connection: Connection, bytes: Uint8Array) {
     const boardId = connection.boardId
-    // A frame queued behind one that closed the connection is dropped with it.
-    if (connection.socket.readyState !== connection.socket.OPEN) return
+    // A frame queued behind one that broke a rule is dropped with it. A client that closed
+    // by itself still gets what it sent before closing stored (its last edit before leaving).
+    if (connection.closedByServer) return
     try {
       await room.receive(connection, bytes)
     } catch (error) {
@@ -251,6 +252,7 @@ export class SyncEndpoint {
 
   private closeFor(connection: Connection, boardId: string, reason: CloseReason, detail: string) {
     if (connection.socket.readyState !== connection.socket.OPEN) return
+    connection.closedByServer = true
     this.metrics.closes.inc({ reason })
     this.log.warn(
       { room: boardId, reason, detail, address: connection.remoteAddress },

@@ -54,6 +54,19 @@ describe('sync server', () => {
     expect(Y.encodeStateVector(alice.doc)).toEqual(Y.encodeStateVector(bob.doc))
   })
 
+  it('stores the edit a client sent right before it closed', async () => {
+    server = await startTestServer()
+    const board = await server.createBoard()
+    const alice = connectProvider(board.sync)
+    await whenSynced(alice.provider)
+    // Sent and closed in the same turn: the update and the close frame can arrive together.
+    putNote(alice.doc, 'shape:last', 'Sista lappen')
+    alice.provider.destroy()
+    const bob = track(connectProvider(board.sync))
+    await whenSynced(bob.provider)
+    await waitFor(() => noteText(bob.doc, 'shape:last') === 'Sista lappen')
+  })
+
   it('keeps the board across a restart and gives a new client the full state', async () => {
     server = await startTestServer()
     const { dataDir } = server
