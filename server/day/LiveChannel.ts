@@ -130,7 +130,7 @@ export class LiveChannel {
   }
 
   private async me(workshopId: string, participantId: string, view: WorkshopDay) {
-    const person = (await this.storage.participants(workshopId)).find((p) => p.id === participantId)
+    const person = await this.storage.getParticipant(workshopId, participantId)
     if (!person) return undefined
     const record = await this.day.get(workshopId)
     const vote = record.votes.find((candidate) => candidate.id === view.activeVoteId)

@@ -23,14 +23,15 @@ export function itemTexts(context: ServerContext): ItemText {
   }
 }
 
-/** `rankResults` with each counted item's text read first. */
+/** `rankResults` with the text of each item that has ballots read first. */
 export async function rankWithTexts(
   ballots: BallotRecord[],
   textOf: ItemText,
 ): Promise<VoteResult[]> {
   const texts = new Map<string, string>()
-  for (const { boardId, itemId } of rankResults(ballots, () => '')) {
-    texts.set(`${boardId}/${itemId}`, await textOf(boardId, itemId))
+  for (const { boardId, itemId } of ballots) {
+    const key = `${boardId}/${itemId}`
+    if (!texts.has(key)) texts.set(key, await textOf(boardId, itemId))
   }
   return rankResults(ballots, (boardId, itemId) => texts.get(`${boardId}/${itemId}`) ?? '')
 }
