@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['tests/{unit,integration,e2e,fault}/**/*.test.ts'],
+    include: ['tests/{unit,integration,e2e,fault,multinode}/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     fileParallelism: false,

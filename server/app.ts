@@ -31,6 +31,7 @@ import { DayEvents } from './day/DayEvents'
 import { itemTexts } from './day/itemText'
 import { LiveChannel } from './day/LiveChannel'
 import type { ServerContext } from './http/Route'
+import { joinCluster } from './cluster/joinCluster'
 
 export const CLIENT_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -57,7 +58,7 @@ export async function startServer(
   logDestination?: DestinationStream,
 ): Promise<SamskapaServer> {
   const log = createLogger(config.logLevel, logDestination)
-  const { storage, accountStore, engine } = await openStores(config)
+  const { storage, accountStore, engine, postgres } = await openStores(config)
   const health = new StorageHealth()
   const metrics = createMetrics()
   const rooms = new RoomRegistry(
@@ -96,6 +97,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    nodeId: config.nodeId,
   })
   const reads = new BoardReader(storage, rooms)
   const gatherWorker = new GatherWorker({
@@ -127,6 +129,9 @@ export async function startServer(
     trustProxy: config.trustProxy,
   })
   const day = new Day(storage, new DayEvents())
+  const cluster = config.redisUrl
+    ? await joinCluster(config, config.redisUrl, postgres!, rooms, sync, day, log)
+    : undefined
   const base = {
     config,
     storage,
@@ -142,6 +147,7 @@ export async function startServer(
     clusterSuggestions,
     accounts,
     day,
+    cluster,
   }
   // The live channel reads vote texts through the context it is itself part of.
   const context = base as Omit<ServerContext, 'live'> as ServerContext
@@ -185,7 +191,10 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   // The database URL may hold a password: only the engine is logged.
-  log.info({ url, storage: engine, dataDir: config.dataDir }, 'Samskapa is listening')
+  log.info(
+    { url, storage: engine, dataDir: config.dataDir, node: cluster ? config.nodeId : undefined },
+    'Samskapa is listening',
+  )
 
   return {
     server,
@@ -199,6 +208,7 @@ export async function startServer(
       await sync.closeAll(CloseCode.serviceRestart, 'server restarting')
       context.live.stop()
       await rooms.unloadAll()
+      await cluster?.stop()
       await gatherWorker.stop()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

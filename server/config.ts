@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import {
@@ -17,6 +18,15 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgresql:// connection string')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// connection string')
+    .optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore')
+    .optional(),
+  LEASE_MS: z.coerce.number().int().min(1000).max(60_000).default(6000),
   PUBLIC_URL: z.url().optional(),
   TLDRAW_LICENSE_KEY: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -104,6 +114,15 @@ export type Config = {
   dataDir: string
   /** PostgreSQL for boards and accounts (several nodes share it); undefined: SQLite in dataDir. */
   databaseUrl: string | undefined
+  /**
+   * Redis for fan-out between nodes that share one PostgreSQL database; undefined: one node.
+   * It carries messages only, never data (docs/multinode.md).
+   */
+  redisUrl: string | undefined
+  /** This node's name among the others (lease rows, logs, messages): host name and pid by default. */
+  nodeId: string
+  /** A node that owns a board and stops renewing its lease loses it after this long. */
+  leaseMs: number
   publicUrl: string | undefined
   tldrawLicenseKey: string
   logLevel: z.infer<typeof schema>['LOG_LEVEL']
@@ -202,11 +221,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid settings:\n  ${problems.join('\n  ')}`)
   }
   const s = parsed.data
+  if (s.REDIS_URL && !s.DATABASE_URL) {
+    throw new Error(
+      'Invalid settings:\n  REDIS_URL: several nodes need a shared database; set DATABASE_URL too',
+    )
+  }
   return {
     port: s.PORT,
     host: s.HOST,
     dataDir: path.resolve(s.DATA_DIR),
     databaseUrl: s.DATABASE_URL,
+    redisUrl: s.REDIS_URL,
+    leaseMs: s.LEASE_MS,
+    nodeId: s.NODE_ID ?? `${os.hostname()}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '_'),
     publicUrl: s.PUBLIC_URL?.replace(/\/$/, ''),
     tldrawLicenseKey: s.TLDRAW_LICENSE_KEY,
     logLevel: s.LOG_LEVEL,

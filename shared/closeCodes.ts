@@ -9,6 +9,11 @@ export const CloseCode = {
   /** Storage refused a write (e.g. a full disk); the board is reloaded from what was stored. */
   storageFailed: 1011,
   serviceRestart: 1012,
+  /**
+   * The board moved to another server node (its owner died or stalled): the client reconnects
+   * and sends again whatever the old owner did not store.
+   */
+  ownerChanged: 1012,
   /** The client fell too far behind reading; it reconnects and syncs afresh. */
   tooSlow: 1013,
   protocolViolation: 4000,

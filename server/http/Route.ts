@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BoardReader } from '../boards/BoardReader'
 import type { Config } from '../config'
 import type { Accounts } from '../accounts/Accounts'
+import type { Cluster } from '../cluster/Cluster'
 import type { AccessControl } from '../auth/AccessControl'
 import type { Logger } from '../logger'
 import type { SyncMetrics } from '../metrics'
@@ -38,6 +39,8 @@ export interface ServerContext {
   limits: RequestLimits
   /** Sign-in with the municipality's OpenID provider; undefined when not set up. */
   accounts: Accounts | undefined
+  /** The other nodes sharing the boards (REDIS_URL); undefined when this node is alone. */
+  cluster: Cluster | undefined
 }
 
 export interface RouteRequest {

@@ -12,6 +12,8 @@ export interface Stores {
   accountStore: AccountStore | undefined
   /** `postgres` or `sqlite`, for the start-up log line. */
   engine: 'postgres' | 'sqlite'
+  /** The same storage when it is PostgreSQL: several nodes need its pool and write fences. */
+  postgres: PostgresStorage | undefined
 }
 
 /**
@@ -25,12 +27,12 @@ export async function openStores(config: Config): Promise<Stores> {
     const accountStore = config.oidc
       ? await PostgresAccountStore.open(config.databaseUrl)
       : undefined
-    return { storage, accountStore, engine: 'postgres' }
+    return { storage, accountStore, engine: 'postgres', postgres: storage }
   }
   const storage = new SqliteStorage(config.dataDir, {
     synchronous: config.sqliteSynchronous,
     maxDatabaseBytes: config.maxDatabaseBytes,
   })
   const accountStore = config.oidc ? new SqliteAccountStore(config.dataDir) : undefined
-  return { storage, accountStore, engine: 'sqlite' }
+  return { storage, accountStore, engine: 'sqlite', postgres: undefined }
 }

@@ -17,6 +17,8 @@ export interface Connection {
   /** Every awareness client id it ever spoke for, also as gone (null); bounded per connection. */
   announcedIds: Set<number>
   remoteAddress: string
+  /** `node/serial`: names the connection across nodes, so its own update is not echoed to it. */
+  origin: string
   /** Set when the server closed it (a broken rule, a revoked token): its queued frames are dropped. */
   closedByServer?: boolean
   /** "Send me everything" requests (sync step 1, query awareness) after the first wait here. */

@@ -16,6 +16,7 @@ import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
 import { writeContextFor } from './writeContext'
 import { applyStoredDoc, encodeSnapshot } from '../storage/storedDoc'
+import { RemoteWrite, type ForwardedWriter, type ForwardVerdict, type RoomLink } from './RoomLink'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -35,6 +36,9 @@ const MAX_AWARENESS_IDS_PER_CONNECTION = 8
 /** A peer with this much unsent data is falling behind: its room batches presence. */
 const BACKED_UP_BYTES = 256 * 1024
 
+/** The origin of what a replica applies from its owner: stored already, so not stored again. */
+const FROM_OWNER = Symbol('fromOwner')
+
 export class ProtocolError extends Error {
   constructor(
     readonly reason: CloseReason,
@@ -46,7 +50,7 @@ export class ProtocolError extends Error {
 
 interface PendingUpdate {
   update: Uint8Array
-  from: Connection | undefined
+  from: Connection | RemoteWrite | undefined
 }
 
 export interface RoomOptions {
@@ -105,6 +109,11 @@ export class Room {
   private docVersion = 0
   private fullState: { version: number; update: Uint8Array } | undefined
   private destroyed = false
+  /** Set when nodes share the board (server/cluster): how this room reaches the others. */
+  private link: RoomLink | undefined
+  /** Only the owner stores; a replica forwards to it and applies what it published. */
+  private role: 'owner' | 'replica' = 'owner'
+  private catchingUp: Promise<void> | undefined
   lastActivity = Date.now()
 
   constructor(
@@ -125,6 +134,26 @@ export class Room {
     this.gate = new UpdateGate(this.doc, this.options.maxRecords)
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /** Joins a cluster of nodes, as the board's owner or as a replica of it. */
+  attach(link: RoomLink, role: 'owner' | 'replica') {
+    this.link = link
+    this.role = role
+  }
+
+  get isOwner() {
+    return this.role === 'owner'
+  }
+
+  /** The seq of the last stored update this room's doc holds. */
+  get storedSeq() {
+    return this.lastSeq
+  }
+
+  /** Presence ids this node's own connections speak for. */
+  localPresenceIds(): number[] {
+    return [...this.connections].flatMap((connection) => [...connection.awarenessIds])
   }
 
   /** Whether storing failed; the room is being dropped and must not be written to. */
@@ -232,18 +261,41 @@ export class Room {
       throw new ProtocolError('protocolViolation', `unknown sync message type ${syncType}`)
     }
     const update = readBytes(decoder)
+    // A viewer's update never leaves the node it connected to.
     if (connection.readOnly) return
-    const context = await writeContextFor(this.storage, connection)
+    if (this.role === 'replica') {
+      const writer = { role: connection.role, participantId: connection.participantId }
+      const verdict = await this.link!.forward(update, writer, connection)
+      if (!verdict.ok) {
+        const reason = verdict.reason === 'notOwner' ? 'ownerChanged' : verdict.reason
+        throw new ProtocolError(reason, verdict.detail)
+      }
+      return
+    }
+    await this.applyChecked(update, connection, connection)
+  }
+
+  /**
+   * Owner: checks a writer's update against the policy and the gate, then applies it. From
+   * the context's read on nothing awaits, so the gate checks the doc the update meets.
+   */
+  private async applyChecked(
+    update: Uint8Array,
+    writer: Pick<Connection, 'boardId' | 'role' | 'participantId'>,
+    origin: Connection | RemoteWrite,
+  ) {
+    const context = await writeContextFor(this.storage, writer)
     // The room may have been dropped (erase, storage failure) while the context was read.
     if (this.destroyed || this.storageFailed) return
-    // From here to applyUpdate nothing awaits, so the gate checks the doc the update meets.
+    if (this.role !== 'owner')
+      throw new ProtocolError('ownerChanged', 'board moved to another node')
     if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxDocBytes) {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
     }
     const started = performance.now()
     const verdict = this.gate!.check(update, context)
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.detail)
-    Y.applyUpdate(this.doc, update, connection)
+    Y.applyUpdate(this.doc, update, origin)
     // Others' concurrent edits can still break the parent structure (a frame deleted while a
     // note moved into it); repaired at once, it is stored and relayed in the same batch.
     const recheck = [...verdict.touchedRecords]
@@ -253,6 +305,109 @@ export class Room {
     // A client of the release before writes x and y as two keys; folded at once into `xy`.
     upgradeLegacyPositions(recordsMap(this.doc), 'repair', verdict.touchedRecords)
     this.metrics.applySeconds.observe((performance.now() - started) / 1000)
+  }
+
+  /**
+   * Owner: an update another node forwarded. It is checked as if its writer were connected
+   * here (a server-side write, without writer, is not), stored, and only then answered, so the
+   * edge can tell its client the update is safe, or close it with the owner's reason.
+   */
+  async acceptForwarded(
+    update: Uint8Array,
+    writer: ForwardedWriter | undefined,
+    origin: string | undefined,
+  ): Promise<ForwardVerdict> {
+    if (this.role !== 'owner' || this.destroyed || this.storageFailed) {
+      return { ok: false, reason: 'notOwner', detail: 'this node does not own the board' }
+    }
+    const remote = new RemoteWrite(origin, writer)
+    try {
+      if (writer) {
+        await this.applyChecked(
+          update,
+          { boardId: this.boardId, role: writer.role, participantId: writer.participantId },
+          remote,
+        )
+      } else {
+        Y.applyUpdate(this.doc, update, remote)
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        return { ok: false, reason: error.reason, detail: error.message }
+      }
+      return { ok: false, reason: 'corruptUpdate', detail: String(error) }
+    }
+    await this.flush()
+    if (this.destroyed || this.storageFailed || this.role !== 'owner') {
+      return { ok: false, reason: 'notOwner', detail: 'the board was not stored here' }
+    }
+    return { ok: true }
+  }
+
+  /**
+   * Replica: what the owner stored as seqs after+1..seq. Applied at once and relayed to this
+   * node's connections (Yjs merges in any order); a seq gap means a message was lost on the
+   * way, and the room catches up from storage.
+   */
+  applyStored(after: number, seq: number, update: Uint8Array, exceptOrigin?: string) {
+    if (this.destroyed || this.role !== 'replica') return
+    this.lastActivity = Date.now()
+    try {
+      Y.applyUpdate(this.doc, update, FROM_OWNER)
+    } catch {
+      // Bytes the owner stored cannot be corrupt unless the message was: read them from storage.
+      void this.catchUp()
+      return
+    }
+    const message = syncUpdateMessage(update)
+    for (const connection of this.connections) {
+      if (connectionOrigin(connection) !== exceptOrigin) this.send(connection, message)
+    }
+    if (after > this.lastSeq) void this.catchUp()
+    else if (seq > this.lastSeq) this.lastSeq = seq
+  }
+
+  /** Replica: the owner's newest seq; if this room has less, a message went missing. */
+  ownerAt(seq: number) {
+    if (this.role === 'replica' && seq > this.lastSeq) void this.catchUp()
+  }
+
+  /**
+   * Replica: reads the stored doc and applies what this room lacks, relaying exactly that to
+   * its connections. Rare (a message lost in Redis), so reading the whole board is fine.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.readStored().finally(() => (this.catchingUp = undefined))
+    return this.catchingUp
+  }
+
+  private async readStored() {
+    const stored = await this.storage.loadDoc(this.boardId)
+    if (this.destroyed) return
+    const before = Y.encodeStateVector(this.doc)
+    applyStoredDoc(this.doc, stored, FROM_OWNER)
+    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq)
+    this.storedBytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0)
+    const missed = Y.encodeStateAsUpdate(this.doc, before)
+    // An update with no structs and no deletions is two bytes long.
+    if (missed.byteLength <= 2) return
+    const message = syncUpdateMessage(missed)
+    for (const connection of this.connections) this.send(connection, message)
+  }
+
+  /**
+   * Replica becomes owner (its lease was taken after the owner's lapsed): it first reads
+   * everything stored since the lease was taken, so nothing the old owner stored is missed;
+   * `beforeWriting` learns the last stored seq, from which its appends continue.
+   */
+  async promote(beforeWriting: (lastSeq: number) => void): Promise<void> {
+    await this.catchUp()
+    await this.catchUp()
+    if (this.destroyed) return
+    beforeWriting(this.lastSeq)
+    this.role = 'owner'
+    if (this.pending.length > 0) void this.flush()
   }
 
   /**
@@ -318,9 +473,16 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.docVersion++
-    const from = this.connections.has(origin as Connection) ? (origin as Connection) : undefined
-    // The server's own writes (migration, import, gather) bypass the gate; keep it in step.
-    if (!from) this.gate?.mirror(update)
+    const from = this.connections.has(origin as Connection)
+      ? (origin as Connection)
+      : origin instanceof RemoteWrite
+        ? origin
+        : undefined
+    // What the gate did not check (the server's own writes: migration, import, gather; and
+    // what a replica applies from its owner) bypassed it; keep it in step.
+    const checked = from !== undefined && !(from instanceof RemoteWrite && !from.writer)
+    if (!checked) this.gate?.mirror(update)
+    if (origin === FROM_OWNER) return
     this.pending.push({ update, from })
     if (!this.flushQueued) {
       this.flushQueued = true
@@ -350,8 +512,10 @@ export class Room {
     if (this.pending.length === 0 || this.storageFailed || this.destroyed) return
     const batch = this.pending
     this.pending = []
+    if (this.role === 'replica') return this.forwardServerWrites(batch)
     const started = performance.now()
     const updates = batch.map((p) => p.update)
+    const after = this.lastSeq
     try {
       this.lastSeq = await this.storage.appendUpdates(this.boardId, updates)
     } catch (error) {
@@ -367,15 +531,26 @@ export class Room {
     if (this.destroyed) return
 
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_SYNC)
-    syncProtocol.writeUpdate(encoder, merged)
-    const message = encoding.toUint8Array(encoder)
+    const message = syncUpdateMessage(merged)
     const onlyFrom = batch.every((p) => p.from === batch[0]!.from) ? batch[0]!.from : undefined
     for (const connection of this.connections) {
       if (connection !== onlyFrom) this.send(connection, message)
     }
+    this.link?.stored(after, this.lastSeq, merged, onlyFrom)
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compactNow()
+  }
+
+  /**
+   * Replica: server-side writes made here (an import, a gather, a repair on load) go to the
+   * owner, which stores them. If no owner takes them, the room is dropped as on a storage
+   * failure: its doc holds what storage does not, and the next load starts from storage.
+   */
+  private async forwardServerWrites(batch: PendingUpdate[]) {
+    const merged = Y.mergeUpdates(batch.map((p) => p.update))
+    const verdict = await this.link!.forward(merged, undefined, undefined)
+    if (verdict.ok || this.destroyed) return
+    this.storageFailed = true
+    this.options.onStorageFailure(this, new Error(`owner did not store: ${verdict.detail}`))
   }
 
   /**
@@ -388,6 +563,8 @@ export class Room {
 
   /** Runs on the storage chain, so no other write of this room is in flight. */
   private async compactNow() {
+    // Only the owner writes; a replica's doc is at most what the owner stored.
+    if (this.role !== 'owner') return
     // The snapshot must hold exactly what is stored: store what is pending first. Updates that
     // keep arriving while that is stored put compaction off to a quieter moment.
     for (let round = 0; this.pending.length > 0; round++) {
@@ -420,7 +597,14 @@ export class Room {
       : undefined
     for (const id of [...added, ...updated]) connection?.awarenessIds.add(id)
     for (const id of removed) connection?.awarenessIds.delete(id)
-    for (const id of [...added, ...updated, ...removed]) this.changedPresence.add(id)
+    const changed = [...added, ...updated, ...removed]
+    for (const id of changed) this.changedPresence.add(id)
+    // Presence of this node's own connections (or their leaving) goes to the other nodes;
+    // what came from them (a RemotePresence origin) must not go back, or nodes would loop.
+    if (this.link && !(origin instanceof RemotePresence) && changed.length > 0) {
+      const known = changed.filter((id) => this.awareness.meta.has(id))
+      this.link.presence(awarenessProtocol.encodeAwarenessUpdate(this.awareness, known))
+    }
     if (this.presenceTimer) return
     if (this.relaysPresenceAtOnce()) return this.flushPresence()
     this.presenceTimer = setTimeout(this.flushPresence, this.options.awarenessIntervalMs)
@@ -505,6 +689,23 @@ export class Room {
     this.gate?.destroy()
     this.doc.destroy()
   }
+}
+
+/** Presence applied from another node. */
+export class RemotePresence {
+  constructor(readonly nodeId: string) {}
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** How a connection is named across nodes: `node/key`. */
+export function connectionOrigin(connection: Connection): string {
+  return connection.origin
 }
 
 function readVarUint(decoder: decoding.Decoder): number {

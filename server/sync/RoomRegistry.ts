@@ -9,6 +9,9 @@ import type { Storage } from '../storage/Storage'
 import { CloseCode } from '../../shared/closeCodes'
 import { StorageHealth, storageErrorCode } from '../storage/StorageHealth'
 import { Room, type RoomOptions } from './Room'
+import type { CloseReason } from '../../shared/closeCodes'
+import type { Cluster } from '../cluster/Cluster'
+import { AppendConflict } from '../storage/postgres/UpdateGroupCommit'
 
 export class RoomLoadError extends Error {}
 
@@ -35,6 +38,8 @@ export class RoomRegistry {
   /** Boards being stored and freed after their last client left. */
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly roomOptions: RoomOptions
+  /** Set when several nodes share the boards: rooms load and leave through it. */
+  private cluster: Cluster | undefined
 
   constructor(
     private readonly storage: Storage,
@@ -69,6 +74,8 @@ export class RoomRegistry {
    * storage takes writes again. Other rooms carry on.
    */
   private storageFailed(room: Room, error: unknown) {
+    // Another node owns the board now (this one stalled past its lease): not a failure.
+    if (error instanceof AppendConflict) return this.drop(room, 'ownerChanged', error.message)
     this.health.recordFailure(error)
     this.log.error(
       {
@@ -80,7 +87,20 @@ export class RoomRegistry {
       },
       'STORAGE FAILED: update not stored; board reloads from its last stored state',
     )
-    room.closeAll(CloseCode.storageFailed, 'storage failed')
+    this.dropUnstored(room, CloseCode.storageFailed, 'storage failed')
+  }
+
+  /** Several nodes: this node lost the board's lease, so it drops the room unstored. */
+  drop(room: Room, reason: CloseReason, why: string) {
+    this.log.warn(
+      { room: room.boardId, reason, detail: why, clients: room.connections.size },
+      'board dropped; its clients reconnect',
+    )
+    this.dropUnstored(room, CloseCode[reason], reason)
+  }
+
+  private dropUnstored(room: Room, code: number, reason: string) {
+    room.closeAll(code, reason)
     if (this.rooms.get(room.boardId) === room) {
       this.cancelUnload(room.boardId)
       this.rooms.delete(room.boardId)
@@ -90,7 +110,13 @@ export class RoomRegistry {
     setImmediate(() => {
       room.connections.clear()
       room.destroyOnly()
+      void this.cluster?.detach(room.boardId, room)
     })
+  }
+
+  /** Several nodes share the boards from now on (call before the first room loads). */
+  joinCluster(cluster: Cluster) {
+    this.cluster = cluster
   }
 
   get size() {
@@ -142,8 +168,10 @@ export class RoomRegistry {
     const started = performance.now()
     let stored
     try {
+      await this.cluster?.beforeLoad(boardId)
       stored = await this.storage.loadDoc(boardId)
     } catch (error) {
+      await this.cluster?.detach(boardId, undefined)
       throw new RoomLoadError(`stored data could not be read: ${String(error)}`)
     }
     const room = new Room(boardId, this.storage, this.roomOptions, this.metrics)
@@ -151,13 +179,17 @@ export class RoomRegistry {
       room.load(stored.snapshot, stored.updates, stored.lastSeq)
     } catch (error) {
       room.destroyOnly()
+      await this.cluster?.detach(boardId, undefined)
       throw new RoomLoadError(`stored update is corrupt: ${String(error)}`)
     }
+    // Before repairs write anything: a replica's repairs go to the owner, not to storage.
+    this.cluster?.attach(room)
     // Whatever the stored doc holds, nothing here may throw past this one room.
     try {
       this.repair(room)
     } catch (error) {
       room.destroyOnly()
+      await this.cluster?.detach(boardId, room)
       throw new RoomLoadError(`board could not be repaired: ${String(error)}`)
     }
     this.log.info(
@@ -227,6 +259,7 @@ export class RoomRegistry {
   private async storeAndFree(room: Room) {
     await room.compact()
     await room.destroy()
+    await this.cluster?.detach(room.boardId, room)
   }
 
   /**
@@ -239,6 +272,7 @@ export class RoomRegistry {
     if (!room) return
     room.connections.clear()
     room.destroyOnly()
+    void this.cluster?.detach(boardId, room)
     this.rooms.delete(boardId)
     this.metrics.roomsLoaded.set(this.rooms.size)
     this.log.info({ room: boardId }, 'room discarded')

@@ -28,6 +28,8 @@ export interface SyncEndpointOptions {
   allowedOrigins: string[]
   publicUrl: string | undefined
   trustProxy: boolean
+  /** Names this node's connections across nodes (`node/serial`). */
+  nodeId: string
 }
 
 type AliveSocket = WebSocket & { isAlive?: boolean }
@@ -165,6 +167,7 @@ export class SyncEndpoint {
     if (this.rooms.get(boardId) !== room) {
       return this.reject(socket, boardId, 'roomLoadFailed', 'board could not be loaded')
     }
+    const serial = ++this.connectionSerial
     const connection: Connection = {
       socket,
       boardId,
@@ -176,6 +179,7 @@ export class SyncEndpoint {
       announcedIds: new Set(),
       repeats: { answeredAt: {} },
       remoteAddress: address,
+      origin: `${this.options.nodeId}/${serial}`,
     }
     socket.isAlive = true
     socket.binaryType = 'nodebuffer'
@@ -183,7 +187,7 @@ export class SyncEndpoint {
     this.connections.add(connection)
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
     this.metrics.connections.set(this.connections.size)
-    const limiterKey = `${address}:${++this.connectionSerial}`
+    const limiterKey = `${address}:${serial}`
     // One connection's frames are handled one after another, each after the one before it.
     // A client sending faster than storage answers is paused (TCP backpressure), so frames
     // never pile up in memory: at most QUEUED_FRAMES_PAUSE wait, each at most maxMessageBytes.

@@ -11,6 +11,7 @@ export async function eraseWorkshop(context: ServerContext, workshopId: string) 
     (await context.storage.workshopBoards(workshopId)).map((board) => board.id),
   )
   context.sync.closeWhere((connection) => boardIds.has(connection.boardId), 'boardNotFound')
+  context.cluster?.discardBoards([...boardIds], 'boardNotFound')
   for (const boardId of boardIds) {
     context.rooms.discard(boardId)
     context.reads.forget(boardId)

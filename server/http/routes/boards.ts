@@ -17,6 +17,7 @@ import { allow, denied, EVERY_ROLE } from '../authorize'
 import { HttpError, readJson, sendJson } from '../respond'
 import { contentLanguage } from '../language'
 import type { Route } from '../Route'
+import { closeCredentialEverywhere } from '../../sync/closeEverywhere'
 
 const JSON_LIMIT = 64 * 1024
 
@@ -88,7 +89,7 @@ export const boardRoutes: Route[] = [
         access.token!,
       )
       await context.storage.replaceTokens(rotation.replaced)
-      context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
+      closeCredentialEverywhere(context, rotation.revokedId)
       context.log.info({ room: id, role: body.data.role }, 'token rotated')
       const response: RotatedBoardLinks = {
         links: boardLinks(baseUrl(context.config, req), id, rotation.tokens),

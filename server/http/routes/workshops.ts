@@ -22,6 +22,7 @@ import { HttpError, readJson, sendJson } from '../respond'
 import { contentLanguage } from '../language'
 import type { Route } from '../Route'
 import { invalidBody, JSON_LIMIT, workshopFor } from './workshopsCommon'
+import { closeCredentialEverywhere } from '../../sync/closeEverywhere'
 
 const createBody = z.object({
   title: z.string().trim().min(1).max(200),
@@ -167,7 +168,7 @@ export const workshopRoutes: Route[] = [
       ) {
         await accounts.rememberFacilitatorToken(workshop.id, rotation.tokens.facilitator)
       }
-      context.sync.closeWhere((c) => c.credentialId === rotation.revokedId, 'tokenRevoked')
+      closeCredentialEverywhere(context, rotation.revokedId)
       context.log.info({ workshop: workshop.id, role: body.data.role }, 'token rotated')
       const response: RotatedLinks = {
         links: workshopLinks(baseUrl(context.config, req), workshop.id, rotation.tokens),

@@ -87,6 +87,16 @@ export class PostgresStorage implements Storage {
     return storage
   }
 
+  /** The pool, for the lease table of several nodes (server/cluster/RoomLeases.ts). */
+  get database(): pg.Pool {
+    return this.pool
+  }
+
+  /** Which boards this node may write while nodes share the database (UpdateGroupCommit). */
+  get writeFences(): Pick<UpdateGroupCommit, 'fence' | 'unfence' | 'requireFences'> {
+    return this.appends
+  }
+
   /** Reports every commit of appended updates (batch size and time), e.g. to a benchmark. */
   onCommit(listener: (report: CommitReport) => void): () => void {
     return this.appends.onCommit(listener)

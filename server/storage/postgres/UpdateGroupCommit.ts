@@ -40,6 +40,14 @@ export class AppendConflict extends StorageError {
 
 const UNIQUE_VIOLATION = '23505'
 const FOREIGN_KEY_VIOLATION = '23503'
+/** Ours, not PostgreSQL's: the lease a fenced append relies on is no longer this node's. */
+const LEASE_LOST = 'SAMSKAPA_LEASE_LOST'
+
+/** The lease under which this node writes a board it owns (see server/cluster/RoomLeases.ts). */
+export interface Fence {
+  nodeId: string
+  epoch: number
+}
 
 /**
  * Appends board updates with app-level group commit: while one transaction is being
@@ -56,6 +64,13 @@ export class UpdateGroupCommit {
   private queue: PendingAppend[] = []
   private draining: Promise<void> | undefined
   private readonly lastSeqs = new Map<string, number>()
+  private readonly fences = new Map<string, Fence>()
+  /**
+   * Set when nodes share the database: only a board this node holds the lease of is written,
+   * and every commit checks that lease in the same transaction. An owner that stalled past its
+   * lease (a long GC pause, SIGSTOP) therefore writes nothing once another node took over.
+   */
+  requireFences = false
   private readonly listeners = new Set<(report: CommitReport) => void>()
 
   constructor(private readonly pool: pg.Pool) {}
@@ -76,6 +91,21 @@ export class UpdateGroupCommit {
   /** Tells the numbering that a board was made with its first update as seq 1. */
   boardCreated(boardId: string) {
     this.lastSeqs.set(boardId, 1)
+  }
+
+  /**
+   * From now on, appends to `boardId` commit only while `fence` is its lease; they continue
+   * from `lastSeq`, the last seq this node read after taking the lease.
+   */
+  fence(boardId: string, fence: Fence, lastSeq: number) {
+    this.fences.set(boardId, fence)
+    this.lastSeqs.set(boardId, lastSeq)
+  }
+
+  /** The lease of `boardId` was given up or lost: this node no longer writes it. */
+  unfence(boardId: string) {
+    this.fences.delete(boardId)
+    this.lastSeqs.delete(boardId)
   }
 
   /** Forgets boards that were deleted, so a board made again under the id starts afresh. */
@@ -141,6 +171,14 @@ export class UpdateGroupCommit {
     }
     const known: BoardBatch[] = []
     for (const board of boards) {
+      if (this.requireFences && !this.fences.has(board.boardId)) {
+        const error = new AppendConflict(
+          `This node does not hold the lease of board ${board.boardId}`,
+          board.boardId,
+        )
+        for (const append of board.appends) append.reject(error)
+        continue
+      }
       const last = this.lastSeqs.get(board.boardId)
       if (last === undefined) {
         const error = new StorageError(`Board ${board.boardId} does not exist`, board.boardId)
@@ -202,6 +240,7 @@ export class UpdateGroupCommit {
 
   private async writeBoards(boards: BoardBatch[]) {
     await inTransaction(this.pool, async (client) => {
+      await this.checkLeases(client, boards)
       await client.query(
         `INSERT INTO updates (board_id, seq, data)
          SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])`,
@@ -218,6 +257,31 @@ export class UpdateGroupCommit {
     })
   }
 
+  /**
+   * Holds each fenced board's lease row (FOR SHARE) until the commit, so a node taking the
+   * lease over waits for this commit and then reads what it wrote; or finds the lease gone
+   * (expired, or taken) and fails the batch's board with LEASE_LOST.
+   */
+  private async checkLeases(client: pg.PoolClient, boards: BoardBatch[]) {
+    const fenced = boards.filter((board) => this.fences.has(board.boardId))
+    if (fenced.length === 0) return
+    const { rows } = await client.query<{ board_id: string; node_id: string; epoch: string }>(
+      `SELECT board_id, node_id, epoch FROM room_leases
+        WHERE board_id = ANY($1) AND expires_at > now() FOR SHARE`,
+      [fenced.map((board) => board.boardId)],
+    )
+    const held = new Map(rows.map((row) => [row.board_id, row]))
+    for (const board of fenced) {
+      const fence = this.fences.get(board.boardId)!
+      const row = held.get(board.boardId)
+      if (row?.node_id !== fence.nodeId || toNumber(row.epoch) !== fence.epoch) {
+        throw Object.assign(new Error(`lease of board ${board.boardId} lost`), {
+          code: LEASE_LOST,
+        })
+      }
+    }
+  }
+
   /** Resolves each append with the seq of its own last update. */
   private settle(board: BoardBatch) {
     let offset = 0
@@ -230,6 +294,7 @@ export class UpdateGroupCommit {
 
   private fail(board: BoardBatch, error: unknown) {
     this.lastSeqs.delete(board.boardId)
+    if (isLeaseLost(error)) this.fences.delete(board.boardId)
     const storageError = asStorageError(error, board.boardId)
     for (const append of board.appends) append.reject(storageError)
   }
@@ -252,14 +317,18 @@ function groupByBoard(batch: PendingAppend[]): BoardBatch[] {
 /** A constraint that one board's rows broke, as opposed to a failure of the database. */
 function isOneBoardsFault(error: unknown): boolean {
   const code = (error as { code?: unknown }).code
-  return code === UNIQUE_VIOLATION || code === FOREIGN_KEY_VIOLATION
+  return code === UNIQUE_VIOLATION || code === FOREIGN_KEY_VIOLATION || code === LEASE_LOST
+}
+
+function isLeaseLost(error: unknown): boolean {
+  return (error as { code?: unknown }).code === LEASE_LOST
 }
 
 function asStorageError(error: unknown, boardId: string): StorageError {
   if (error instanceof StorageError) return error
   const code = (error as { code?: unknown }).code
   const reason = error instanceof Error ? error.message : String(error)
-  if (code === UNIQUE_VIOLATION) {
+  if (code === UNIQUE_VIOLATION || code === LEASE_LOST) {
     return new AppendConflict(
       `Another writer stored updates of board ${boardId} first; this one is out of date (${reason})`,
       boardId,

@@ -119,6 +119,12 @@ CREATE TABLE IF NOT EXISTS templates (
   shared boolean NOT NULL DEFAULT true
 );
 CREATE INDEX IF NOT EXISTS templates_by_workshop ON templates(workshop_id);
+CREATE TABLE IF NOT EXISTS room_leases (
+  board_id text PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  node_id text NOT NULL,
+  epoch bigint NOT NULL,
+  expires_at timestamptz NOT NULL
+);
 `
 
 const ACCOUNT_TABLES = `

@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { boardClient, recordsById, sameContent, type BoardClient } from '../fault/boardClient'
+import { EditLoad } from '../fault/editLoad'
+import {
+  postgresAvailable,
+  reportPostgresSkip,
+  startPostgres,
+  type PostgresServer,
+} from '../support/postgresServer'
+import {
+  redisUnavailableReason,
+  reportRedisSkip,
+  startRedis,
+  type RedisServer,
+} from '../support/redisServer'
+import { createBoard } from '../support/serverProcess'
+import { waitFor } from '../support/syncClients'
+import { loadFromPostgres, startClusterNodes, type ClusterNode } from '../support/clusterNodes'
+
+reportPostgresSkip('threeNodes')
+reportRedisSkip('threeNodes')
+const available = postgresAvailable() && !redisUnavailableReason()
+
+let postgres: PostgresServer | undefined
+let redis: RedisServer | undefined
+let nodes: ClusterNode[] = []
+const clients: BoardClient[] = []
+const loads: EditLoad[] = []
+
+afterEach(async () => {
+  for (const load of loads.splice(0)) load.stop()
+  for (const client of clients.splice(0)) client.provider.destroy()
+  await Promise.all(nodes.map((node) => node.process.stop('SIGKILL')))
+  nodes = []
+})
+
+describe.skipIf(!available)('three nodes on one PostgreSQL and one Redis', () => {
+  beforeAll(async () => {
+    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  }, 120_000)
+
+  afterAll(async () => {
+    await Promise.all([postgres?.stop(), redis?.stop()])
+  })
+
+  it('converges: clients spread over the nodes end equal to a fresh load from PostgreSQL', async () => {
+    const databaseUrl = await postgres!.createDatabase(`samskapa_converge_${Date.now()}`)
+    nodes = await startClusterNodes(3, { databaseUrl, redisUrl: redis!.url })
+    const board = await createBoard(nodes[1]!.url)
+    for (let i = 0; i < 6; i++) {
+      const client = boardClient(board.sync, nodes[i % 3]!.url)
+      clients.push(client)
+      loads.push(new EditLoad(`c${i}`, client.doc))
+    }
+    await waitFor(() => clients.every((client) => client.provider.synced), 30_000)
+    for (const load of loads) load.start(100)
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    for (const load of loads) load.stop()
+
+    await waitFor(() => clients.every((client) => sameContent(client.doc, clients[0]!.doc)), 20_000)
+    const stored = await loadFromPostgres(databaseUrl, board.id)
+    expect(recordsById(stored).length).toBeGreaterThan(6)
+    for (const client of clients) expect(sameContent(client.doc, stored)).toBe(true)
+  })
+})
