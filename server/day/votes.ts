@@ -32,7 +32,7 @@ export async function findVoteItem(
  * overspend.
  */
 export function castBallot(
-  context: ServerContext,
+  context: Pick<ServerContext, 'storage'>,
   workshopId: string,
   vote: VoteRecord,
   participantId: string,
