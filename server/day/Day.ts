@@ -4,16 +4,15 @@ import type { Storage } from '../storage/Storage'
 import type { DayEvents } from './DayEvents'
 import { newDayRecord, parseDayRecord, type DayRecord } from './DayRecord'
 import { workshopInputPaused } from './inputHold'
-import { KeyedSerial } from '../storage/KeyedSerial'
 
 /**
  * The day's state of every workshop: read through a cache, changed only through `change`,
  * which stores it before anyone hears of it. Changes of one workshop run one after another,
- * so two requests changing the day at once never lose one of the changes.
+ * on every node sharing the storage, so two requests changing the day at once never lose one
+ * of the changes.
  */
 export class Day {
   private readonly cache = new Map<string, DayRecord>()
-  private readonly changes = new KeyedSerial()
 
   constructor(
     private readonly storage: Storage,
@@ -36,10 +35,13 @@ export class Day {
     return day
   }
 
-  /** Applies `mutate` to a copy, stores it, then tells the live channel. */
+  /**
+   * Applies `mutate` to the stored day, stores it, then tells the live channel. The day is read
+   * from storage, not the cache: another node may have changed it since this one cached it.
+   */
   change<T>(workshopId: string, mutate: (day: DayRecord) => T): Promise<T> {
-    return this.changes.run(workshopId, async () => {
-      const day = structuredClone(await this.get(workshopId))
+    return this.storage.serialized(`day:${workshopId}`, async () => {
+      const day = parseDayRecord(await this.storage.readWorkshopDay(workshopId))
       const result = mutate(day)
       await this.storage.writeWorkshopDay(workshopId, JSON.stringify(day))
       this.cache.set(workshopId, day)

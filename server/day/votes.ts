@@ -11,7 +11,6 @@ import type { ServerContext } from '../http/Route'
 import type { Storage } from '../storage/Storage'
 import type { VoteRecord } from './DayRecord'
 import { itemTexts, rankWithTexts } from './itemText'
-import { KeyedSerial } from '../storage/KeyedSerial'
 
 /** The record `itemId` on one of the vote's boards, if it is something that vote is about. */
 export async function findVoteItem(
@@ -26,23 +25,21 @@ export async function findVoteItem(
   return undefined
 }
 
-/** One participant's ballots in one vote are read, checked and written one cast at a time. */
-const castsInTurn = new KeyedSerial()
-
 /**
  * Casts one ballot. Reading the participant's ballots, checking the budget and writing the
- * new count run as one task per participant and vote, so concurrent requests of one
- * participant are checked one after another and can never overspend.
+ * new count run as one section per participant and vote, on every node sharing the storage,
+ * so concurrent requests of one participant are checked one after another and can never
+ * overspend.
  */
 export function castBallot(
-  context: ServerContext,
+  context: Pick<ServerContext, 'storage'>,
   workshopId: string,
   vote: VoteRecord,
   participantId: string,
   item: { itemId: string; boardId: string; record: RecordJson },
   delta: 1 | -1,
 ): Promise<BallotCheck> {
-  return castsInTurn.run(`${vote.id}:${participantId}`, async () => {
+  return context.storage.serialized(`ballot:${vote.id}:${participantId}`, async () => {
     const given = await givenBallots(context.storage, vote.id, participantId)
     const budgets = vote.budgets ?? null
     const polarity = budgets ? budgetPolarity(item.record) : null

@@ -21,6 +21,7 @@ import {
   type WorkshopBoardRecord,
   type WorkshopRecord,
 } from './Storage'
+import { KeyedSerial } from './KeyedSerial'
 
 function asBytes(value: unknown, boardId: string, what: string): Uint8Array {
   if (value instanceof Uint8Array) return value
@@ -68,6 +69,8 @@ export interface SqliteOptions {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database
   private readonly statements
+  /** One process owns the file, so serialising within it serialises every writer. */
+  private readonly sections = new KeyedSerial()
 
   constructor(dataDir: string, options: SqliteOptions = {}) {
     fs.mkdirSync(dataDir, { recursive: true })
@@ -555,6 +558,10 @@ export class SqliteStorage implements Storage {
       votes,
       polarity,
     )
+  }
+
+  serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.sections.run(key, task)
   }
 
   async checkpoint() {

@@ -238,6 +238,16 @@ export interface Storage {
   /** Sets one participant's votes on one item (0 deletes the row). */
   setBallot(workshopId: string, ballot: BallotRecord): Promise<void>
 
+  /**
+   * Runs `task` so that no other task with the same key runs at the same time, in this process
+   * or in any other process sharing the database: how a read, a check and the write after it
+   * (a day's record, a participant's ballots) stay one step when several nodes serve one
+   * workshop. The task's own reads and writes go through the ordinary methods. Its failure
+   * is its caller's, and frees the key for the next task. Tasks must not nest: a task that
+   * waits for another key's section could wait on a node that waits for it.
+   */
+  serialized<T>(key: string, task: () => Promise<T>): Promise<T>
+
   /** Moves the write-ahead log into the database file and empties it. */
   checkpoint(): Promise<void>
   close(): Promise<void>

@@ -24,6 +24,7 @@ import {
   tokenRecord,
   workshopRecord,
 } from '../support/storageRecords'
+import { before, counted, increment, Occupancy } from '../support/sections'
 
 /** A storage under test, and how many transactions its appends took (where it can tell). */
 interface StorageUnderTest {
@@ -507,6 +508,67 @@ function describeStorageContract(name: string, makeStorage: () => Promise<Storag
       )
     })
 
+    it('runs the tasks of one key one at a time, in the order they came', async () => {
+      const workshop = workshopRecord()
+      await storage.createWorkshop(workshop, [newBoard('plenary')], [])
+      const key = freshId('day')
+      const events: string[] = []
+      await Promise.all(
+        [1, 2, 3].map((task) =>
+          storage.serialized(key, async () => {
+            events.push(`enter ${task}`)
+            await increment(storage, workshop.id)
+            events.push(`leave ${task}`)
+          }),
+        ),
+      )
+      expect(events).toEqual(['enter 1', 'leave 1', 'enter 2', 'leave 2', 'enter 3', 'leave 3'])
+      expect(await counted(storage, workshop.id)).toBe(3)
+    })
+
+    it('runs the tasks of different keys side by side', async () => {
+      let entered = 0
+      let bothInside!: () => void
+      const both = new Promise<void>((resolve) => (bothInside = resolve))
+      const section = (key: string) =>
+        storage.serialized(key, async () => {
+          await storage.getBoard('no-such-board')
+          if (++entered === 2) bothInside()
+          // Run one after the other, the first would wait here for the second forever.
+          await before(both, 2_000, 'the other key’s task')
+          return key
+        })
+      const [first, second] = [freshId('day'), freshId('day')]
+      expect(await Promise.all([section(first), section(second)])).toEqual([first, second])
+    })
+
+    it('frees a key when its task fails, and hands the caller the failure', async () => {
+      const key = freshId('ballot')
+      const failing = storage.serialized(key, async () => {
+        await storage.getBoard('no-such-board')
+        throw new Error('task failed')
+      })
+      await expect(failing).rejects.toThrow('task failed')
+      const next = storage.serialized(key, async () => 'next')
+      expect(await before(next, 2_000, 'the task after a failed one')).toBe('next')
+    })
+
+    // More sections at once than PostgreSQL's main pool has connections (10), each querying
+    // through it: lock holders waiting in that pool for their own tasks would deadlock.
+    it('finishes many sections at once, each reading and writing storage', async () => {
+      const workshops = Array.from({ length: 30 }, () => workshopRecord())
+      for (const workshop of workshops) {
+        await storage.createWorkshop(workshop, [newBoard('plenary')], [])
+      }
+      const sections = workshops.flatMap((workshop) =>
+        [1, 2, 3].map(() =>
+          storage.serialized(`day:${workshop.id}`, () => increment(storage, workshop.id)),
+        ),
+      )
+      await before(Promise.all(sections), 20_000, '90 sections on 30 keys')
+      for (const workshop of workshops) expect(await counted(storage, workshop.id)).toBe(3)
+    })
+
     it('checkpoints without complaint', async () => {
       await storage.checkpoint()
     })
@@ -548,6 +610,95 @@ describe.skipIf(!postgresAvailable())('PostgreSQL', () => {
   })
 
   describe('PostgreSQL only', () => {
+    /** Two storages on one database, as two server nodes run them. */
+    const twoNodes = async (name: string) => {
+      const url = await server.createDatabase(`${name}_${++databases}`)
+      return { url, nodes: await Promise.all([1, 2].map(() => PostgresStorage.open(url))) }
+    }
+
+    /** Advisory locks held in `url`'s database right now, by any session. */
+    const heldLocks = async (url: string) => {
+      const admin = new pg.Client({ connectionString: url })
+      await admin.connect()
+      try {
+        const { rows } = await admin.query<{ held: number }>(
+          `SELECT count(*)::int AS held FROM pg_locks
+           WHERE locktype = 'advisory' AND granted AND database =
+             (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        )
+        return rows[0]!.held
+      } finally {
+        await admin.end()
+      }
+    }
+
+    it('never runs one key’s tasks on two nodes at once', async () => {
+      const { url, nodes } = await twoNodes('two_nodes')
+      try {
+        const workshop = workshopRecord()
+        await nodes[0]!.createWorkshop(workshop, [newBoard('plenary')], [])
+        const occupancy = new Occupancy()
+        const key = `day:${workshop.id}`
+        await Promise.all(
+          Array.from({ length: 12 }, (_, task) => {
+            const node = nodes[task % 2]!
+            return node.serialized(key, () => occupancy.within(() => increment(node, workshop.id)))
+          }),
+        )
+        expect(occupancy.most).toBe(1)
+        expect(await counted(nodes[1]!, workshop.id)).toBe(12)
+        expect(await heldLocks(url)).toBe(0)
+      } finally {
+        await Promise.all(nodes.map((node) => node.close()))
+      }
+    })
+
+    it('frees a key for another node when a task fails there', async () => {
+      const { url, nodes } = await twoNodes('failed_section')
+      const [failing, other] = nodes as [PostgresStorage, PostgresStorage]
+      try {
+        const key = freshId('ballot')
+        const failed = failing.serialized(key, async () => {
+          throw new Error('task failed')
+        })
+        await expect(failed).rejects.toThrow('task failed')
+        const next = other.serialized(key, async () => 'next')
+        expect(await before(next, 5_000, 'the other node’s task')).toBe('next')
+        expect(await heldLocks(url)).toBe(0)
+      } finally {
+        await failing.close()
+        await other.close()
+      }
+    })
+
+    it('goes on when a lock’s connection is cut while its task runs', async () => {
+      const url = await server.createDatabase(`cut_lock_${++databases}`)
+      const storage = await PostgresStorage.open(url)
+      const admin = new pg.Client({ connectionString: server.url })
+      await admin.connect()
+      try {
+        const key = freshId('day')
+        const result = await storage.serialized(key, async () => {
+          const { rows } = await admin.query<{ cut: boolean }>(
+            `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity
+             WHERE datname = $1 AND query LIKE 'SELECT pg_advisory_lock%'`,
+            [url.split('/').at(-1)],
+          )
+          expect(rows).toEqual([{ cut: true }])
+          // Lets the connection hear that it was cut before the task ends.
+          await new Promise((resolve) => setTimeout(resolve, 100))
+          return storage.getBoard('no-such-board')
+        })
+        expect(result).toBeUndefined()
+        const next = storage.serialized(key, async () => 'next')
+        expect(await before(next, 5_000, 'the task after a cut lock')).toBe('next')
+        expect(await heldLocks(url)).toBe(0)
+      } finally {
+        await admin.end()
+        await storage.close()
+      }
+    })
+
     it('rejects an append whose seq another writer stored first, and only that board’s', async () => {
       const url = await server.createDatabase(`fencing_${++databases}`)
       const stale = await PostgresStorage.open(url)

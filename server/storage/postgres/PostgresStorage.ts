@@ -18,6 +18,7 @@ import {
   type WorkshopBoardRecord,
   type WorkshopRecord,
 } from '../Storage'
+import { AdvisoryLocks } from './AdvisoryLocks'
 import { applyPostgresSchema } from './postgresSchema'
 import { createPostgresPool, inTransaction } from './postgresPool'
 import { toBytes, toNumber } from './postgresValues'
@@ -68,11 +69,13 @@ export class PostgresStorage implements Storage {
   /** Only a pool made here is ended by close(); a pool passed in belongs to the caller. */
   private readonly ownsPool: boolean
   private readonly appends: UpdateGroupCommit
+  private readonly locks: AdvisoryLocks
 
   constructor(connection: string | pg.Pool) {
     this.ownsPool = typeof connection === 'string'
     this.pool = typeof connection === 'string' ? createPostgresPool(connection) : connection
     this.appends = new UpdateGroupCommit(this.pool)
+    this.locks = new AdvisoryLocks(this.pool)
   }
 
   /** Connects to `url` and creates the tables that are missing. */
@@ -529,12 +532,20 @@ export class PostgresStorage implements Storage {
     await this.pool.query('DELETE FROM templates WHERE id = $1', [id])
   }
 
+  serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.locks.run(key, task)
+  }
+
   /** PostgreSQL manages its own write-ahead log; there is nothing to fold in. */
   async checkpoint() {}
 
-  /** Waits for queued appends to commit or fail, then ends the pool if it is this storage's. */
+  /**
+   * Waits for queued appends to commit or fail, then ends the lock pool, and the main pool if
+   * it is this storage's. Ending a pool waits for the connections still checked out.
+   */
   async close() {
     await this.appends.settled()
+    await this.locks.close()
     if (this.ownsPool) await this.pool.end()
   }
 }
