@@ -8,6 +8,8 @@ export interface ClusterNode {
   port: number
   process: ServerProcess
   url: string
+  /** The node's log lines (JSON), kept from LOG_LEVEL=info. */
+  log: string[]
 }
 
 /**
@@ -31,15 +33,22 @@ export async function startClusterNode(
   port?: number,
 ): Promise<ClusterNode> {
   const listenOn = port ?? (await freePort())
-  const process = await startServerProcess(listenOn, tempDataDir(), {
-    DATABASE_URL: shared.databaseUrl,
-    REDIS_URL: shared.redisUrl,
-    NODE_ID: nodeId,
-    LEASE_MS: '3000',
-    ROOM_GRACE_MS: '2000',
-    ...env,
-  })
-  return { nodeId, port: listenOn, process, url: process.url }
+  const log: string[] = []
+  const process = await startServerProcess(
+    listenOn,
+    tempDataDir(),
+    {
+      DATABASE_URL: shared.databaseUrl,
+      REDIS_URL: shared.redisUrl,
+      NODE_ID: nodeId,
+      LEASE_MS: '3000',
+      ROOM_GRACE_MS: '2000',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    log,
+  )
+  return { nodeId, port: listenOn, process, url: process.url, log }
 }
 
 /** A board as a fresh load from PostgreSQL sees it: the only source of truth. */

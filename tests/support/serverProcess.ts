@@ -44,6 +44,8 @@ export async function startServerProcess(
   port: number,
   dataDir: string,
   env: Record<string, string> = {},
+  /** Collects the server's log lines (JSON, one per line) here instead of printing them. */
+  logLines?: string[],
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
@@ -56,8 +58,16 @@ export async function startServerProcess(
       ROOM_GRACE_MS: '200',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', logLines ? 'pipe' : 'inherit', 'inherit'],
   })
+  if (logLines) {
+    let partial = ''
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n')
+      partial = lines.pop() ?? ''
+      logLines.push(...lines)
+    })
+  }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
