@@ -30,8 +30,8 @@ const available = postgresAvailable() && !redisUnavailableReason()
 let postgres: PostgresServer | undefined
 let redis: RedisServer | undefined
 let nodes: ClusterNode[] = []
-let clients: BoardClient[] = []
-let loads: EditLoad[] = []
+const clients: BoardClient[] = []
+const loads: EditLoad[] = []
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
