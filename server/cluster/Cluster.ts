@@ -172,7 +172,8 @@ export class Cluster {
   /** The room was freed (unloaded, erased, dropped): give its lease up and stop listening. */
   async detach(boardId: string, room: Room | undefined) {
     const member = this.members.get(boardId)
-    if (!member || (room && member.room && member.room !== room)) return
+    // A room dropped a moment ago is detached late; by then a new one of the board may load.
+    if (!member || member.room !== room) return
     this.members.delete(boardId)
     await this.bus.unsubscribe(channels.room(boardId))
     if (member.lease) {
@@ -182,6 +183,13 @@ export class Cluster {
         this.log.warn({ room: boardId, err: error }, 'lease could not be given up')
       })
     }
+  }
+
+  /** For /healthz: which node this is, whether Redis is reachable, what it owns. */
+  status() {
+    let owned = 0
+    for (const member of this.members.values()) if (member.room?.isOwner) owned++
+    return { node: this.nodeId, redis: this.bus.ready ? 'up' : 'down', ownedRooms: owned }
   }
 
   /** Tells the other nodes to close the connections of a rotated credential. */

@@ -15,6 +15,8 @@ export const healthRoutes: Route[] = [
         storage,
         rooms: context.rooms.size,
         connections: context.sync.connectionCount,
+        // Redis being away pauses fan-out between nodes but loses nothing: still healthy.
+        cluster: context.cluster?.status(),
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
       })
     },
