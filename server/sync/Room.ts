@@ -333,7 +333,9 @@ export class Room {
       }
     } catch (error) {
       if (error instanceof ProtocolError) {
-        return { ok: false, reason: error.reason, detail: error.message }
+        // Stepped down meanwhile: the edge should ask whoever owns the board now.
+        const reason = error.reason === 'ownerChanged' ? 'notOwner' : error.reason
+        return { ok: false, reason, detail: error.message }
       }
       return { ok: false, reason: 'corruptUpdate', detail: String(error) }
     }
