@@ -53,7 +53,7 @@ export interface ClusterOptions {
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   leaseMs: 6000,
   heartbeatMs: 1000,
-  forwardTimeoutMs: 2000,
+  forwardTimeoutMs: 3000,
   presenceExpiryMs: 5000,
 }
 

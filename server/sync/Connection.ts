@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
 import type { Role } from '../auth/AccessControl'
+import type { CloseReason } from '../../shared/closeCodes'
 
 /** One client's socket in a room, and what it may do there. */
 export interface Connection {
@@ -21,6 +22,10 @@ export interface Connection {
   origin: string
   /** Set when the server closed it (a broken rule, a revoked token): its queued frames are dropped. */
   closedByServer?: boolean
+  /** Several nodes: its updates sent to the board's owner and not yet answered. */
+  forwardsInFlight?: number
+  /** Closes it with `reason`, as the endpoint does for a broken rule (an owner's refusal). */
+  refuse?: (reason: CloseReason, detail: string) => void
   /** "Send me everything" requests (sync step 1, query awareness) after the first wait here. */
   repeats: RepeatedRequests
 }

@@ -16,6 +16,7 @@ import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
 import { writeContextFor } from './writeContext'
 import { applyStoredDoc, encodeSnapshot } from '../storage/storedDoc'
+import { KeyedSerial } from '../storage/KeyedSerial'
 import { RemoteWrite, type ForwardedWriter, type ForwardVerdict, type RoomLink } from './RoomLink'
 
 const MESSAGE_SYNC = 0
@@ -35,6 +36,8 @@ const REPEAT_ANSWER_INTERVAL_MS = 10_000
 const MAX_AWARENESS_IDS_PER_CONNECTION = 8
 /** A peer with this much unsent data is falling behind: its room batches presence. */
 const BACKED_UP_BYTES = 256 * 1024
+/** A replica's connection may have this many updates on their way to the owner at once. */
+const MAX_FORWARDS_IN_FLIGHT = 64
 
 /** The origin of what a replica applies from its owner: stored already, so not stored again. */
 const FROM_OWNER = Symbol('fromOwner')
@@ -114,6 +117,8 @@ export class Room {
   /** Only the owner stores; a replica forwards to it and applies what it published. */
   private role: 'owner' | 'replica' = 'owner'
   private catchingUp: Promise<void> | undefined
+  /** Owner: forwarded updates of one connection on another node, in the order it sent them. */
+  private readonly forwardedTurns = new KeyedSerial()
   lastActivity = Date.now()
 
   constructor(
@@ -263,16 +268,27 @@ export class Room {
     const update = readBytes(decoder)
     // A viewer's update never leaves the node it connected to.
     if (connection.readOnly) return
-    if (this.role === 'replica') {
-      const writer = { role: connection.role, participantId: connection.participantId }
-      const verdict = await this.link!.forward(update, writer, connection)
-      if (!verdict.ok) {
-        const reason = verdict.reason === 'notOwner' ? 'ownerChanged' : verdict.reason
-        throw new ProtocolError(reason, verdict.detail)
-      }
-      return
-    }
+    if (this.role === 'replica') return this.forwardFrom(connection, update)
     await this.applyChecked(update, connection, connection)
+  }
+
+  /**
+   * Replica: sends a writer's update to the owner without waiting for its verdict, so the
+   * connection's next frames (its cursor, its next edit) are not held for a round trip; the
+   * owner takes one connection's updates in the order sent. Past MAX_FORWARDS_IN_FLIGHT
+   * unanswered updates the connection waits (backpressure). A refusal closes it later, with
+   * the owner's reason.
+   */
+  private async forwardFrom(connection: Connection, update: Uint8Array) {
+    const writer = { role: connection.role, participantId: connection.participantId }
+    connection.forwardsInFlight = (connection.forwardsInFlight ?? 0) + 1
+    const answered = this.link!.forward(update, writer, connection).then((verdict) => {
+      connection.forwardsInFlight!--
+      if (verdict.ok) return
+      const reason = verdict.reason === 'notOwner' ? 'ownerChanged' : verdict.reason
+      connection.refuse?.(reason, verdict.detail)
+    })
+    if (connection.forwardsInFlight > MAX_FORWARDS_IN_FLIGHT) await answered
   }
 
   /**
@@ -317,6 +333,24 @@ export class Room {
     writer: ForwardedWriter | undefined,
     origin: string | undefined,
   ): Promise<ForwardVerdict> {
+    // One connection's updates are checked and applied in the order it sent them (the check
+    // reads storage first); storing, which takes longest, is shared by all, outside the turn.
+    const applied = await this.forwardedTurns.run(origin ?? '', () =>
+      this.applyForwarded(update, writer, origin),
+    )
+    if (!applied.ok) return applied
+    await this.flush()
+    if (this.destroyed || this.storageFailed || this.role !== 'owner') {
+      return { ok: false, reason: 'notOwner', detail: 'the board was not stored here' }
+    }
+    return { ok: true }
+  }
+
+  private async applyForwarded(
+    update: Uint8Array,
+    writer: ForwardedWriter | undefined,
+    origin: string | undefined,
+  ): Promise<ForwardVerdict> {
     if (this.role !== 'owner' || this.destroyed || this.storageFailed) {
       return { ok: false, reason: 'notOwner', detail: 'this node does not own the board' }
     }
@@ -338,10 +372,6 @@ export class Room {
         return { ok: false, reason, detail: error.message }
       }
       return { ok: false, reason: 'corruptUpdate', detail: String(error) }
-    }
-    await this.flush()
-    if (this.destroyed || this.storageFailed || this.role !== 'owner') {
-      return { ok: false, reason: 'notOwner', detail: 'the board was not stored here' }
     }
     return { ok: true }
   }

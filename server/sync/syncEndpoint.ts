@@ -181,6 +181,7 @@ export class SyncEndpoint {
       remoteAddress: address,
       origin: `${this.options.nodeId}/${serial}`,
     }
+    connection.refuse = (reason, detail) => this.closeFor(connection, boardId, reason, detail)
     socket.isAlive = true
     socket.binaryType = 'nodebuffer'
     socket.on('pong', () => (socket.isAlive = true))

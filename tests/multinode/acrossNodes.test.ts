@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readRecords, writeRecords } from '../../shared/board/boardDoc'
 import { CloseCode } from '../../shared/closeCodes'
+import { noteShape } from '../../shared/board/shapeRecords'
 import type { SyncInfo } from '../../shared/contracts'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import {
@@ -24,7 +25,13 @@ import {
   type RedisServer,
 } from '../support/redisServer'
 import { connectProvider, noteText, putNote, waitFor, whenSynced } from '../support/syncClients'
-import { call, createWorkshop, HandMadeClient, tokenOf } from '../support/workshopClients'
+import {
+  call,
+  createWorkshop,
+  HandMadeClient,
+  joinGroup,
+  tokenOf,
+} from '../support/workshopClients'
 
 reportPostgresSkip('acrossNodes')
 reportRedisSkip('acrossNodes')
@@ -122,6 +129,53 @@ describe.skipIf(!available)('roles, rotation, erase, presence and the day across
     writer.sendUpdate(Y.encodeStateAsUpdate(writer.doc))
     expect(await writer.closed).toBe(CloseCode.invalidRecord)
     expect(owner.doc.getMap('records').has('shape:broken')).toBe(false)
+  })
+
+  it('lets a participant on a non-owner node write on their group’s board only, as the owner decides', async () => {
+    const workshop = await createWorkshop(nodes[0]!.url)
+    const facilitator = tokenOf(workshop.links.facilitator)
+    for (const board of [0, 1]) {
+      const owner = providerOn(nodes[0]!, {
+        ...workshop.boards[board]!.sync,
+        params: { token: facilitator },
+      })
+      await whenSynced(owner.provider)
+    }
+    const anna = await joinGroup(nodes[1]!.url, workshop, 0, 'Anna från Gävle')
+    const participantSocket = (board: number) => {
+      const { room } = workshop.boards[board]!.sync
+      const query = new URLSearchParams(anna.params).toString()
+      const client = new HandMadeClient(
+        `${nodes[2]!.url.replace('http', 'ws')}/sync/${room}?${query}`,
+      )
+      cleanups.push(() => client.close())
+      return client
+    }
+    const note = (id: string) =>
+      noteShape(
+        { id, x: 10, y: 10, index: 'a9', meta: {} },
+        { text: 'Otydliga mål', color: 'yellow' },
+      )
+
+    const own = participantSocket(0)
+    await own.opened
+    await waitFor(() => readRecords(own.doc).length > 0)
+    writeRecords(own.doc, [note('shape:anna-own')])
+    own.sendUpdate(Y.encodeStateAsUpdate(own.doc))
+    await waitFor(async () =>
+      (await loadFromPostgres(databaseUrl, workshop.boards[0]!.id))
+        .getMap('records')
+        .has('shape:anna-own'),
+    )
+
+    const other = participantSocket(1)
+    await other.opened
+    await waitFor(() => readRecords(other.doc).length > 0)
+    writeRecords(other.doc, [note('shape:anna-other')])
+    other.sendUpdate(Y.encodeStateAsUpdate(other.doc))
+    expect(await other.closed).toBe(CloseCode.writeForbidden)
+    const stored = await loadFromPostgres(databaseUrl, workshop.boards[1]!.id)
+    expect(stored.getMap('records').has('shape:anna-other')).toBe(false)
   })
 
   it('cuts connections of a rotated link on every node with 4409', async () => {
