@@ -92,9 +92,9 @@ function prediction(steps: MultinodeStep[]): string[] {
     if (!one || !three) continue
     const single = one.nodeCpu[0]!
     const busiest = Math.max(...three.nodeCpu)
+    const others = three.nodeCpu.filter((cpu) => cpu !== busiest)
     const owner = three.owner !== undefined ? three.nodeCpu[three.owner] : undefined
     const replicas = three.nodeCpu.filter((_, i) => i !== three.owner)
-    const share = busiest / single
     lines.push(
       `- ${clients} clients: one PostgreSQL node used ${pct(single)} of a core for all of them; ` +
         `with ${three.nodeCpu.length} nodes, ${Math.round(clients / three.nodeCpu.length)} clients each, ` +
@@ -102,13 +102,29 @@ function prediction(steps: MultinodeStep[]): string[] {
           ? `the owner used ${pct(owner)} and the others ${replicas.map(pct).join(' and ')}`
           : `the nodes used ${three.nodeCpu.map(pct).join(', ')}`) +
         ` (together ${pct(sum(three.nodeCpu))}, ${ratio(sum(three.nodeCpu), single)} the single node: ` +
-        `the cluster's overhead). On ${three.nodeCpu.length} machines the busiest node would carry ` +
-        `${ratio(busiest, single)} of the single node's load; as fan-out work grows about with ` +
-        `clients² (each message to every peer), the CPU one node spends on ${clients} clients ` +
-        `would carry about ${Math.round(clients * Math.sqrt(1 / share))} clients per board.`,
+        `what the cluster adds in Redis traffic, forwarding and each node's own copy of the doc). ` +
+        `On ${three.nodeCpu.length} machines each node would do what it did here, so the busiest ` +
+        `(${three.owner !== undefined && busiest === owner ? 'the owner, which checks and stores every edit' : 'a node'}) ` +
+        `would be ${ratio(busiest, single)} as loaded as one machine serving everyone ` +
+        `and the others ${others.map((cpu) => ratio(cpu, single)).join(' and ')}.`,
     )
   }
   return lines
+}
+
+/**
+ * PRESENCE_BATCH_ABOVE (20 by default) counts a node's own sockets: a board whose clients
+ * are spread over nodes may relay cursors at once where one node would batch them.
+ */
+function batchingNote(steps: MultinodeStep[]): string[] {
+  const spread = steps.filter(
+    (s) => s.setup === 3 && s.clients > 20 && s.sockets.length > 0 && Math.max(...s.sockets) <= 20,
+  )
+  if (spread.length === 0) return []
+  const counts = spread.map((s) => s.clients).join(', ')
+  return [
+    `Cursor latency at ${counts} clients is not like for like: a room batches presence (40 ms) only above PRESENCE_BATCH_ABOVE = 20 sockets, and that counts a node's own sockets, so spread over the nodes (at most 20 each) cursors are relayed at once, while one node with all of them batches.`,
+  ]
 }
 
 /** The table of scenario multinode, the store-time table and what they can and cannot show. */
@@ -163,6 +179,8 @@ export function multinodeReport(steps: MultinodeStep[]): string {
     `What this machine cannot show: the ${steps.find((s) => s.setup === 3)?.nodeCpu.length ?? 3} nodes, PostgreSQL, Redis and the load generator share ${cores} cores, and every hop is loopback. Set-up 3 therefore measures correctness (nothing lost across nodes) and overhead (extra CPU and latency for the Redis hops and forwarding), not scale-out: its latencies include waiting for a core, and adding nodes here can only make them worse.`,
     `What it predicts for ${steps.find((s) => s.setup === 3)?.nodeCpu.length ?? 3} machines (compared with set-up 2, the same storage on one node):`,
     ...prediction(steps),
+    'CPU times are read under contention for the cores, which inflates them somewhat (context switches, cold caches); the ratios between set-ups are the figures to use.',
+    ...batchingNote(steps),
     'On separate machines each hop becomes a network round trip (about 0.2–0.5 ms in one data centre): an edit from a client on a non-owner node travels client → node → Redis → owner → PostgreSQL commit → Redis → node → client, so edit latency there gains a few such trips over set-up 2; a cursor goes node → Redis → node, one trip more.',
   ].join('\n')
 }
