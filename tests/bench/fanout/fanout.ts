@@ -66,6 +66,9 @@ export class WindowStats implements ClientListener {
   readonly received = { edit: 0, cursor: 0 }
   bytes = 0
   readonly unexpectedCloses: string[] = []
+  /** Per sender, the seq of its last cursor move; per receiver, each sender's newest seen. */
+  readonly lastCursorSent = new Map<number, number>()
+  readonly newestCursorSeen = new Map<number, Map<number, number>>()
   startMs = Infinity
   endMs = Infinity
 
@@ -77,7 +80,12 @@ export class WindowStats implements ClientListener {
     if (this.inWindow(sentMs)) this.sent[kind]++
   }
 
-  onReceipt(_receiver: number, receipt: Receipt, arrivedMs: number) {
+  onReceipt(receiver: number, receipt: Receipt, arrivedMs: number) {
+    if (receipt.kind === 'cursor') {
+      let seen = this.newestCursorSeen.get(receiver)
+      if (!seen) this.newestCursorSeen.set(receiver, (seen = new Map()))
+      if ((seen.get(receipt.sender) ?? 0) < receipt.seq) seen.set(receipt.sender, receipt.seq)
+    }
     if (!this.inWindow(receipt.sentMs)) return
     this.received[receipt.kind]++
     this.histograms[receipt.kind].record(arrivedMs - receipt.sentMs)
@@ -89,6 +97,22 @@ export class WindowStats implements ClientListener {
 
   onUnexpectedClose(client: number, code: number, reason: string) {
     this.unexpectedCloses.push(`client ${client}: ${code} ${reason}`)
+  }
+
+  /**
+   * Receiver-sender pairs in which the receiver never got the sender's last cursor. A cursor
+   * replaced by a newer one before it was relayed is coalesced, not lost; a stale pair is a
+   * cursor shown in the wrong place for good.
+   */
+  staleCursorPairs(): number {
+    let stale = 0
+    for (const [sender, last] of this.lastCursorSent) {
+      for (const [receiver] of this.lastCursorSent) {
+        if (receiver === sender) continue
+        if ((this.newestCursorSeen.get(receiver)?.get(sender) ?? 0) < last) stale++
+      }
+    }
+    return stale
   }
 
   result(kind: MessageKind, peers: number): KindResult {
@@ -159,8 +183,9 @@ export function startLoad(
         nextEdit[i] = Math.max(nextEdit[i]! + editEvery, now)
       }
       if (now >= nextCursor[i]!) {
-        const { sentMs } = client.sendCursor(Math.round(now % 1000), i * 10)
+        const { seq, sentMs } = client.sendCursor(Math.round(now % 1000), i * 10)
         stats.countSent('cursor', sentMs)
+        stats.lastCursorSent.set(client.index, seq)
         nextCursor[i] = Math.max(nextCursor[i]! + cursorEvery, now)
       }
     }
@@ -196,6 +221,8 @@ export interface WindowResult {
   receivedMiBPerSecond: number
   /** Sockets the servers closed during the step (`code reason`), each a likely loss. */
   unexpectedCloses: string[]
+  /** Pairs whose receiver never got the sender's last cursor, after the drain. */
+  staleCursorPairs: number
 }
 
 /**
@@ -255,6 +282,7 @@ export async function measureWindow(
       iowait: (machineEnd.iowaitSeconds - machineStart.iowaitSeconds) / elapsedS,
       receivedMiBPerSecond: (stats.bytes - bytesStart) / 1024 / 1024 / elapsedS,
       unexpectedCloses: stats.unexpectedCloses,
+      staleCursorPairs: stats.staleCursorPairs(),
     }
   } finally {
     stopLoad()

@@ -52,6 +52,8 @@ export interface MultinodeStep {
   otherCpu: number
   iowait: number
   persist: PersistLatency
+  /** Receiver-sender pairs whose last cursor never arrived (WindowStats.staleCursorPairs). */
+  staleCursorPairs: number
   /** Sockets a server closed during the step. */
   unexpectedCloses: string[]
   /** Warnings and errors the nodes logged during the step, `node-i: line`. */
@@ -152,6 +154,7 @@ async function runStep(
       p99: histogramQuantileMs(all, 0.99),
       meanMs: all.count > 0 ? (all.sumSeconds / all.count) * 1000 : NaN,
     },
+    staleCursorPairs: window.staleCursorPairs,
     unexpectedCloses: window.unexpectedCloses,
     serverLogs: setup.nodes.flatMap((node, i) =>
       warnings(node, logMarks[i]!).map((line) => `node-${i}: ${line}`),
@@ -183,6 +186,7 @@ function failedStep(setup: Setup, clients: number, error: unknown): MultinodeSte
     otherCpu: NaN,
     iowait: NaN,
     persist: { batches: 0, perNode: [], p50: NaN, p99: NaN, meanMs: NaN },
+    staleCursorPairs: NaN,
     unexpectedCloses: [],
     serverLogs: [],
     error: String(error),

@@ -19,6 +19,9 @@ function row(step: MultinodeStep): (string | number)[] {
     triple(step.edit.p50, step.edit.p95, step.edit.p99),
     triple(step.cursor.p50, step.cursor.p95, step.cursor.p99),
     `${step.edit.lost} / ${step.cursor.lost}`,
+    Number.isFinite(step.staleCursorPairs)
+      ? `${step.staleCursorPairs} of ${step.clients * (step.clients - 1)}`
+      : '–',
     perNode(step),
     pct(sum(step.nodeCpu)),
     pct(step.otherCpu),
@@ -48,6 +51,7 @@ function ratioRow(step: MultinodeStep, base: MultinodeStep): string[] {
           [step.edit.lost, base.edit.lost],
           [step.cursor.lost, base.cursor.lost],
         ]),
+    '',
     step.nodeCpu.map((cpu) => ratio(cpu, baseCpu)).join(' / '),
     ratio(sum(step.nodeCpu), sum(base.nodeCpu)),
     ratio(step.otherCpu, base.otherCpu),
@@ -142,6 +146,7 @@ export function multinodeReport(steps: MultinodeStep[]): string {
       'edit p50/p95/p99 ms',
       'cursor p50/p95/p99 ms',
       'lost edit/cursor',
+      'last cursor missing',
       'CPU per node (* owner)',
       'CPU nodes',
       'other CPU',
@@ -167,7 +172,7 @@ export function multinodeReport(steps: MultinodeStep[]): string {
     ]
   })
   return [
-    'CPU: fraction of one core per node process in the window; "other CPU": the rest of the machine (PostgreSQL, Redis, anything else running), in cores. Lost: sent in the window but not received by some peer within the drain.',
+    'CPU: fraction of one core per node process in the window; "other CPU": the rest of the machine (PostgreSQL, Redis, anything else running), in cores. Lost: sent in the window but not received by some peer within the drain (a cursor replaced by a newer one within a presence batch is never sent, by design, so cursor losses include those). Last cursor missing: receiver-sender pairs in which the sender\'s final cursor never arrived, i.e. a cursor left in the wrong place.',
     main,
     '',
     "Store time per batch: samskapa_persist_seconds from each node's /metrics (read before and after the window; append start → stored, so it includes the wait for PostgreSQL's group commit; only the owner stores). The server does not expose the commit time itself per node; quantiles are interpolated in the histogram's buckets (0.5, 1, 2.5, 5, 10, 25, 50 ms …), so they are coarse; the mean is exact.",
