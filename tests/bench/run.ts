@@ -22,9 +22,11 @@ import { modelHealthReport, runModelHealth } from './limits/modelHealth'
 import { boardMemoryReport, synthesisTimeReport } from './limits/report'
 import { runStorageEngines, type StorageEnginesOptions } from './storage/storageEngines'
 import { storageEnginesReport } from './storage/report'
+import { runMultinode, type MultinodeOptions } from './multinode/multinode'
+import { multinodeReport } from './multinode/report'
 
 /**
- * `npm run bench [-- quality|fanout|storage|wire|coldopen|firstpaint|longday|rooms|limits|model ...] [--full]`: runs the
+ * `npm run bench [-- quality|fanout|storage|multinode|wire|coldopen|firstpaint|longday|rooms|limits|model ...] [--full]`: runs the
  * selected scenarios (all by default) against our server and the anchors in one run, prints
  * tables and writes bench/results/<timestamp>.json. `--full` (or BENCH_FULL=1) adds 300
  * clients, longer windows and a five-minute many-rooms run. This measures; it asserts nothing.
@@ -41,6 +43,7 @@ const SCENARIOS = [
   'limits',
   'model',
   'storage',
+  'multinode',
 ] as const
 type Scenario = (typeof SCENARIOS)[number]
 
@@ -54,7 +57,7 @@ if (unknown.length > 0) {
 const chosen = args.filter((a): a is Scenario => SCENARIOS.includes(a as Scenario))
 const selected: Scenario[] = chosen.length > 0 ? chosen : [...SCENARIOS]
 
-/** `--clients=300,150` and `--servers=ours,y-websocket` narrow the fan-out scenario. */
+/** `--clients=300,150` and `--servers=ours,y-websocket` narrow the fan-out scenario (`--clients` also multinode). */
 function listFlag(name: string): string[] | undefined {
   const flag = args.find((a) => a.startsWith(`--${name}=`))
   return flag
@@ -78,6 +81,16 @@ const fanoutOptions: FanoutOptions = {
   editsPerSecond: 2,
   cursorsPerSecond: 10,
   compareDeflate: !args.includes('--no-deflate'),
+}
+
+const multinodeOptions: MultinodeOptions = {
+  clientCounts: listFlag('clients')?.map(Number) ?? (full ? [30, 150, 300] : [30, 150]),
+  nodes: 3,
+  warmupMs: 3000,
+  measureMs: full ? 20_000 : 10_000,
+  drainMs: 3000,
+  editsPerSecond: 2,
+  cursorsPerSecond: 10,
 }
 
 const coldOpenOptions: ColdOpenOptions = {
@@ -167,6 +180,16 @@ if (selected.includes('storage')) {
     'Append latency is what an edit waits, stored, before any peer sees it. PostgreSQL runs on the same 2 cores as the load, over loopback: on its own machine a commit adds the network round trip (about 0.2–0.5 ms in one data centre), and group commit keeps the commits per second flat as load grows.',
   )
   results.storage = { options: o, rows }
+}
+
+if (selected.includes('multinode')) {
+  const o = multinodeOptions
+  log(
+    `\nScenario 1c — multi-node fan-out: one board, each client moves a note ${o.editsPerSecond}/s and a cursor ${o.cursorsPerSecond}/s, on 1. one node with SQLite, 2. one node with PostgreSQL (fsync on), 3. ${o.nodes} nodes on that PostgreSQL and one Redis (client i on node i % ${o.nodes}); ${o.warmupMs / 1000} s warm-up, ${o.measureMs / 1000} s window, lost = not arrived ${o.drainMs / 1000} s after the window`,
+  )
+  const steps = await runMultinode(o, log)
+  log(`\n${multinodeReport(steps)}`)
+  results.multinode = { options: o, steps }
 }
 
 if (selected.includes('wire')) {

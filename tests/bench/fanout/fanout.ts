@@ -1,5 +1,10 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import type { RoomAddress, ServerName, ServerUnderTest } from '../servers/serverProcess'
+import type {
+  RoomAddress,
+  ServerName,
+  ServerUnderTest,
+  WireProtocol,
+} from '../servers/serverProcess'
 import { SERVERS } from '../servers/serverProcess'
 import { cpuFraction, readCpu, readMachine, RssSampler } from '../servers/procStats'
 import { Histogram } from './Histogram'
@@ -60,6 +65,10 @@ export class WindowStats implements ClientListener {
   readonly sent = { edit: 0, cursor: 0 }
   readonly received = { edit: 0, cursor: 0 }
   bytes = 0
+  readonly unexpectedCloses: string[] = []
+  /** Per sender, the seq of its last cursor move; per receiver, each sender's newest seen. */
+  readonly lastCursorSent = new Map<number, number>()
+  readonly newestCursorSeen = new Map<number, Map<number, number>>()
   startMs = Infinity
   endMs = Infinity
 
@@ -71,7 +80,12 @@ export class WindowStats implements ClientListener {
     if (this.inWindow(sentMs)) this.sent[kind]++
   }
 
-  onReceipt(_receiver: number, receipt: Receipt, arrivedMs: number) {
+  onReceipt(receiver: number, receipt: Receipt, arrivedMs: number) {
+    if (receipt.kind === 'cursor') {
+      let seen = this.newestCursorSeen.get(receiver)
+      if (!seen) this.newestCursorSeen.set(receiver, (seen = new Map()))
+      if ((seen.get(receipt.sender) ?? 0) < receipt.seq) seen.set(receipt.sender, receipt.seq)
+    }
     if (!this.inWindow(receipt.sentMs)) return
     this.received[receipt.kind]++
     this.histograms[receipt.kind].record(arrivedMs - receipt.sentMs)
@@ -79,6 +93,26 @@ export class WindowStats implements ClientListener {
 
   onBytes(bytes: number) {
     this.bytes += bytes
+  }
+
+  onUnexpectedClose(client: number, code: number, reason: string) {
+    this.unexpectedCloses.push(`client ${client}: ${code} ${reason}`)
+  }
+
+  /**
+   * Receiver-sender pairs in which the receiver never got the sender's last cursor. A cursor
+   * replaced by a newer one before it was relayed is coalesced, not lost; a stale pair is a
+   * cursor shown in the wrong place for good.
+   */
+  staleCursorPairs(): number {
+    let stale = 0
+    for (const [sender, last] of this.lastCursorSent) {
+      for (const [receiver] of this.lastCursorSent) {
+        if (receiver === sender) continue
+        if ((this.newestCursorSeen.get(receiver)?.get(sender) ?? 0) < last) stale++
+      }
+    }
+    return stale
   }
 
   result(kind: MessageKind, peers: number): KindResult {
@@ -99,9 +133,10 @@ export class WindowStats implements ClientListener {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Client i joins `address`, or `address[i % address.length]` to spread over several nodes. */
 export async function connectAll(
-  address: RoomAddress,
-  server: ServerUnderTest,
+  address: RoomAddress | RoomAddress[],
+  server: Pick<ServerUnderTest, 'protocol'>,
   count: number,
   stats: WindowStats,
   offerDeflate = false,
@@ -110,7 +145,8 @@ export async function connectAll(
   for (let start = 0; start < count; start += CONNECT_BATCH) {
     const batch: LightClient[] = []
     for (let i = start; i < Math.min(count, start + CONNECT_BATCH); i++) {
-      batch.push(new LightClient(i, address, server.protocol, stats, offerDeflate))
+      const to = Array.isArray(address) ? address[i % address.length]! : address
+      batch.push(new LightClient(i, to, server.protocol, stats, offerDeflate))
     }
     clients.push(...batch)
     await Promise.all(batch.map((client) => client.connect()))
@@ -147,8 +183,9 @@ export function startLoad(
         nextEdit[i] = Math.max(nextEdit[i]! + editEvery, now)
       }
       if (now >= nextCursor[i]!) {
-        const { sentMs } = client.sendCursor(Math.round(now % 1000), i * 10)
+        const { seq, sentMs } = client.sendCursor(Math.round(now % 1000), i * 10)
         stats.countSent('cursor', sentMs)
+        stats.lastCursorSent.set(client.index, seq)
         nextCursor[i] = Math.max(nextCursor[i]! + cursorEvery, now)
       }
     }
@@ -156,21 +193,61 @@ export function startLoad(
   return () => clearInterval(timer)
 }
 
-async function runStep(
-  server: ServerUnderTest,
+/** Where a window's load goes: client i joins `addresses[i % addresses.length]`. */
+export interface LoadTarget {
+  protocol: WireProtocol
+  addresses: RoomAddress[]
+  /** The server processes whose CPU and RSS are read (several nodes: one each). */
+  pids: number[]
+}
+
+/** Reads taken from the servers just before and just after the measured window. */
+export interface WindowHooks {
+  atStart?(): Promise<void>
+  atEnd?(): Promise<void>
+}
+
+export interface WindowResult {
+  edit: KindResult
+  cursor: KindResult
+  /** Fraction of one core used by each of `LoadTarget.pids`, in order. */
+  serverCpus: number[]
+  serverRssMiB: number[]
+  clientCpu: number
+  clientLoopDelayP99Ms: number
+  /** CPU (in cores) the whole machine used during the window. */
+  machineCpu: number
+  iowait: number
+  receivedMiBPerSecond: number
+  /** Sockets the servers closed during the step (`code reason`), each a likely loss. */
+  unexpectedCloses: string[]
+  /** Pairs whose receiver never got the sender's last cursor, after the drain. */
+  staleCursorPairs: number
+}
+
+/**
+ * Connects `count` clients, runs the load for a warm-up and a measured window, then waits
+ * up to `drainMs` for late messages: the fan-out measurement every scenario shares.
+ */
+export async function measureWindow(
+  target: LoadTarget,
   count: number,
-  options: FanoutOptions,
+  options: Pick<
+    FanoutOptions,
+    'warmupMs' | 'measureMs' | 'drainMs' | 'editsPerSecond' | 'cursorsPerSecond'
+  >,
   offerDeflate = false,
-): Promise<FanoutStep> {
+  hooks: WindowHooks = {},
+): Promise<WindowResult> {
   const stats = new WindowStats()
-  const address = await server.createRoom(`fanout-${count}-${Date.now()}`)
-  const clients = await connectAll(address, server, count, stats, offerDeflate)
+  const clients = await connectAll(target.addresses, target, count, stats, offerDeflate)
   const stopLoad = startLoad(clients, stats, options)
   try {
     await sleep(options.warmupMs)
+    await hooks.atStart?.()
     const loopDelay = monitorEventLoopDelay({ resolution: 10 })
-    const rss = new RssSampler(server.pid)
-    const serverCpuStart = readCpu(server.pid)
+    const rss = target.pids.map((pid) => new RssSampler(pid))
+    const serverCpuStart = target.pids.map((pid) => readCpu(pid))
     const clientCpuStart = process.cpuUsage()
     const machineStart = readMachine()
     const bytesStart = stats.bytes
@@ -178,14 +255,11 @@ async function runStep(
     stats.startMs = performance.now()
     stats.endMs = stats.startMs + options.measureMs
     await sleep(options.measureMs)
-    const serverCpu = cpuFraction(serverCpuStart, readCpu(server.pid))
+    const serverCpus = target.pids.map((pid, i) => cpuFraction(serverCpuStart[i]!, readCpu(pid)))
     const clientCpuUsage = process.cpuUsage(clientCpuStart)
     const machineEnd = readMachine()
     const elapsedS = (performance.now() - stats.startMs) / 1000
-    const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6 / elapsedS
-    const machineCpu = (machineEnd.busySeconds - machineStart.busySeconds) / elapsedS
-    const iowait = (machineEnd.iowaitSeconds - machineStart.iowaitSeconds) / elapsedS
-    const receivedMiBPerSecond = (stats.bytes - bytesStart) / 1024 / 1024 / elapsedS
+    await hooks.atEnd?.()
     loopDelay.disable()
     stopLoad()
     const drainUntil = performance.now() + options.drainMs
@@ -198,23 +272,48 @@ async function runStep(
       await sleep(50)
     }
     return {
-      server: server.name,
-      clients: count,
-      ...(offerDeflate ? { offerDeflate } : {}),
       edit: stats.result('edit', peers),
       cursor: stats.result('cursor', peers),
-      serverCpu,
-      serverRssMiB: rss.stop().peakMiB,
-      clientCpu,
+      serverCpus,
+      serverRssMiB: rss.map((sampler) => sampler.stop().peakMiB),
+      clientCpu: (clientCpuUsage.user + clientCpuUsage.system) / 1e6 / elapsedS,
       clientLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
-      otherCpu: Math.max(0, machineCpu - serverCpu - clientCpu),
-      iowait,
-      receivedMiBPerSecond,
+      machineCpu: (machineEnd.busySeconds - machineStart.busySeconds) / elapsedS,
+      iowait: (machineEnd.iowaitSeconds - machineStart.iowaitSeconds) / elapsedS,
+      receivedMiBPerSecond: (stats.bytes - bytesStart) / 1024 / 1024 / elapsedS,
+      unexpectedCloses: stats.unexpectedCloses,
+      staleCursorPairs: stats.staleCursorPairs(),
     }
   } finally {
     stopLoad()
     for (const client of clients) client.close()
     await sleep(500)
+  }
+}
+
+async function runStep(
+  server: ServerUnderTest,
+  count: number,
+  options: FanoutOptions,
+  offerDeflate = false,
+): Promise<FanoutStep> {
+  const address = await server.createRoom(`fanout-${count}-${Date.now()}`)
+  const target = { protocol: server.protocol, addresses: [address], pids: [server.pid] }
+  const window = await measureWindow(target, count, options, offerDeflate)
+  const serverCpu = window.serverCpus[0]!
+  return {
+    server: server.name,
+    clients: count,
+    ...(offerDeflate ? { offerDeflate } : {}),
+    edit: window.edit,
+    cursor: window.cursor,
+    serverCpu,
+    serverRssMiB: window.serverRssMiB[0]!,
+    clientCpu: window.clientCpu,
+    clientLoopDelayP99Ms: window.clientLoopDelayP99Ms,
+    otherCpu: Math.max(0, window.machineCpu - serverCpu - window.clientCpu),
+    iowait: window.iowait,
+    receivedMiBPerSecond: window.receivedMiBPerSecond,
   }
 }
 

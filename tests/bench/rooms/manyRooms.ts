@@ -46,7 +46,7 @@ class RoomStats extends WindowStats {
     super()
   }
 
-  onUnexpectedClose(_client: number, code: number, reason: string) {
+  override onUnexpectedClose(_client: number, code: number, reason: string) {
     const key = `${code} ${reason}`.trim()
     this.closes[key] = (this.closes[key] ?? 0) + 1
   }

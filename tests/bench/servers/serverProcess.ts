@@ -61,15 +61,26 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 90_000
   throw new Error(`server did not listen on ${port} within ${timeoutMs} ms`)
 }
 
-async function launch(args: string[], env: Record<string, string>) {
+/** The last lines a server wrote to stdout, when asked to keep them (see `OurServer.logs`). */
+const KEPT_LOG_LINES = 500
+
+async function launch(args: string[], env: Record<string, string>, keepStdout = false) {
   const port = await freePort()
   const stderr: string[] = []
+  const stdout: string[] = []
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'],
   })
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()))
+  let partial = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n')
+    partial = lines.pop() ?? ''
+    stdout.push(...lines.filter(Boolean))
+    if (stdout.length > KEPT_LOG_LINES) stdout.splice(0, stdout.length - KEPT_LOG_LINES)
+  })
   // A server that dies mid-run says why, rather than leaving "fetch failed" downstream.
   child.once('exit', (code, signal) => {
     if (code === 0 || signal === 'SIGTERM' || signal === 'SIGKILL') return
@@ -91,7 +102,7 @@ async function launch(args: string[], env: Record<string, string>) {
     await exited
     clearTimeout(timer)
   }
-  return { child, port, pid: child.pid!, stop, stderr }
+  return { child, port, pid: child.pid!, stop, stderr, stdout }
 }
 
 export interface OurServerOptions {
@@ -99,6 +110,11 @@ export interface OurServerOptions {
   dataDir?: string
   /** Extra settings, e.g. a short ROOM_GRACE_MS or a higher connection limit. */
   env?: Record<string, string>
+  /**
+   * Log at this level (default: silent) and keep the last lines, so a benchmark can show the
+   * warnings and errors a server logged while it ran.
+   */
+  logLevel?: 'error' | 'warn' | 'info'
 }
 
 /** Our server with what the storage and memory scenarios need beyond `ServerUnderTest`. */
@@ -110,6 +126,10 @@ export interface OurServer extends ServerUnderTest {
   metrics(): Promise<Map<string, number>>
   /** A full GC in the server process (see gcOnSignal.mjs); resolves after it has run. */
   collectGarbage(): Promise<void>
+  /** Log lines (pino JSON) kept so far, with `logLevel`; their count only grows to 500. */
+  logs(): string[]
+  /** Prometheus text from GET /metrics as served. */
+  metricsText(): Promise<string>
 }
 
 /**
@@ -120,7 +140,7 @@ export interface OurServer extends ServerUnderTest {
  */
 export async function startOurServer(options: OurServerOptions = {}): Promise<OurServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samskapa-bench-'))
-  const { child, pid, port, stop } = await launch(
+  const { child, pid, port, stop, stdout } = await launch(
     [
       '--expose-gc',
       '--import',
@@ -129,7 +149,13 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
       'tsx',
       'server/main.ts',
     ],
-    { DATA_DIR: dataDir, LOG_LEVEL: 'silent', CREATES_PER_MINUTE: '100000', ...options.env },
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: options.logLevel ?? 'silent',
+      CREATES_PER_MINUTE: '100000',
+      ...options.env,
+    },
+    options.logLevel !== undefined,
   )
   const baseUrl = `http://${HOST}:${port}`
   const createBoard = async (body: { title: string; template: string }) => {
@@ -154,6 +180,8 @@ export async function startOurServer(options: OurServerOptions = {}): Promise<Ou
       const board = await createBoard({ title: label, template: 'blank' })
       return { url: syncUrl(board.sync), docName: board.sync.room }
     },
+    logs: () => [...stdout],
+    metricsText: async () => (await fetch(`${baseUrl}/metrics`)).text(),
     async metrics() {
       const text = await (await fetch(`${baseUrl}/metrics`)).text()
       const values = new Map<string, number>()
