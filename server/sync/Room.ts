@@ -363,7 +363,11 @@ export class Room {
           remote,
         )
       } else {
-        Y.applyUpdate(this.doc, update, remote)
+        try {
+          Y.applyUpdate(this.doc, update, remote)
+        } catch (error) {
+          return { ok: false, reason: 'corruptUpdate', detail: String(error) }
+        }
       }
     } catch (error) {
       if (error instanceof ProtocolError) {
@@ -371,7 +375,9 @@ export class Room {
         const reason = error.reason === 'ownerChanged' ? 'notOwner' : error.reason
         return { ok: false, reason, detail: error.message }
       }
-      return { ok: false, reason: 'corruptUpdate', detail: String(error) }
+      // Reading the write context failed (the database is away): as for a local connection,
+      // the writer is closed with 1011, reconnects, and sends the update again.
+      return { ok: false, reason: 'internalError', detail: String(error) }
     }
     return { ok: true }
   }

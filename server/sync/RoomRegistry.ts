@@ -13,7 +13,15 @@ import type { CloseReason } from '../../shared/closeCodes'
 import type { Cluster } from '../cluster/Cluster'
 import { AppendConflict } from '../storage/postgres/UpdateGroupCommit'
 
-export class RoomLoadError extends Error {}
+export class RoomLoadError extends Error {
+  constructor(
+    message: string,
+    /** The database could not be read (it may be restarting): trying again later can help. */
+    readonly transient = false,
+  ) {
+    super(message)
+  }
+}
 
 export class RoomLimitError extends Error {}
 
@@ -172,7 +180,7 @@ export class RoomRegistry {
       stored = await this.storage.loadDoc(boardId)
     } catch (error) {
       await this.cluster?.detach(boardId, undefined)
-      throw new RoomLoadError(`stored data could not be read: ${String(error)}`)
+      throw new RoomLoadError(`stored data could not be read: ${String(error)}`, true)
     }
     const room = new Room(boardId, this.storage, this.roomOptions, this.metrics)
     try {

@@ -143,6 +143,10 @@ export class SyncEndpoint {
       // Any other failure is a load failure too: one board that cannot load ends only itself.
       const reason = error instanceof RoomLoadError ? error.message : String(error)
       this.log.error({ room: boardId, reason }, 'room failed to load')
+      // A database that is away (restarting) is worth another try; a corrupt board is not.
+      if (error instanceof RoomLoadError && error.transient) {
+        return { ok: false, reason: 'storageFailed', message: 'storage unavailable' }
+      }
       return { ok: false, reason: 'roomLoadFailed', message: 'board could not be loaded' }
     }
   }
