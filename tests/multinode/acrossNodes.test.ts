@@ -1,29 +1,18 @@
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readRecords, writeRecords } from '../../shared/board/boardDoc'
 import { CloseCode } from '../../shared/closeCodes'
 import { noteShape } from '../../shared/board/shapeRecords'
 import type { SyncInfo } from '../../shared/contracts'
 import type { CreatedWorkshop } from '../../shared/workshopContracts'
 import {
+  clusterSuiteAvailable,
   leaseHolder,
   loadFromPostgres,
-  startClusterNodes,
+  sharedServers,
   type ClusterNode,
 } from '../support/clusterNodes'
 import { openLive } from '../support/liveClient'
-import {
-  postgresAvailable,
-  reportPostgresSkip,
-  startPostgres,
-  type PostgresServer,
-} from '../support/postgresServer'
-import {
-  redisUnavailableReason,
-  reportRedisSkip,
-  startRedis,
-  type RedisServer,
-} from '../support/redisServer'
 import { connectProvider, noteText, putNote, waitFor, whenSynced } from '../support/syncClients'
 import {
   call,
@@ -33,12 +22,8 @@ import {
   tokenOf,
 } from '../support/workshopClients'
 
-reportPostgresSkip('acrossNodes')
-reportRedisSkip('acrossNodes')
-const available = postgresAvailable() && !redisUnavailableReason()
+const available = clusterSuiteAvailable('acrossNodes')
 
-let postgres: PostgresServer | undefined
-let redis: RedisServer | undefined
 let nodes: ClusterNode[] = []
 let databaseUrl = ''
 const cleanups: (() => void)[] = []
@@ -64,23 +49,16 @@ function providerOn(node: ClusterNode, sync: SyncInfo) {
 }
 
 describe.skipIf(!available)('roles, rotation, erase, presence and the day across nodes', () => {
-  beforeAll(async () => {
-    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  }, 120_000)
+  const servers = sharedServers()
 
   beforeEach(async () => {
-    databaseUrl = await postgres!.createDatabase(`samskapa_across_${Date.now()}`)
-    nodes = await startClusterNodes(3, { databaseUrl, redisUrl: redis!.url })
+    ;({ databaseUrl, nodes } = await servers.cluster('across'))
   }, 120_000)
 
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) cleanup()
     await Promise.all(nodes.map((node) => node.process.stop('SIGKILL')))
     nodes = []
-  })
-
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()])
   })
 
   it('keeps a viewer on a non-owner node from changing the board; its presence still reaches the owner’s clients', async () => {

@@ -1,34 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { boardClient, sameContent, type BoardClient } from '../fault/boardClient'
 import { EditLoad, mergeMax, missingFrom, noteXs } from '../fault/editLoad'
 import {
+  clusterSuiteAvailable,
   leaseHolder,
   loadFromPostgres,
+  sharedServers,
   startClusterNode,
-  startClusterNodes,
   type ClusterNode,
 } from '../support/clusterNodes'
-import {
-  postgresAvailable,
-  reportPostgresSkip,
-  startPostgres,
-  type PostgresServer,
-} from '../support/postgresServer'
-import {
-  redisUnavailableReason,
-  reportRedisSkip,
-  startRedis,
-  type RedisServer,
-} from '../support/redisServer'
 import { createBoard } from '../support/serverProcess'
 import { waitFor } from '../support/syncClients'
 
-reportPostgresSkip('multinode faults')
-reportRedisSkip('multinode faults')
-const available = postgresAvailable() && !redisUnavailableReason()
+const available = clusterSuiteAvailable('multinode faults')
 
-let postgres: PostgresServer | undefined
-let redis: RedisServer | undefined
+let servers: ReturnType<typeof sharedServers>
 let nodes: ClusterNode[] = []
 const clients: BoardClient[] = []
 const loads: EditLoad[] = []
@@ -45,8 +31,9 @@ afterEach(async () => {
 
 /** Three nodes, one board, two editing clients on each node. */
 async function busyBoard(name: string) {
-  const databaseUrl = await postgres!.createDatabase(`samskapa_${name}_${Date.now()}`)
-  nodes = await startClusterNodes(3, { databaseUrl, redisUrl: redis!.url })
+  const cluster = await servers.cluster(name)
+  const databaseUrl = cluster.databaseUrl
+  nodes = cluster.nodes
   const board = await createBoard(nodes[0]!.url)
   for (let i = 0; i < 6; i++) {
     const client = boardClient(board.sync, nodes[i % 3]!.url)
@@ -86,13 +73,7 @@ function logged(node: ClusterNode, message: string): string[] {
 }
 
 describe.skipIf(!available)('three nodes under faults', () => {
-  beforeAll(async () => {
-    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  }, 120_000)
-
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()])
-  }, 120_000)
+  servers = sharedServers()
 
   it('kill -9 of a busy board’s owner: every edit a client saw is stored, another node takes over', async () => {
     const { databaseUrl, board } = await busyBoard('kill')
@@ -116,7 +97,7 @@ describe.skipIf(!available)('three nodes under faults', () => {
       `${ownerId}-restarted`,
       {
         databaseUrl,
-        redisUrl: redis!.url,
+        redisUrl: servers.redis.url,
       },
       {},
       owner.port,
@@ -151,9 +132,9 @@ describe.skipIf(!available)('three nodes under faults', () => {
   it('FLUSHALL and a restart of Redis cost a pause in fan-out, never an edit', async () => {
     const { databaseUrl, board } = await busyBoard('redis')
     await sleep(1000)
-    await redis!.flushAll()
+    await servers.redis.flushAll()
     await sleep(1000)
-    await redis!.restart(() => sleep(1500))
+    await servers.redis.restart(() => sleep(1500))
     await sleep(2000)
     expect(
       missingFrom(noteXs(await loadFromPostgres(databaseUrl, board.id)), seenByPeers()),
@@ -164,7 +145,7 @@ describe.skipIf(!available)('three nodes under faults', () => {
   it('a PostgreSQL restart under load: edits wait, then all of them are stored', async () => {
     const { databaseUrl, board } = await busyBoard('postgres')
     await sleep(1000)
-    await postgres!.restart(() => sleep(1500))
+    await servers.postgres.restart(() => sleep(1500))
     await sleep(3000)
     expect(
       missingFrom(noteXs(await loadFromPostgres(databaseUrl, board.id)), seenByPeers()),

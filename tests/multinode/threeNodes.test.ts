@@ -1,28 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { boardClient, recordsById, sameContent, type BoardClient } from '../fault/boardClient'
 import { EditLoad } from '../fault/editLoad'
-import {
-  postgresAvailable,
-  reportPostgresSkip,
-  startPostgres,
-  type PostgresServer,
-} from '../support/postgresServer'
-import {
-  redisUnavailableReason,
-  reportRedisSkip,
-  startRedis,
-  type RedisServer,
-} from '../support/redisServer'
 import { createBoard } from '../support/serverProcess'
 import { waitFor } from '../support/syncClients'
-import { loadFromPostgres, startClusterNodes, type ClusterNode } from '../support/clusterNodes'
+import {
+  clusterSuiteAvailable,
+  loadFromPostgres,
+  sharedServers,
+  type ClusterNode,
+} from '../support/clusterNodes'
 
-reportPostgresSkip('threeNodes')
-reportRedisSkip('threeNodes')
-const available = postgresAvailable() && !redisUnavailableReason()
+const available = clusterSuiteAvailable('threeNodes')
 
-let postgres: PostgresServer | undefined
-let redis: RedisServer | undefined
 let nodes: ClusterNode[] = []
 const clients: BoardClient[] = []
 const loads: EditLoad[] = []
@@ -35,17 +24,12 @@ afterEach(async () => {
 })
 
 describe.skipIf(!available)('three nodes on one PostgreSQL and one Redis', () => {
-  beforeAll(async () => {
-    ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  }, 120_000)
-
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()])
-  })
+  const servers = sharedServers()
 
   it('converges: clients spread over the nodes end equal to a fresh load from PostgreSQL', async () => {
-    const databaseUrl = await postgres!.createDatabase(`samskapa_converge_${Date.now()}`)
-    nodes = await startClusterNodes(3, { databaseUrl, redisUrl: redis!.url })
+    const cluster = await servers.cluster('converge')
+    const databaseUrl = cluster.databaseUrl
+    nodes = cluster.nodes
     const board = await createBoard(nodes[1]!.url)
     for (let i = 0; i < 6; i++) {
       const client = boardClient(board.sync, nodes[i % 3]!.url)

@@ -1,7 +1,55 @@
 import * as Y from 'yjs'
+import { afterAll, beforeAll } from 'vitest'
+import {
+  postgresAvailable,
+  reportPostgresSkip,
+  startPostgres,
+  type PostgresServer,
+} from './postgresServer'
+import {
+  redisUnavailableReason,
+  reportRedisSkip,
+  startRedis,
+  type RedisServer,
+} from './redisServer'
 import { PostgresStorage } from '../../server/storage/postgres/PostgresStorage'
 import { applyStoredDoc } from '../../server/storage/storedDoc'
 import { freePort, startServerProcess, tempDataDir, type ServerProcess } from './serverProcess'
+
+/** Whether PostgreSQL and Redis can run here; says so plainly (fails in CI) when not. */
+export function clusterSuiteAvailable(suite: string): boolean {
+  reportPostgresSkip(suite)
+  reportRedisSkip(suite)
+  return postgresAvailable() && !redisUnavailableReason()
+}
+
+/**
+ * One PostgreSQL and one Redis for a whole suite, started before its first test and stopped
+ * after its last; call inside the suite's `describe`.
+ */
+export function sharedServers() {
+  const servers: { postgres?: PostgresServer; redis?: RedisServer } = {}
+  beforeAll(async () => {
+    ;[servers.postgres, servers.redis] = await Promise.all([startPostgres(), startRedis()])
+  }, 120_000)
+  afterAll(async () => {
+    await Promise.all([servers.postgres?.stop(), servers.redis?.stop()])
+  })
+  return {
+    get postgres() {
+      return servers.postgres!
+    },
+    get redis() {
+      return servers.redis!
+    },
+    /** A fresh database, and `count` nodes sharing it and the suite's Redis. */
+    async cluster(name: string, count = 3) {
+      const databaseUrl = await servers.postgres!.createDatabase(`samskapa_${name}_${Date.now()}`)
+      const nodes = await startClusterNodes(count, { databaseUrl, redisUrl: servers.redis!.url })
+      return { databaseUrl, nodes }
+    },
+  }
+}
 
 export interface ClusterNode {
   nodeId: string

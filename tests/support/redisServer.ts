@@ -1,9 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { createClient } from 'redis'
+import { freePort } from './serverProcess'
 
 /**
  * A real, throwaway Redis server for tests, on a free port with its files in a temporary
@@ -36,17 +36,6 @@ export function reportRedisSkip(suite: string) {
   if (!reason) return
   if (process.env.CI) throw new Error(`${suite}: Redis tests cannot run in CI: ${reason}`)
   console.warn(`${suite}: Redis tests SKIPPED: ${reason}`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

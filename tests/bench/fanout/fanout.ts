@@ -37,6 +37,11 @@ export interface KindResult {
   max: number
 }
 
+/** What a step that failed to run reports for edits or cursors: nothing measured. */
+export function emptyKindResult(): KindResult {
+  return { sent: 0, expected: 0, received: 0, lost: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN }
+}
+
 export interface FanoutStep {
   server: ServerName
   clients: number
@@ -354,16 +359,7 @@ export async function runFanout(
 }
 
 function failedStep(server: ServerName, clients: number, error: unknown): FanoutStep {
-  const empty: KindResult = {
-    sent: 0,
-    expected: 0,
-    received: 0,
-    lost: 0,
-    p50: NaN,
-    p95: NaN,
-    p99: NaN,
-    max: NaN,
-  }
+  const empty = emptyKindResult()
   return {
     server,
     clients,

@@ -3,7 +3,12 @@ import { leaseHolder } from '../../support/clusterNodes'
 import { startPostgres } from '../../support/postgresServer'
 import { startRedis } from '../../support/redisServer'
 import { syncUrl } from '../../support/syncClients'
-import { measureWindow, type FanoutOptions, type KindResult } from '../fanout/fanout'
+import {
+  emptyKindResult,
+  measureWindow,
+  type FanoutOptions,
+  type KindResult,
+} from '../fanout/fanout'
 import { startOurServer, type OurServer, type RoomAddress } from '../servers/serverProcess'
 import {
   histogramDelta,
@@ -163,16 +168,7 @@ async function runStep(
 }
 
 function failedStep(setup: Setup, clients: number, error: unknown): MultinodeStep {
-  const empty: KindResult = {
-    sent: 0,
-    expected: 0,
-    received: 0,
-    lost: 0,
-    p50: NaN,
-    p95: NaN,
-    p99: NaN,
-    max: NaN,
-  }
+  const empty = emptyKindResult()
   return {
     setup: setup.id,
     label: setup.label,
