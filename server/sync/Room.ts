@@ -473,11 +473,25 @@ export class Room {
     }
     const stateVector = repeats.stateVector!
     repeats.stateVector = undefined
-    const reply = encoding.createEncoder()
-    encoding.writeVarUint(reply, MESSAGE_SYNC)
-    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2)
-    encoding.writeVarUint8Array(reply, this.encodeDiff(stateVector))
-    this.send(connection, encoding.toUint8Array(reply))
+    void this.whenStored().then(() => {
+      if (this.destroyed || this.storageFailed || !this.connections.has(connection)) return
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, MESSAGE_SYNC)
+      encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2)
+      encoding.writeVarUint8Array(reply, this.encodeDiff(stateVector))
+      this.send(connection, encoding.toUint8Array(reply))
+    })
+  }
+
+  /**
+   * Resolves once what was applied is stored, so a client asking for the doc gets only what
+   * can no longer be lost: an update applied a moment ago may still fail to store (the
+   * database restarting), and then it must not have reached anyone but its writer, who sends
+   * it again. Under a steady stream of edits it stops after a few rounds; what arrives in the
+   * last moment is stored a millisecond later.
+   */
+  private async whenStored() {
+    for (let round = 0; round < 3 && this.hasPending; round++) await this.flush()
   }
 
   /** What a client with `stateVector` lacks; the whole doc is encoded once per change. */
