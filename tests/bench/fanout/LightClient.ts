@@ -146,7 +146,7 @@ export class LightClient {
   /** Moves the note: one small update setting x, y and the marker. Returns the send time. */
   sendEdit(x: number, y: number): { seq: number; sentMs: number } {
     const seq = ++this.editSeq
-    const sentMs = performance.now()
+    const sentMs = markerTime()
     this.doc.transact(() => {
       this.note.set('x', x)
       this.note.set('y', y)
@@ -159,7 +159,7 @@ export class LightClient {
   /** Moves the cursor: one awareness update. Returns the send time. */
   sendCursor(x: number, y: number): { seq: number; sentMs: number } {
     const seq = ++this.cursorSeq
-    const sentMs = performance.now()
+    const sentMs = markerTime()
     const state = JSON.stringify({ cursor: { x, y }, b: marker('c', this.index, seq, sentMs) })
     const update = encoding.createEncoder()
     encoding.writeVarUint(update, 1)
@@ -215,6 +215,16 @@ export class LightClient {
     write(encoder)
     this.socket.send(encoding.toUint8Array(encoder))
   }
+}
+
+/**
+ * The send time as the marker carries it (to the microsecond). The sender counts a message in
+ * the window by this same value, so a message sent at the window's edge is counted by both
+ * sides or by neither: rounded differently, it was counted sent but its receipts dropped, and
+ * showed up as one message lost for every peer.
+ */
+function markerTime(): number {
+  return Number(performance.now().toFixed(3))
 }
 
 function marker(kind: 'e' | 'c', sender: number, seq: number, sentMs: number) {
