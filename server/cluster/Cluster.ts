@@ -3,12 +3,7 @@ import type { Day } from '../day/Day'
 import type { Logger } from '../logger'
 import type { Connection } from '../sync/Connection'
 import type { Room } from '../sync/Room'
-import {
-  RemoteWrite,
-  type ForwardedWriter,
-  type ForwardVerdict,
-  type RoomLink,
-} from '../sync/RoomLink'
+import { type ForwardedWriter, type ForwardVerdict, type RoomLink } from '../sync/RoomLink'
 import {
   decodeClusterMessage,
   encodeClusterMessage,
@@ -206,10 +201,16 @@ export class Cluster {
     return {
       forward: (update, writer, from) => this.forward(member, update, writer, from),
       stored: (after, seq, update, from) => {
-        const origin = from instanceof RemoteWrite ? from.origin : from ? from.origin : undefined
         this.publish(
           channels.room(member.boardId),
-          { kind: 'stored', board: member.boardId, node: this.nodeId, after, seq, origin },
+          {
+            kind: 'stored',
+            board: member.boardId,
+            node: this.nodeId,
+            after,
+            seq,
+            origin: from?.origin,
+          },
           [update],
         )
       },

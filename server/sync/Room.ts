@@ -399,7 +399,7 @@ export class Room {
     }
     const message = syncUpdateMessage(update)
     for (const connection of this.connections) {
-      if (connectionOrigin(connection) !== exceptOrigin) this.send(connection, message)
+      if (connection.origin !== exceptOrigin) this.send(connection, message)
     }
     if (after > this.lastSeq) void this.catchUp()
     else if (seq > this.lastSeq) this.lastSeq = seq
@@ -440,7 +440,8 @@ export class Room {
    * `beforeWriting` learns the last stored seq, from which its appends continue.
    */
   async promote(beforeWriting: (lastSeq: number) => void): Promise<void> {
-    await this.catchUp()
+    // A read already under way may have started before the lease was taken: read once more.
+    if (this.catchingUp) await this.catchingUp
     await this.catchUp()
     if (this.destroyed) return
     beforeWriting(this.lastSeq)
@@ -753,11 +754,6 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   syncProtocol.writeUpdate(encoder, update)
   return encoding.toUint8Array(encoder)
-}
-
-/** How a connection is named across nodes: `node/key`. */
-export function connectionOrigin(connection: Connection): string {
-  return connection.origin
 }
 
 function readVarUint(decoder: decoding.Decoder): number {
