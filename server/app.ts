@@ -68,6 +68,7 @@ export async function startServer(
       graceMs: config.roomGraceMs,
       maxRooms: config.maxRooms,
       compactEveryUpdates: config.compactEveryUpdates,
+      rebuildRatio: config.rebuildRatio,
       awarenessIntervalMs: config.awarenessIntervalMs,
       presenceBatchAbove: config.presenceBatchAbove,
       maxDocBytes: config.maxDocBytes,

@@ -38,6 +38,7 @@ const schema = z.object({
   ROOM_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
+  REBUILD_RATIO: z.coerce.number().min(0).default(1.25),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
   PRESENCE_BATCH_ABOVE: z.coerce.number().int().min(0).default(20),
@@ -130,6 +131,11 @@ export type Config = {
   roomGraceMs: number
   pingIntervalMs: number
   compactEveryUpdates: number
+  /**
+   * A board whose doc has grown past this many times its records written afresh is rebuilt
+   * when it unloads (server/sync/epochs); 0 never rebuilds.
+   */
+  rebuildRatio: number
   sqliteSynchronous: 'FULL' | 'NORMAL'
   awarenessIntervalMs: number
   /** Rooms with more connections than this batch presence; smaller ones relay it at once. */
@@ -241,6 +247,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomGraceMs: s.ROOM_GRACE_MS,
     pingIntervalMs: s.PING_INTERVAL_MS,
     compactEveryUpdates: s.COMPACT_EVERY_UPDATES,
+    rebuildRatio: s.REBUILD_RATIO,
     sqliteSynchronous: s.SQLITE_SYNCHRONOUS,
     awarenessIntervalMs: s.AWARENESS_INTERVAL_MS,
     presenceBatchAbove: s.PRESENCE_BATCH_ABOVE,

@@ -27,6 +27,11 @@ export const CloseCode = {
   forbidden: 4403,
   boardNotFound: 4404,
   tokenRevoked: 4409,
+  /**
+   * The server rebuilt the board since this client's copy was made (shared/board/boardEpoch):
+   * the client hands in what it wrote offline, drops its copy and loads the board afresh.
+   */
+  epochChanged: 4410,
   docTooLarge: 4413,
   rateLimited: 4429,
   tooManyConnections: 4430,

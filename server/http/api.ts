@@ -13,6 +13,7 @@ import { clusterSuggestionRoutes } from './routes/clusterSuggestions'
 import { dayRoutes } from './routes/day'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
+import { rescueRoutes } from './routes/rescue'
 import { metricsRoutes } from './routes/metrics'
 import { outcomeRoutes } from './routes/outcome'
 import { publishRoutes } from './routes/publish'
@@ -39,6 +40,7 @@ export const apiRoutes: Route[] = [
   ...boardRecordRoutes,
   ...captureRoutes,
   ...importRoutes,
+  ...rescueRoutes,
   ...workshopRoutes,
   ...workshopParticipantRoutes,
   ...workshopSynthesisRoutes,

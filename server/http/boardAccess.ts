@@ -4,7 +4,7 @@ import { isValidBoardId } from '../../shared/board/boardId'
 import type { Role } from '../auth/AccessControl'
 import { identifyWriter } from '../auth/identifyWriter'
 import { writeContextFor } from '../sync/writeContext'
-import { inputHeld, writeDenial } from '../sync/writePolicy'
+import { inputHeld, writeDenial, type WriteContext } from '../sync/writePolicy'
 import { RoomLimitError, RoomLoadError } from '../sync/RoomRegistry'
 import { allow, EVERY_ROLE } from './authorize'
 import { HttpError, requestLanguage } from './respond'
@@ -58,6 +58,15 @@ export async function authorizeBoardWrite(
   context: ServerContext,
   boardId: string,
 ): Promise<Role> {
+  return (await authorizeBoardWriter(req, context, boardId)).role
+}
+
+/** Like `authorizeBoardWrite`, returning what the write policy knows of the writer. */
+export async function authorizeBoardWriter(
+  req: IncomingMessage,
+  context: ServerContext,
+  boardId: string,
+): Promise<WriteContext> {
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
   if (!(await context.storage.getBoard(boardId)))
     throw new HttpError(404, 'not_found', 'no such board')
@@ -79,7 +88,7 @@ export async function authorizeBoardWrite(
     )
     throw new HttpError(423, 'input_paused', INPUT_PAUSED[requestLanguage(req)])
   }
-  return access.role
+  return writeContext
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type BoardRecord,
   type NewBoard,
   type ParticipantRecord,
+  type RebuiltDoc,
   type Storage,
   type StoredDoc,
   type TemplateRecord,
@@ -20,6 +21,7 @@ import {
   type WorkshopBoardPlace,
   type WorkshopBoardRecord,
   type WorkshopRecord,
+  KEPT_EPOCH_BASES,
 } from './Storage'
 import { KeyedSerial } from './KeyedSerial'
 
@@ -109,6 +111,16 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      newestUpdate: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
+      insertEpochBase: db.prepare(
+        `INSERT OR REPLACE INTO epoch_bases (board_id, epoch, data, created_at)
+         VALUES (?, ?, ?, ?)`,
+      ),
+      pruneEpochBases: db.prepare(
+        `DELETE FROM epoch_bases WHERE board_id = @id AND epoch NOT IN
+           (SELECT epoch FROM epoch_bases WHERE board_id = @id ORDER BY epoch DESC LIMIT @keep)`,
+      ),
+      getEpochBase: db.prepare('SELECT data FROM epoch_bases WHERE board_id = ? AND epoch = ?'),
       insertWorkshop: db.prepare(
         `INSERT INTO workshops (id, title, date, track, template, allow_group_choice, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -314,6 +326,23 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(boardId, snapshot, uptoSeq)
       this.statements.deleteUpdates.run(boardId, uptoSeq)
     })()
+  }
+
+  async rebuildDoc(boardId: string, rebuilt: RebuiltDoc): Promise<boolean> {
+    return this.db.transaction(() => {
+      const newest = this.statements.newestUpdate.get(boardId) as { seq: number | null }
+      if ((newest.seq ?? 0) > rebuilt.uptoSeq) return false
+      this.statements.insertEpochBase.run(boardId, rebuilt.baseEpoch, rebuilt.base, Date.now())
+      this.statements.pruneEpochBases.run({ id: boardId, keep: KEPT_EPOCH_BASES })
+      this.statements.upsertSnapshot.run(boardId, rebuilt.snapshot, rebuilt.uptoSeq)
+      this.statements.deleteUpdates.run(boardId, rebuilt.uptoSeq)
+      return true
+    })()
+  }
+
+  async epochBase(boardId: string, epoch: number): Promise<Uint8Array | undefined> {
+    const row = this.statements.getEpochBase.get(boardId, epoch) as { data: unknown } | undefined
+    return row ? asBytes(row.data, boardId, `epoch ${epoch}`) : undefined
   }
 
   async docVersion(boardId: string): Promise<number> {

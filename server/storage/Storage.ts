@@ -44,6 +44,21 @@ export interface WorkshopRecord {
   createdAt: number
 }
 
+/**
+ * A board's doc rebuilt from its records (server/sync/epochs): `snapshot` replaces the stored
+ * doc and the updates up to `uptoSeq`; `base` is the doc as it was, kept as epoch `baseEpoch`
+ * so a client that was offline with that copy can still hand in what it wrote.
+ */
+export interface RebuiltDoc {
+  snapshot: Uint8Array
+  uptoSeq: number
+  baseEpoch: number
+  base: Uint8Array
+}
+
+/** How many earlier epochs of a board are kept for offline clients to hand their edits in. */
+export const KEPT_EPOCH_BASES = 3
+
 /** A board of a workshop, in the workshop's order (groups first, then the plenary). */
 export interface WorkshopBoardRecord extends BoardRecord {
   kind: WorkshopBoardKind
@@ -151,6 +166,13 @@ export interface Storage {
   appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number>
   /** Replaces the snapshot and deletes the updates it includes (up to and including `uptoSeq`). */
   compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /**
+   * Stores a rebuilt doc in one transaction and keeps the newest KEPT_EPOCH_BASES bases.
+   * Returns false, changing nothing, if an update after `uptoSeq` was stored meanwhile.
+   */
+  rebuildDoc(boardId: string, rebuilt: RebuiltDoc): Promise<boolean>
+  /** The stored doc of an earlier epoch (as `RebuiltDoc.base`), if still kept. */
+  epochBase(boardId: string, epoch: number): Promise<Uint8Array | undefined>
   saveTemplate(template: TemplateRecord): Promise<void>
   /**
    * Saved templates, oldest first, without their records: the shared ones, and with

@@ -25,6 +25,13 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS epoch_bases (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  epoch INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, epoch)
+);
 CREATE TABLE IF NOT EXISTS workshops (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,

@@ -15,6 +15,8 @@ import { awarenessClientIds } from './awarenessClients'
 import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
 import { writeContextFor } from './writeContext'
+import { readEpoch } from '../../shared/board/boardEpoch'
+import { planRebuild } from './epochs/rebuildDoc'
 import { applyStoredDoc, encodeSnapshot } from '../storage/storedDoc'
 import { KeyedSerial } from '../storage/KeyedSerial'
 import { RemoteWrite, type ForwardedWriter, type ForwardVerdict, type RoomLink } from './RoomLink'
@@ -66,7 +68,14 @@ export interface RoomOptions {
   onCompactionFailure: (room: Room, error: unknown) => void
   /** Called when a write to storage worked, so a failure reported before is over. */
   onStorageSuccess: () => void
+  /** Called when the doc was rebuilt into a new epoch as it unloaded (server/sync/epochs). */
+  onRebuilt: (
+    room: Room,
+    rebuild: { epoch: number; bytesBefore: number; bytesAfter: number },
+  ) => void
   compactEveryUpdates: number
+  /** See Config.rebuildRatio. */
+  rebuildRatio: number
   /** In a batching room, presence changes are gathered this long and relayed as one message. */
   awarenessIntervalMs: number
   /** A room with more connections than this batches presence; a smaller one relays it at once. */
@@ -610,12 +619,22 @@ export class Room {
    * Folds the stored updates into one snapshot of the current doc. A failed compaction loses
    * nothing (the updates stay stored), so it is reported and the room carries on.
    */
-  compact(): Promise<void> {
-    return this.afterStorage(() => this.compactNow())
+  compact(options: { mayRebuild?: boolean } = {}): Promise<void> {
+    return this.afterStorage(() => this.compactNow(options.mayRebuild ?? false))
   }
 
-  /** Runs on the storage chain, so no other write of this room is in flight. */
-  private async compactNow() {
+  /** The epoch of this room's doc (shared/board/boardEpoch). */
+  get epoch(): number {
+    return readEpoch(this.doc)
+  }
+
+  /**
+   * Runs on the storage chain, so no other write of this room is in flight. `mayRebuild` (the
+   * room is unloading) lets it store the doc rebuilt from its records instead, when that is
+   * worth it and nobody has the doc open: not while a client is connected, nor in a cluster,
+   * where another node's room may hold the doc of this epoch.
+   */
+  private async compactNow(mayRebuild = false) {
     // Only the owner writes; a replica's doc is at most what the owner stored.
     if (this.role !== 'owner') return
     // The snapshot must hold exactly what is stored: store what is pending first. Updates that
@@ -625,6 +644,7 @@ export class Room {
       await this.storePending()
     }
     if (this.storageFailed || this.destroyed) return
+    if (mayRebuild && !this.link && this.connections.size === 0 && (await this.rebuildNow())) return
     const snapshot = encodeSnapshot(this.doc)
     try {
       await this.storage.compact(this.boardId, snapshot, this.lastSeq)
@@ -634,6 +654,30 @@ export class Room {
     }
     this.updatesSinceCompaction = 0
     this.storedBytes = snapshot.byteLength
+  }
+
+  /** Stores the doc rebuilt into the next epoch, if worth it; returns whether it did. */
+  private async rebuildNow(): Promise<boolean> {
+    const plan = planRebuild(this.doc, this.options.rebuildRatio)
+    if (!plan) return false
+    try {
+      const stored = await this.storage.rebuildDoc(this.boardId, {
+        snapshot: encodeSnapshot(plan.rebuilt),
+        uptoSeq: this.lastSeq,
+        baseEpoch: this.epoch,
+        base: encodeSnapshot(this.doc),
+      })
+      if (!stored) return false
+      const { bytesBefore, bytesAfter } = plan
+      this.options.onRebuilt(this, { epoch: readEpoch(plan.rebuilt), bytesBefore, bytesAfter })
+      this.updatesSinceCompaction = 0
+      return true
+    } catch (error) {
+      this.options.onCompactionFailure(this, error)
+      return false
+    } finally {
+      plan.rebuilt.destroy()
+    }
   }
 
   /** Closes every client (after a storage failure); they reconnect and sync afresh. */

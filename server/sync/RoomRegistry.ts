@@ -25,7 +25,7 @@ export class RoomLoadError extends Error {
 
 export class RoomLimitError extends Error {}
 
-type StorageHooks = 'onStorageFailure' | 'onCompactionFailure' | 'onStorageSuccess'
+type StorageHooks = 'onStorageFailure' | 'onCompactionFailure' | 'onStorageSuccess' | 'onRebuilt'
 
 export interface RoomRegistryOptions extends Omit<RoomOptions, StorageHooks> {
   graceMs: number
@@ -72,6 +72,8 @@ export class RoomRegistry {
         )
       },
       onStorageSuccess: () => this.health.recordSuccess(),
+      onRebuilt: (room, rebuild) =>
+        this.log.info({ room: room.boardId, ...rebuild }, 'doc rebuilt from its records'),
     }
   }
 
@@ -265,7 +267,7 @@ export class RoomRegistry {
   }
 
   private async storeAndFree(room: Room) {
-    await room.compact()
+    await room.compact({ mayRebuild: true })
     await room.destroy()
     await this.cluster?.detach(room.boardId, room)
   }

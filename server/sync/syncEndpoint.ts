@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type WebSocket, type RawData } from 'ws'
 import { CloseCode, type CloseReason } from '../../shared/closeCodes'
+import { EPOCH_PARAM, parseClientEpoch } from '../../shared/board/boardEpoch'
 import { isValidBoardId } from '../../shared/board/boardId'
 import type { AccessControl } from '../auth/AccessControl'
 import { clientAddress } from '../http/clientAddress'
@@ -170,6 +171,16 @@ export class SyncEndpoint {
     // The room was dropped (erased, or its storage failed) while access was being checked.
     if (this.rooms.get(boardId) !== room) {
       return this.reject(socket, boardId, 'roomLoadFailed', 'board could not be loaded')
+    }
+    // A copy of another epoch shares no items with this doc: merged, it would bring back old
+    // values. The client hands in its offline edits over REST instead (shared/board/boardEpoch).
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const copyEpoch = parseClientEpoch(url.searchParams.get(EPOCH_PARAM))
+    if (copyEpoch === undefined)
+      return this.reject(socket, boardId, 'badRequest', 'malformed epoch')
+    if (copyEpoch !== 'none' && copyEpoch !== room.epoch) {
+      const detail = `board is at epoch ${room.epoch}, the client's copy at ${copyEpoch}`
+      return this.reject(socket, boardId, 'epochChanged', detail)
     }
     const serial = ++this.connectionSerial
     const connection: Connection = {

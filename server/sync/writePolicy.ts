@@ -72,6 +72,7 @@ const FACILITATOR_META_KEYS: ReadonlySet<string> = new Set(['banner', 'synthesis
 export const metaByRole: ChangeRule = (context, change) => {
   if (change.area !== 'meta') return undefined
   if (change.key === 'tldrawSchema') return 'only the server writes the stored schema'
+  if (change.key === 'epoch') return 'only the server rebuilds the board'
   if (FACILITATOR_META_KEYS.has(change.key) && context.role !== 'facilitator') {
     return `only the facilitator changes meta.${change.key}`
   }

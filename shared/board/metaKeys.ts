@@ -48,6 +48,8 @@ export const META_KEYS = {
   banner,
   /** The plenary's gathered synthesis (see gatherState). */
   synthesis: jsonString(gatherState),
+  /** How often the server rebuilt the doc from its records (see boardEpoch); unset is 0. */
+  epoch: z.number().int().min(1),
 } satisfies Record<string, z.ZodType>
 
 export type MetaKey = keyof typeof META_KEYS

@@ -81,7 +81,7 @@ function patchText(text: Y.Text, next: string) {
   if (inserted.length > 0) text.insert(index, inserted)
 }
 
-function deepEqual(a: JsonValue, b: JsonValue): boolean {
+export function deepEqual(a: JsonValue, b: JsonValue): boolean {
   if (a === b) return true
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, i) => deepEqual(item, b[i] as JsonValue))

@@ -42,6 +42,7 @@ const registryOptions = {
   graceMs: 60_000,
   maxRooms: 10,
   compactEveryUpdates: 3,
+  rebuildRatio: 1.25,
   awarenessIntervalMs: 40,
   presenceBatchAbove: 20,
   maxDocBytes: 16 * 1024 * 1024,

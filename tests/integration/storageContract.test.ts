@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { SqliteStorage } from '../../server/storage/SqliteStorage'
 import { PostgresStorage } from '../../server/storage/postgres/PostgresStorage'
 import { AppendConflict } from '../../server/storage/postgres/UpdateGroupCommit'
-import { StorageError, type Storage } from '../../server/storage/Storage'
+import { KEPT_EPOCH_BASES, StorageError, type Storage } from '../../server/storage/Storage'
 import {
   postgresAvailable,
   reportPostgresSkip,
@@ -123,6 +123,40 @@ function describeStorageContract(name: string, makeStorage: () => Promise<Storag
         expect(commits).toBeGreaterThan(0)
         expect(commits).toBeLessThanOrEqual(20)
       }
+    })
+
+    it('stores a rebuilt doc with the base of its epoch, keeps the newest bases, and gives up if an update came in after', async () => {
+      const board = boardRecord()
+      await storage.createBoard(board, bytes(1))
+      const seq = await storage.appendUpdates(board.id, [bytes(2)])
+      const rebuilt = (epoch: number, uptoSeq: number) => ({
+        snapshot: bytes(50 + epoch),
+        uptoSeq,
+        baseEpoch: epoch,
+        base: bytes(90 + epoch),
+      })
+      expect(await storage.rebuildDoc(board.id, rebuilt(0, seq))).toBe(true)
+      const doc = await storage.loadDoc(board.id)
+      expect(hex(doc.snapshot)).toBe(hex(bytes(50)))
+      expect(doc.updates).toEqual([])
+      expect(hex(await storage.epochBase(board.id, 0))).toBe(hex(bytes(90)))
+      expect(await storage.epochBase(board.id, 1)).toBeUndefined()
+
+      // An update stored after the rebuilt doc was made: the rebuild is given up, nothing changes.
+      const later = await storage.appendUpdates(board.id, [bytes(3)])
+      expect(await storage.rebuildDoc(board.id, rebuilt(1, seq))).toBe(false)
+      expect(hex((await storage.loadDoc(board.id)).snapshot)).toBe(hex(bytes(50)))
+      expect(await storage.epochBase(board.id, 1)).toBeUndefined()
+
+      for (let epoch = 1; epoch <= KEPT_EPOCH_BASES + 1; epoch++) {
+        expect(await storage.rebuildDoc(board.id, rebuilt(epoch, later))).toBe(true)
+      }
+      expect(await storage.epochBase(board.id, 0)).toBeUndefined()
+      expect(await storage.epochBase(board.id, 1)).toBeUndefined()
+      expect(hex(await storage.epochBase(board.id, KEPT_EPOCH_BASES + 1))).toBe(
+        hex(bytes(91 + KEPT_EPOCH_BASES)),
+      )
+      expect(await storage.docVersion(board.id)).toBe(later)
     })
 
     it('keeps docVersion across compaction and grows it with every append', async () => {

@@ -8,6 +8,7 @@ import {
   type NewBoard,
   type ParticipantRecord,
   type PublicationRecord,
+  type RebuiltDoc,
   type Storage,
   type StoredDoc,
   type TemplateRecord,
@@ -17,6 +18,7 @@ import {
   type WorkshopBoardPlace,
   type WorkshopBoardRecord,
   type WorkshopRecord,
+  KEPT_EPOCH_BASES,
 } from '../Storage'
 import { AdvisoryLocks } from './AdvisoryLocks'
 import { applyPostgresSchema } from './postgresSchema'
@@ -169,6 +171,49 @@ export class PostgresStorage implements Storage {
         uptoSeq,
       ])
     })
+  }
+
+  async rebuildDoc(boardId: string, rebuilt: RebuiltDoc): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      // Holds back appends of this board until the rebuild is in or given up.
+      await client.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [boardId])
+      const { rows } = await client.query<{ seq: string | null }>(
+        'SELECT MAX(seq) AS seq FROM updates WHERE board_id = $1',
+        [boardId],
+      )
+      if (toNumber(rows[0]?.seq ?? '0') > rebuilt.uptoSeq) return false
+      await client.query(
+        `INSERT INTO epoch_bases (board_id, epoch, data, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id, epoch) DO UPDATE SET data = excluded.data`,
+        [boardId, rebuilt.baseEpoch, rebuilt.base, Date.now()],
+      )
+      await client.query(
+        `DELETE FROM epoch_bases WHERE board_id = $1 AND epoch NOT IN
+           (SELECT epoch FROM epoch_bases WHERE board_id = $1 ORDER BY epoch DESC LIMIT $2)`,
+        [boardId, KEPT_EPOCH_BASES],
+      )
+      await client.query(
+        `INSERT INTO snapshots (board_id, data, upto_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+        [boardId, rebuilt.snapshot, rebuilt.uptoSeq],
+      )
+      await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [
+        boardId,
+        rebuilt.uptoSeq,
+      ])
+      return true
+    })
+  }
+
+  async epochBase(boardId: string, epoch: number): Promise<Uint8Array | undefined> {
+    const { rows } = await this.pool.query<{ data: Buffer }>(
+      'SELECT data FROM epoch_bases WHERE board_id = $1 AND epoch = $2',
+      [boardId, epoch],
+    )
+    const data = rows[0]?.data
+    if (data === undefined) return undefined
+    if (data instanceof Uint8Array) return toBytes(data)
+    throw new StorageError(`Stored epoch ${epoch} of board ${boardId} is not binary data`, boardId)
   }
 
   async docVersion(boardId: string): Promise<number> {

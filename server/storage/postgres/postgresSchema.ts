@@ -33,6 +33,13 @@ CREATE TABLE IF NOT EXISTS updates (
   data bytea NOT NULL,
   PRIMARY KEY (board_id, seq)
 );
+CREATE TABLE IF NOT EXISTS epoch_bases (
+  board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  epoch integer NOT NULL,
+  data bytea NOT NULL,
+  created_at bigint NOT NULL,
+  PRIMARY KEY (board_id, epoch)
+);
 CREATE TABLE IF NOT EXISTS workshops (
   id text PRIMARY KEY,
   title text NOT NULL,
