@@ -113,14 +113,15 @@ export class SqliteStorage implements Storage {
       deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       newestUpdate: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
       insertEpochBase: db.prepare(
-        `INSERT OR REPLACE INTO epoch_bases (board_id, epoch, data, created_at)
-         VALUES (?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO epoch_bases (board_id, epoch, data, clocks, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
       ),
       pruneEpochBases: db.prepare(
         `DELETE FROM epoch_bases WHERE board_id = @id AND epoch NOT IN
            (SELECT epoch FROM epoch_bases WHERE board_id = @id ORDER BY epoch DESC LIMIT @keep)`,
       ),
       getEpochBase: db.prepare('SELECT data FROM epoch_bases WHERE board_id = ? AND epoch = ?'),
+      getEpochClocks: db.prepare('SELECT epoch, clocks FROM epoch_bases WHERE board_id = ?'),
       insertWorkshop: db.prepare(
         `INSERT INTO workshops (id, title, date, track, template, allow_group_choice, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -332,7 +333,8 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       const newest = this.statements.newestUpdate.get(boardId) as { seq: number | null }
       if ((newest.seq ?? 0) > rebuilt.uptoSeq) return false
-      this.statements.insertEpochBase.run(boardId, rebuilt.baseEpoch, rebuilt.base, Date.now())
+      const { baseEpoch, base, baseClocks } = rebuilt
+      this.statements.insertEpochBase.run(boardId, baseEpoch, base, baseClocks, Date.now())
       this.statements.pruneEpochBases.run({ id: boardId, keep: KEPT_EPOCH_BASES })
       this.statements.upsertSnapshot.run(boardId, rebuilt.snapshot, rebuilt.uptoSeq)
       this.statements.deleteUpdates.run(boardId, rebuilt.uptoSeq)
@@ -343,6 +345,11 @@ export class SqliteStorage implements Storage {
   async epochBase(boardId: string, epoch: number): Promise<Uint8Array | undefined> {
     const row = this.statements.getEpochBase.get(boardId, epoch) as { data: unknown } | undefined
     return row ? asBytes(row.data, boardId, `epoch ${epoch}`) : undefined
+  }
+
+  async epochClocks(boardId: string): Promise<Uint8Array[]> {
+    const rows = this.statements.getEpochClocks.all(boardId) as { epoch: number; clocks: unknown }[]
+    return rows.map((row) => asBytes(row.clocks, boardId, `clocks of epoch ${row.epoch}`))
   }
 
   async docVersion(boardId: string): Promise<number> {

@@ -54,6 +54,8 @@ export interface RebuiltDoc {
   uptoSeq: number
   baseEpoch: number
   base: Uint8Array
+  /** The base's state vector: every item up to these clocks belongs to an earlier epoch. */
+  baseClocks: Uint8Array
 }
 
 /** How many earlier epochs of a board are kept for offline clients to hand their edits in. */
@@ -173,6 +175,8 @@ export interface Storage {
   rebuildDoc(boardId: string, rebuilt: RebuiltDoc): Promise<boolean>
   /** The stored doc of an earlier epoch (as `RebuiltDoc.base`), if still kept. */
   epochBase(boardId: string, epoch: number): Promise<Uint8Array | undefined>
+  /** The `baseClocks` of every kept base. */
+  epochClocks(boardId: string): Promise<Uint8Array[]>
   saveTemplate(template: TemplateRecord): Promise<void>
   /**
    * Saved templates, oldest first, without their records: the shared ones, and with

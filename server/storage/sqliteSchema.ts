@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS epoch_bases (
   board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
   epoch INTEGER NOT NULL,
   data BLOB NOT NULL,
+  clocks BLOB NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY (board_id, epoch)
 );

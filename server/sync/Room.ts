@@ -16,6 +16,7 @@ import { PresenceOwners } from './PresenceOwners'
 import { UpdateGate } from './UpdateGate'
 import { writeContextFor } from './writeContext'
 import { readEpoch } from '../../shared/board/boardEpoch'
+import { EarlierEpochs } from './epochs/EarlierEpochs'
 import { planRebuild } from './epochs/rebuildDoc'
 import { applyStoredDoc, encodeSnapshot } from '../storage/storedDoc'
 import { KeyedSerial } from '../storage/KeyedSerial'
@@ -102,6 +103,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly connections = new Set<Connection>()
   private gate: UpdateGate | undefined
+  private earlierEpochs: EarlierEpochs | undefined
   private readonly presenceOwners: PresenceOwners
   private pending: PendingUpdate[] = []
   private flushQueued = false
@@ -140,9 +142,18 @@ export class Room {
     this.presenceOwners = new PresenceOwners(new Set([this.awareness.clientID]))
   }
 
-  /** Fills the doc from storage; throws if a stored update is corrupt. */
-  load(snapshot: Uint8Array | undefined, updates: Uint8Array[], lastSeq: number) {
+  /**
+   * Fills the doc from storage; throws if a stored update is corrupt. `earlierClocks` are the
+   * state vectors of the board's earlier epochs (Storage.epochClocks).
+   */
+  load(
+    snapshot: Uint8Array | undefined,
+    updates: Uint8Array[],
+    lastSeq: number,
+    earlierClocks: readonly Uint8Array[] = [],
+  ) {
     applyStoredDoc(this.doc, { snapshot, updates }, 'storage')
+    this.earlierEpochs = new EarlierEpochs(earlierClocks)
     this.lastSeq = lastSeq
     this.storedBytes = (snapshot?.byteLength ?? 0) + updates.reduce((n, u) => n + u.byteLength, 0)
     this.gate = new UpdateGate(this.doc, this.options.maxRecords)
@@ -316,6 +327,9 @@ export class Room {
       throw new ProtocolError('ownerChanged', 'board moved to another node')
     if (this.storedBytes + this.pendingBytes() + update.byteLength > this.options.maxDocBytes) {
       throw new ProtocolError('docTooLarge', `board would exceed ${this.options.maxDocBytes} bytes`)
+    }
+    if (this.earlierEpochs?.carriedBy(update)) {
+      throw new ProtocolError('epochChanged', 'the update carries items of an earlier epoch')
     }
     const started = performance.now()
     const verdict = this.gate!.check(update, context)
@@ -666,6 +680,7 @@ export class Room {
         uptoSeq: this.lastSeq,
         baseEpoch: this.epoch,
         base: encodeSnapshot(this.doc),
+        baseClocks: Y.encodeStateVector(this.doc),
       })
       if (!stored) return false
       const { bytesBefore, bytesAfter } = plan

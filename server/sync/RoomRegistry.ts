@@ -177,16 +177,18 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<Room> {
     const started = performance.now()
     let stored
+    let earlierClocks
     try {
       await this.cluster?.beforeLoad(boardId)
       stored = await this.storage.loadDoc(boardId)
+      earlierClocks = await this.storage.epochClocks(boardId)
     } catch (error) {
       await this.cluster?.detach(boardId, undefined)
       throw new RoomLoadError(`stored data could not be read: ${String(error)}`, true)
     }
     const room = new Room(boardId, this.storage, this.roomOptions, this.metrics)
     try {
-      room.load(stored.snapshot, stored.updates, stored.lastSeq)
+      room.load(stored.snapshot, stored.updates, stored.lastSeq, earlierClocks)
     } catch (error) {
       room.destroyOnly()
       await this.cluster?.detach(boardId, undefined)

@@ -141,6 +141,26 @@ describe('a long day is rebuilt into a new epoch when its room unloads', () => {
     expect(legacy.doc.share.has('records') ? recordsMap(legacy.doc).size : 0).toBe(0)
   })
 
+  it('refuses an update that carries items of the old epoch, whatever epoch its client names', async () => {
+    const { board, writer } = await boardAfterADay()
+    await leaveAndUnload(board, writer)
+    const reader = await joined(withParams(board.sync, { epoch: 'none' }))
+    const rebuiltBytes = Y.encodeStateAsUpdate(reader.doc).byteLength
+    // A copy merged with the old one (a second tab that kept it) names the current epoch.
+    const merged = connectProvider(withParams(board.sync, { epoch: '1' }), writer.doc)
+    destroyers.push(() => merged.provider.destroy())
+    const closes: number[] = []
+    merged.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push(event.code)
+    })
+    await waitFor(() => closes.length > 0)
+    expect(closes[0]).toBe(CloseCode.epochChanged)
+    // Nothing of it reached the board: a later reader gets the rebuilt doc as it was.
+    const later = await joined(withParams(board.sync, { epoch: 'none' }))
+    expect(Y.encodeStateAsUpdate(later.doc).byteLength).toBe(rebuiltBytes)
+    expect(Y.encodeStateAsUpdate(reader.doc).byteLength).toBe(rebuiltBytes)
+  })
+
   it('takes in what an offline copy of the old epoch wrote, field by field, beside what others wrote since', async () => {
     const { board, writer: offline } = await boardAfterADay()
     offline.provider.disconnect()

@@ -134,6 +134,7 @@ function describeStorageContract(name: string, makeStorage: () => Promise<Storag
         uptoSeq,
         baseEpoch: epoch,
         base: bytes(90 + epoch),
+        baseClocks: bytes(70 + epoch),
       })
       expect(await storage.rebuildDoc(board.id, rebuilt(0, seq))).toBe(true)
       const doc = await storage.loadDoc(board.id)
@@ -157,6 +158,9 @@ function describeStorageContract(name: string, makeStorage: () => Promise<Storag
         hex(bytes(91 + KEPT_EPOCH_BASES)),
       )
       expect(await storage.docVersion(board.id)).toBe(later)
+      const clocks = (await storage.epochClocks(board.id)).map(hex).sort()
+      const kept = Array.from({ length: KEPT_EPOCH_BASES }, (_, i) => hex(bytes(72 + i)))
+      expect(clocks).toEqual(kept.sort())
     })
 
     it('keeps docVersion across compaction and grows it with every append', async () => {

@@ -183,9 +183,10 @@ export class PostgresStorage implements Storage {
       )
       if (toNumber(rows[0]?.seq ?? '0') > rebuilt.uptoSeq) return false
       await client.query(
-        `INSERT INTO epoch_bases (board_id, epoch, data, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (board_id, epoch) DO UPDATE SET data = excluded.data`,
-        [boardId, rebuilt.baseEpoch, rebuilt.base, Date.now()],
+        `INSERT INTO epoch_bases (board_id, epoch, data, clocks, created_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (board_id, epoch) DO UPDATE SET data = excluded.data, clocks = excluded.clocks`,
+        [boardId, rebuilt.baseEpoch, rebuilt.base, rebuilt.baseClocks, Date.now()],
       )
       await client.query(
         `DELETE FROM epoch_bases WHERE board_id = $1 AND epoch NOT IN
@@ -214,6 +215,20 @@ export class PostgresStorage implements Storage {
     if (data === undefined) return undefined
     if (data instanceof Uint8Array) return toBytes(data)
     throw new StorageError(`Stored epoch ${epoch} of board ${boardId} is not binary data`, boardId)
+  }
+
+  async epochClocks(boardId: string): Promise<Uint8Array[]> {
+    const { rows } = await this.pool.query<{ epoch: number; clocks: Buffer }>(
+      'SELECT epoch, clocks FROM epoch_bases WHERE board_id = $1',
+      [boardId],
+    )
+    return rows.map((row) => {
+      if (row.clocks instanceof Uint8Array) return toBytes(row.clocks)
+      throw new StorageError(
+        `Stored clocks of epoch ${row.epoch} of board ${boardId} are not binary`,
+        boardId,
+      )
+    })
   }
 
   async docVersion(boardId: string): Promise<number> {

@@ -28,7 +28,7 @@ const TABLES: TableCopy[] = [
   },
   { table: 'snapshots', columns: ['board_id', 'data', 'upto_seq'] },
   { table: 'updates', columns: ['board_id', 'seq', 'data'], orderBy: 'seq' },
-  { table: 'epoch_bases', columns: ['board_id', 'epoch', 'data', 'created_at'] },
+  { table: 'epoch_bases', columns: ['board_id', 'epoch', 'data', 'clocks', 'created_at'] },
   {
     table: 'workshop_boards',
     columns: ['board_id', 'workshop_id', 'kind', 'position', 'open_to_all'],

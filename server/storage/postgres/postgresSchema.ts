@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS epoch_bases (
   board_id text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
   epoch integer NOT NULL,
   data bytea NOT NULL,
+  clocks bytea NOT NULL,
   created_at bigint NOT NULL,
   PRIMARY KEY (board_id, epoch)
 );
