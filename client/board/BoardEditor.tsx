@@ -1,3 +1,4 @@
+import { RebuiltNotice } from './RebuiltNotice'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -237,6 +238,7 @@ export function BoardEditor(props: BoardEditorProps) {
               {t('day.timer.inputPaused')}
             </p>
           )}
+          <RebuiltNotice rebuilt={sync.rebuilt} />
           {notice && (
             <p className="board-notice" role="status">
               {notice}

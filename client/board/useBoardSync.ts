@@ -3,9 +3,11 @@ import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import { recordsMap } from '../../shared/board/boardDoc'
+import { EPOCH_PARAM, NO_COPY, readEpoch } from '../../shared/board/boardEpoch'
 import { CloseCode, FINAL_CLOSE_CODES } from '../../shared/closeCodes'
 import { FACTOR_OPS_ORIGIN } from '../../shared/factors/factorOps'
-import { forgetBoardLocally } from '../common/forgetLocally'
+import { epochKey, forgetBoardLocally } from '../common/forgetLocally'
+import { handOverCopy } from './handOverCopy'
 import type { SyncInfo } from '../../shared/contracts'
 
 export type ConnectionState = 'connecting' | 'online' | 'offline'
@@ -31,10 +33,20 @@ export interface BoardSync {
   held: boolean
   /** Reconnects after a pause; the kept change goes in (or is held again). */
   resumeAfterHold(): void
+  /**
+   * Set once this browser's copy was replaced because the server rebuilt the board: how many
+   * things written offline went in, or how many were lost.
+   */
+  rebuilt: RebuiltNotice | undefined
 }
+
+export type RebuiltNotice = { rescued: number } | { lost: number }
 
 /** A held page tries again by itself this often, should it not hear that the pause ended. */
 const HELD_RETRY_MS = 20_000
+
+/** A copy of a rebuilt board whose hand-over could not be made is offered again this often. */
+const HANDOVER_RETRY_MS = 10_000
 
 /**
  * One board's Y.Doc, kept in IndexedDB (so a reload while offline keeps local edits) and
@@ -42,16 +54,36 @@ const HELD_RETRY_MS = 20_000
  */
 export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
   const [state, setState] = useState<BoardSync>()
+  // A new copy of the board (a new doc, provider and IndexedDB) each time the old was replaced.
+  const [copy, setCopy] = useState<{ generation: number; rebuilt?: RebuiltNotice }>({
+    generation: 0,
+  })
 
   useEffect(() => {
     // Survives a reload while offline, like the edits it counts.
     const unsavedKey = `samskapa.unsaved.${sync.room}`
+    // The epoch of the copy in IndexedDB, kept apart so the socket can open before it loads.
+    const knownEpoch = localStorage.getItem(epochKey(sync.room))
     const doc = new Y.Doc()
     const local = new IndexeddbPersistence(`samskapa:${sync.room}`, doc)
     const provider = new WebsocketProvider(ownSyncUrl(), sync.room, doc, {
-      params: sync.params,
+      params: { ...sync.params, [EPOCH_PARAM]: knownEpoch ?? NO_COPY },
+      connect: knownEpoch !== null,
       maxBackoffTime: 5000,
+      // Tabs would sync their docs directly, and one still holding a copy of an older epoch
+      // would merge it into the others. Each tab syncs through the server instead.
+      disableBc: true,
     })
+    let disposed = false
+    if (knownEpoch === null) {
+      // No epoch known: a copy in IndexedDB was stored by the release before epochs (epoch 0).
+      void local.whenSynced.then(() => {
+        if (disposed) return
+        const hasCopy = doc.share.has('records') && recordsMap(doc).size > 0
+        provider.params = { ...provider.params, [EPOCH_PARAM]: hasCopy ? '0' : NO_COPY }
+        provider.connect()
+      })
+    }
     const unsavedIds = new Set(readUnsavedIds(unsavedKey))
     const noteLocalChanges = (changedIds: readonly string[]) => {
       if (provider.wsconnected && provider.synced) return
@@ -78,6 +110,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       noteLocalChanges,
       held: false,
       resumeAfterHold,
+      rebuilt: copy.rebuilt,
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
@@ -105,6 +138,9 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     })
     provider.on('sync', (synced: boolean) => {
       if (!synced) return
+      const epoch = String(readEpoch(doc))
+      localStorage.setItem(epochKey(sync.room), epoch)
+      provider.params = { ...provider.params, [EPOCH_PARAM]: epoch }
       allSaved()
       update({ ready: true, connection: 'online', unsaved: 0 })
     })
@@ -115,7 +151,40 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       }
     })
     provider.on('connection-error', () => update({ connection: 'offline' }))
+    // The server rebuilt the board since this copy was made: hand in what the copy holds, then
+    // drop it and load the board afresh. The editor closes (ready false) as soon as the last
+    // hand-in came back with the doc unchanged, so nothing written after it is dropped unseen.
+    let handoverRetry: ReturnType<typeof setTimeout> | undefined
+    const replaceCopy = async () => {
+      update({ connection: 'connecting' })
+      const lost = unsavedIds.size
+      const handover = await handOverCopy(doc, sync.room, sync.params)
+      if (disposed) return
+      if (handover.kind === 'later') {
+        update({ connection: 'offline' })
+        handoverRetry = setTimeout(() => void replaceCopy(), HANDOVER_RETRY_MS)
+        return
+      }
+      update({ ready: false })
+      allSaved()
+      localStorage.removeItem(epochKey(sync.room))
+      await local.clearData()
+      const rebuilt =
+        handover.kind === 'rescued'
+          ? handover.records > 0
+            ? { rescued: handover.records }
+            : undefined
+          : lost > 0
+            ? { lost }
+            : undefined
+      setCopy(({ generation }) => ({ generation: generation + 1, rebuilt }))
+    }
     provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.epochChanged) {
+        provider.shouldConnect = false
+        void replaceCopy()
+        return
+      }
       if (event?.code === CloseCode.inputPaused) {
         // Reconnecting now would only send the held change again: wait for the pause to end.
         provider.shouldConnect = false
@@ -141,7 +210,9 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     window.addEventListener('online', goOnline)
 
     return () => {
+      disposed = true
       clearTimeout(heldRetry)
+      clearTimeout(handoverRetry)
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
       records.unobserveDeep(noteFactorOps)
@@ -149,7 +220,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       void local.destroy()
       doc.destroy()
     }
-  }, [sync.room, sync.params])
+  }, [sync.room, sync.params, copy])
 
   return state
 }

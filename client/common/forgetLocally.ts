@@ -12,6 +12,7 @@ const SHELL_CACHE = 'samskapa-v1'
  */
 export async function forgetBoardLocally(boardId: string): Promise<void> {
   localStorage.removeItem(`samskapa.unsaved.${boardId}`)
+  localStorage.removeItem(epochKey(boardId))
   forgetRecentBoard(boardId)
   await Promise.all([
     deleteDatabase(`samskapa:${boardId}`),
@@ -28,6 +29,11 @@ export async function forgetWorkshopLocally(workshopId: string, boardIds: readon
     ...boardIds.map(forgetBoardLocally),
     forgetCached((path) => path.startsWith(`/api/workshops/${workshopId}`)),
   ])
+}
+
+/** Where a browser keeps the epoch of its copy of a board (shared/board/boardEpoch). */
+export function epochKey(boardId: string): string {
+  return `samskapa.epoch.${boardId}`
 }
 
 function deleteDatabase(name: string): Promise<void> {

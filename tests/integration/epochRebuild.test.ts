@@ -21,6 +21,7 @@ import {
   waitFor,
   whenSynced,
 } from '../support/syncClients'
+import { playDayOfMoves } from '../support/dayOfMoves'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { tokenOf } from '../support/workshopClients'
 
@@ -46,24 +47,12 @@ async function joined(sync: SyncInfo) {
   return client
 }
 
-/**
- * A board after a day of moves: NOTES notes, each moved `rounds` times (all notes in one
- * transaction a round, as a drag of a selection sends them). Returns the writer's doc, still
- * connected.
- */
+/** A board after a day of moves (playDayOfMoves); returns the writer's doc, still connected. */
 async function boardAfterADay(rounds = 120) {
   server = await startTestServer({ ROOM_GRACE_MS: '50' })
   const board = (await server.createBoard({ title: 'Lång dag' })) as CreatedBoard
   const writer = await joined(withParams(board.sync, { epoch: '0' }))
-  for (let i = 0; i < NOTES; i++) putNote(writer.doc, `shape:n${i}`, `Faktor ${i}`)
-  for (let round = 1; round <= rounds; round++) {
-    writer.doc.transact(() => {
-      for (let i = 0; i < NOTES; i++) {
-        const note = readRecord(writer.doc, `shape:n${i}`)!
-        writeRecords(writer.doc, [{ ...note, x: round * 3 + i, y: round * 2 }])
-      }
-    })
-  }
+  playDayOfMoves(writer.doc, NOTES, rounds)
   await waitFor(() => !server!.rooms.get(board.id)?.hasPending)
   await waitFor(async () => (await server!.storage.loadDoc(board.id)).updates.length > rounds)
   return { board, writer }
