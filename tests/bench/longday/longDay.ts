@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import { writeRecords, type RecordJson } from '../../../shared/board/boardDoc'
+import { readEpoch } from '../../../shared/board/boardEpoch'
 import { syncNewClient } from '../coldopen/syncProbe'
 import { readRssMiB } from '../servers/procStats'
 import { startOurServer, type OurServer } from '../servers/serverProcess'
@@ -29,8 +30,14 @@ export interface LongDayResult {
   counts: OpCounts
   sessionMs: number
   records: number
-  /** `Y.encodeStateAsUpdate` of the server's doc, as a new client receives it. */
+  /** `Y.encodeStateAsUpdate` of the server's doc at the day's end, as a new client receives it. */
   serverDocBytes: number
+  /**
+   * The same after the room unloaded and loaded again: rebuilt into a new epoch when it had
+   * grown enough (server/sync/epochs), which is the doc every later meeting works on.
+   */
+  reopenedDocBytes: number
+  reopenedEpoch: number
   /** The same final records written once into a new Y.Doc. */
   freshDocBytes: number
   /** Yjs structs in the server's doc and in the fresh doc, by the place they were written to. */
@@ -38,7 +45,15 @@ export interface LongDayResult {
   freshStructs: { rows: StructRow[]; gcRanges: number }
   /** JS heap taken by each doc in this process (after a full GC), where measurable. */
   serverDocHeapMiB: number
+  reopenedDocHeapMiB: number
+  /**
+   * The fresh doc as the server holds a doc it loaded (its update applied to a new Y.Doc): a
+   * doc read from bytes keeps its own copy of every key and string, one written in this process
+   * shares them with the records it came from, so this is the like-for-like reference.
+   */
   freshDocHeapMiB: number
+  /** The fresh doc as written here from the records (shares their strings). */
+  freshWrittenDocHeapMiB: number
   storedWhileLoaded: StoredSize
   storedAfterUnload: StoredSize
   /** The SQLite file after a WAL checkpoint, and how much of it is in use (not free pages). */
@@ -168,6 +183,13 @@ export async function runLongDay(
       await waitForUnload(server)
       const unloaded = await serverMemory(server)
       const storedAfterUnload = storedSize(db, board.id)
+      // The next meeting: a new client opens the board, which loads (rebuilt) from storage.
+      const reopened = await syncNewClient(
+        { url: `${address.url}&epoch=none`, docName: address.docName },
+        'y-websocket',
+      )
+      reopened.close()
+      await waitForUnload(server)
       db.pragma('wal_checkpoint(TRUNCATE)')
       const pageSize = db.pragma('page_size', { simple: true }) as number
       const freePages = db.pragma('freelist_count', { simple: true }) as number
@@ -178,22 +200,29 @@ export async function runLongDay(
         writeRecords(doc, records as RecordJson[])
         return doc
       }
-      const replayed = () => {
-        const doc = new Y.Doc()
-        Y.applyUpdate(doc, keeper.update)
-        return doc
-      }
+      const replayed =
+        (update = keeper.update) =>
+        () => {
+          const doc = new Y.Doc()
+          Y.applyUpdate(doc, update)
+          return doc
+        }
+      const reopenedDoc = replayed(reopened.update)()
       return {
         plan,
         counts: session.counts,
         sessionMs: session.ms,
         records: records.length,
         serverDocBytes,
+        reopenedDocBytes: reopened.update.byteLength,
+        reopenedEpoch: readEpoch(reopenedDoc),
         freshDocBytes: Y.encodeStateAsUpdate(fresh()).byteLength,
-        serverStructs: structBreakdown(replayed()),
+        serverStructs: structBreakdown(replayed()()),
         freshStructs: structBreakdown(fresh()),
-        serverDocHeapMiB: retainedHeapMiB(replayed),
-        freshDocHeapMiB: retainedHeapMiB(fresh),
+        serverDocHeapMiB: retainedHeapMiB(replayed()),
+        reopenedDocHeapMiB: retainedHeapMiB(replayed(reopened.update)),
+        freshDocHeapMiB: retainedHeapMiB(replayed(Y.encodeStateAsUpdate(fresh()))),
+        freshWrittenDocHeapMiB: retainedHeapMiB(fresh),
         storedWhileLoaded,
         storedAfterUnload,
         sqliteFileBytes,

@@ -16,14 +16,14 @@ export function longDayGoals(r: LongDayResult) {
       met: stored <= LONG_DAY_GOAL * r.freshDocBytes,
     },
     {
-      goal: `server doc (encodeStateAsUpdate) ≤ ${LONG_DAY_GOAL}× fresh doc`,
-      measured: times(r.serverDocBytes, r.freshDocBytes),
-      met: r.serverDocBytes <= LONG_DAY_GOAL * r.freshDocBytes,
+      goal: `server doc once reopened (epoch ${r.reopenedEpoch}) ≤ ${LONG_DAY_GOAL}× fresh doc`,
+      measured: times(r.reopenedDocBytes, r.freshDocBytes),
+      met: r.reopenedDocBytes <= LONG_DAY_GOAL * r.freshDocBytes,
     },
     {
-      goal: `doc in memory (heap) ≤ ${LONG_DAY_GOAL}× fresh doc`,
-      measured: times(r.serverDocHeapMiB, r.freshDocHeapMiB),
-      met: r.serverDocHeapMiB <= LONG_DAY_GOAL * r.freshDocHeapMiB,
+      goal: `doc in memory (heap) once reopened ≤ ${LONG_DAY_GOAL}× fresh doc`,
+      measured: times(r.reopenedDocHeapMiB, r.freshDocHeapMiB),
+      met: r.reopenedDocHeapMiB <= LONG_DAY_GOAL * r.freshDocHeapMiB,
     },
     {
       goal: 'server heap back to baseline (after warm-up) after unload (within 2 MiB)',
@@ -42,9 +42,14 @@ export function longDayReport(r: LongDayResult): string {
     [
       ['fresh doc, same final records (encodeStateAsUpdate)', bytes(r.freshDocBytes), '1.00×'],
       [
-        'server doc (encodeStateAsUpdate)',
+        "server doc at the day's end, room still loaded (encodeStateAsUpdate)",
         bytes(r.serverDocBytes),
         times(r.serverDocBytes, r.freshDocBytes),
+      ],
+      [
+        `server doc once unloaded and reopened (epoch ${r.reopenedEpoch})`,
+        bytes(r.reopenedDocBytes),
+        times(r.reopenedDocBytes, r.freshDocBytes),
       ],
       [
         `stored while loaded: snapshot + ${r.storedWhileLoaded.updates} updates`,
@@ -62,9 +67,19 @@ export function longDayReport(r: LongDayResult): string {
         times(r.sqliteUsedBytes, r.freshDocBytes),
       ],
       [
-        'heap per doc in Node: server doc / fresh doc',
+        "heap per doc in Node: server doc at the day's end / fresh doc loaded",
         `${mib(r.serverDocHeapMiB)} / ${mib(r.freshDocHeapMiB)} MiB`,
         times(r.serverDocHeapMiB, r.freshDocHeapMiB),
+      ],
+      [
+        'heap per doc in Node: fresh doc written here / fresh doc loaded',
+        `${mib(r.freshWrittenDocHeapMiB)} / ${mib(r.freshDocHeapMiB)} MiB`,
+        times(r.freshWrittenDocHeapMiB, r.freshDocHeapMiB),
+      ],
+      [
+        'heap per doc in Node: reopened doc / fresh doc loaded',
+        `${mib(r.reopenedDocHeapMiB)} / ${mib(r.freshDocHeapMiB)} MiB`,
+        times(r.reopenedDocHeapMiB, r.freshDocHeapMiB),
       ],
     ],
   )
