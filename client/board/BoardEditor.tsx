@@ -59,7 +59,7 @@ import { WritingView } from '../writing/WritingView'
 import type { BoardView } from '../outline/ViewToggle'
 import { assetUrls, shapeUtils } from './boardShapes'
 
-interface BoardEditorProps {
+export interface BoardEditorProps {
   sync: BoardSync
   me: Identity
   licenseKey: string
