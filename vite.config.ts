@@ -16,6 +16,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     // tldraw fetches its translations; data: URLs would need a looser Content-Security-Policy.
     assetsInlineLimit: 0,
+    // The server reads it to preload a board page's code with the page (server/http/boardPreload.ts).
+    manifest: true,
   },
   server: {
     proxy: {

@@ -60,7 +60,7 @@ import { WritingView } from '../writing/WritingView'
 import type { BoardView } from '../outline/ViewToggle'
 import { assetUrls, shapeUtils } from './boardShapes'
 
-interface BoardEditorProps {
+export interface BoardEditorProps {
   sync: BoardSync
   me: Identity
   licenseKey: string
@@ -154,19 +154,28 @@ export function BoardEditor(props: BoardEditorProps) {
     })
   }, [me, i18n.language])
 
-  useEffect(() => {
-    const binding = bindStoreToDoc(store, doc, {
+  /**
+   * Fills tldraw's store from the doc, keeps the two in step and shares presence, until tldraw
+   * drops the editor (a new board or doc means a new store, so a new editor). It runs once
+   * tldraw has mounted the editor over the empty store, as a plain tldraw page loading records
+   * does: an editor created over a full store lays out every note before its first render,
+   * waits for their fonts, draws them all at the default camera and then again after
+   * zoomToFit, about a second and a half on a 2,000-note board.
+   */
+  const bindBoard = (mounted: Editor) => {
+    const binding = bindStoreToDoc(mounted.store, doc, {
       onLocalFlush: noteLocalChanges,
       // A page that may not write sends nothing: tldraw still puts records of its own (the
       // person's `user` record), and a recorder's socket on a group board would close for it.
       keepLocal: readOnly ? () => true : isPrivateDraft,
     })
-    const unbindPresence = bindPresence(store, provider.awareness, me)
+    const unbindPresence = bindPresence(mounted.store, provider.awareness, me)
+    void mounted.zoomToFit({ animation: { duration: 0 } })
     return () => {
       unbindPresence()
       binding.dispose()
     }
-  }, [store, doc, provider, me, noteLocalChanges, readOnly])
+  }
 
   useEffect(() => {
     if (!editor) return
@@ -271,8 +280,10 @@ export function BoardEditor(props: BoardEditorProps) {
                   user={user}
                   onMount={(mounted) => {
                     if (readOnly) mounted.updateInstanceState({ isReadonly: true })
+                    const unbind = bindBoard(mounted)
+                    // The page sees the editor only once its store holds the board.
                     setEditor(mounted)
-                    void mounted.zoomToFit({ animation: { duration: 0 } })
+                    return unbind
                   }}
                 >
                   <VoteBadges />

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
 import { CloseCode } from '../../shared/closeCodes'
@@ -14,15 +14,7 @@ import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/wor
 import { identity, storedDisplayName } from './identity'
 import { NameDialog } from './NameDialog'
 import { useBoardSync } from './useBoardSync'
-
-/**
- * tldraw is most of the client's JavaScript: it loads as its own chunk, so the lobby and the
- * join page never fetch it. A board page starts fetching it while it asks for the board.
- */
-const loadBoardEditor = () => import('./BoardEditor')
-const BoardEditor = lazy(() =>
-  loadBoardEditor().then((module) => ({ default: module.BoardEditor })),
-)
+import { LoadedBoardEditor, loadBoardEditor, useBoardEditorChunk } from './boardEditorChunk'
 
 /** How often a board that could not be fetched tries again. */
 const RETRY_MS = 5000
@@ -47,7 +39,8 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
-    void loadBoardEditor()
+    // Fetched while the board is asked for; a failure shows once the board is there.
+    loadBoardEditor().catch(() => undefined)
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const load = () => {
@@ -105,6 +98,7 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
 function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   const { t } = useTranslation()
   const sync = useBoardSync(loaded.board.sync)
+  const editorChunk = useBoardEditorChunk()
   const [me] = useState(identity)
   if (sync?.closedCode === CloseCode.boardNotFound) return <NotFoundPage />
   if (sync?.closedCode === CloseCode.unauthorized || sync?.closedCode === CloseCode.tokenRevoked) {
@@ -114,22 +108,22 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
     return <Message text={t('board.writeForbidden')} />
   }
   if (sync?.closedCode === CloseCode.roomLoadFailed) return <Message text={t('board.loadFailed')} />
-  if (!sync || !sync.ready) return <Message text={t('board.loading')} />
+  if (editorChunk === 'failed') return <Message text={t('board.loadFailed')} />
+  if (!sync || !sync.ready || editorChunk === 'loading')
+    return <Message text={t('board.loading')} />
   return (
-    <Suspense fallback={<Message text={t('board.loading')} />}>
-      <BoardEditor
-        sync={sync}
-        me={me}
-        licenseKey={loaded.config.tldrawLicenseKey}
-        board={loaded.board}
-        canManageBoard={loaded.board.role === 'facilitator'}
-        readOnly={!loaded.board.canWrite}
-        workshop={loaded.workshop}
-        notice={notice}
-        canCapture={loaded.board.kind === 'recorder' && loaded.board.canWrite}
-        canCaptureElsewhere={!loaded.board.workshopId}
-      />
-    </Suspense>
+    <LoadedBoardEditor
+      sync={sync}
+      me={me}
+      licenseKey={loaded.config.tldrawLicenseKey}
+      board={loaded.board}
+      canManageBoard={loaded.board.role === 'facilitator'}
+      readOnly={!loaded.board.canWrite}
+      workshop={loaded.workshop}
+      notice={notice}
+      canCapture={loaded.board.kind === 'recorder' && loaded.board.canWrite}
+      canCaptureElsewhere={!loaded.board.workshopId}
+    />
   )
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { boardPreloadLinks, isBoardRoute, withLinks } from './boardPreload'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,6 +26,16 @@ const TYPES: Record<string, string> = {
 export function createStaticHandler(root: string) {
   const resolvedRoot = path.resolve(root)
   const shell = path.join(resolvedRoot, 'index.html')
+  // Read again when a new build replaces the shell.
+  let boardShell: { builtAt: number; html: string } | undefined
+  const readBoardShell = () => {
+    const builtAt = fs.statSync(shell).mtimeMs
+    if (boardShell?.builtAt !== builtAt) {
+      const html = withLinks(fs.readFileSync(shell, 'utf8'), boardPreloadLinks(resolvedRoot))
+      boardShell = { builtAt, html }
+    }
+    return boardShell.html
+  }
 
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
@@ -60,6 +71,7 @@ export function createStaticHandler(root: string) {
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     })
     if (req.method === 'HEAD') res.end()
+    else if (target === shell && isBoardRoute(pathname)) res.end(readBoardShell())
     else fs.createReadStream(target).pipe(res)
     return true
   }

@@ -56,6 +56,20 @@ describe('store ⇄ Y.Doc binding', () => {
     expect(store.get('page:page' as never)).toMatchObject({ name: 'Tavla' })
   })
 
+  it('skips only a record the schema rejects, on the first fill and on later changes', () => {
+    const doc = seededDoc()
+    const broken = { ...note('shape:broken'), props: { color: 'no such colour' } }
+    doc.transact(() => writeRecords(doc, [note('shape:a'), broken, note('shape:b')]))
+    const store = createTestStore()
+    bindStoreToDoc(store, doc)
+    expect(store.has('shape:a' as never)).toBe(true)
+    expect(store.has('shape:b' as never)).toBe(true)
+    expect(store.has('shape:broken' as never)).toBe(false)
+    doc.transact(() => writeRecords(doc, [note('shape:c'), { ...broken, id: 'shape:broken2' }]))
+    expect(store.has('shape:c' as never)).toBe(true)
+    expect(store.has('shape:broken2' as never)).toBe(false)
+  })
+
   it('brings a second store to the identical record after a round trip', () => {
     const { a, b } = connectedDocs()
     Y.applyUpdate(a, Y.encodeStateAsUpdate(seededDoc()))

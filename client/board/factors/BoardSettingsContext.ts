@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import {
   observeBoardSettings,
@@ -29,9 +29,10 @@ export function useBoardSettingsState(doc: Y.Doc, canManageBoard: boolean): Boar
   const [settings, setSettings] = useState(() => readBoardSettings(doc))
   // A board editor keeps one doc for its whole life, so the initial read stays valid.
   useEffect(() => observeBoardSettings(doc, setSettings), [doc])
-  return {
-    settings,
-    canManageBoard,
-    update: (patch) => writeBoardSettings(doc, patch),
-  }
+  // The same value until something in it changes: every note's badge reads this context, so a
+  // new object on each render of the board redrew all of them (2,000 on a big board).
+  return useMemo(
+    () => ({ settings, canManageBoard, update: (patch) => writeBoardSettings(doc, patch) }),
+    [settings, canManageBoard, doc],
+  )
 }
