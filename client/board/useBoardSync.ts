@@ -31,6 +31,13 @@ export interface BoardSync {
   held: boolean
   /** Reconnects after a pause; the kept change goes in (or is held again). */
   resumeAfterHold(): void
+  /**
+   * The server refused the latest change because the board is full (close 4413): the page
+   * stopped syncing, since sending the same change again would only be refused again.
+   */
+  full: boolean
+  /** Reconnects after a refusal for a full board (once the person deleted something). */
+  retryAfterFull(): void
 }
 
 /** A held page tries again by itself this often, should it not hear that the pause ended. */
@@ -68,6 +75,11 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       update({ held: false })
       provider.connect()
     }
+    const retryAfterFull = () => {
+      if (!current.full) return
+      update({ full: false })
+      provider.connect()
+    }
     let current: BoardSync = {
       doc,
       provider,
@@ -78,6 +90,8 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       noteLocalChanges,
       held: false,
       resumeAfterHold,
+      full: false,
+      retryAfterFull,
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
@@ -122,6 +136,12 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
         update({ held: true })
         clearTimeout(heldRetry)
         heldRetry = setTimeout(resumeAfterHold, HELD_RETRY_MS)
+        return
+      }
+      if (event?.code === CloseCode.docTooLarge) {
+        // Reconnecting would send the refused change again: the person deletes, then retries.
+        provider.shouldConnect = false
+        update({ full: true })
         return
       }
       if (event && FINAL_CLOSE_CODES.has(event.code)) {
