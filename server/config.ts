@@ -5,6 +5,7 @@ import {
   DEFAULT_MODEL_CLUSTER_THRESHOLD,
   DEFAULT_MODEL_MERGE_THRESHOLD,
 } from '../shared/similarity/modelThresholds'
+import { DEFAULT_MAX_RECORDS_PER_BOARD } from '../shared/board/recordLimit'
 import type { SimilarityModelSettings } from './similarity/ModelSimilarity'
 
 const MiB = 1024 * 1024
@@ -48,7 +49,7 @@ const schema = z.object({
     .int()
     .min(64 * 1024)
     .default(16 * MiB),
-  MAX_RECORDS_PER_BOARD: z.coerce.number().int().min(100).default(5000),
+  MAX_RECORDS_PER_BOARD: z.coerce.number().int().min(100).default(DEFAULT_MAX_RECORDS_PER_BOARD),
   MAX_BUFFERED_BYTES: z.coerce
     .number()
     .int()
@@ -143,7 +144,7 @@ export type Config = {
   /** permessage-deflate on sync sockets (off when a proxy in front already compresses). */
   syncCompression: boolean
   maxDocBytes: number
-  /** Records (notes, shapes, bindings, pages) one board may hold; tldraw shows 4,000 shapes a page. */
+  /** Records (notes, shapes, bindings, pages) one board may hold; the client is told it too. */
   maxRecordsPerBoard: number
   /** Bytes queued for one slow socket before it is closed with 1013. */
   maxBufferedBytes: number

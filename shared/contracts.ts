@@ -19,6 +19,11 @@ export interface BoardInfo {
 export interface ClientConfig {
   /** tldraw license key, passed to `<Tldraw licenseKey>`; empty when none is set. */
   tldrawLicenseKey: string
+  /**
+   * Records one board may hold (MAX_RECORDS_PER_BOARD): the client refuses to add past it
+   * with a message. Absent in an answer a service worker kept from an older server.
+   */
+  maxRecordsPerBoard?: number
 }
 
 export interface ApiError {

@@ -59,12 +59,15 @@ import { rememberNotesWrittenHere } from '../writing/ownNotes'
 import { WritingView } from '../writing/WritingView'
 import type { BoardView } from '../outline/ViewToggle'
 import { assetUrls, shapeUtils } from './boardShapes'
+import { BoardFullNotice } from './recordLimit/BoardFullNotice'
 
 export interface BoardEditorProps {
   sync: BoardSync
   me: Identity
   licenseKey: string
   board: BoardInfo
+  /** Records the board may hold (the server's MAX_RECORDS_PER_BOARD). */
+  maxRecords: number
   /** May change board-wide settings such as anonymity. */
   canManageBoard?: boolean
   /** A board the role may not change (viewer; recorder off its board): the server drops edits anyway. */
@@ -86,7 +89,7 @@ const noAttribution: TLUserStore = { currentUser: atom<TLUser | null>('no attrib
 
 /** The tldraw canvas, bound to the board's Y.Doc, with presence and connection status. */
 export function BoardEditor(props: BoardEditorProps) {
-  const { sync, me, licenseKey, board, canManageBoard = true, readOnly = false } = props
+  const { sync, me, licenseKey, board, maxRecords, canManageBoard = true, readOnly = false } = props
   const { workshop, notice } = props
   const { t, i18n } = useTranslation()
   const store = useMemo(
@@ -94,6 +97,11 @@ export function BoardEditor(props: BoardEditorProps) {
     [board],
   )
   const [editor, setEditor] = useState<Editor>()
+  // tldraw's own limit (shapes on one page, 4,000 unless told) is put well above the board's,
+  // so the board's, checked as changes enter the doc, is the one a person meets, in their
+  // language. Only one paste bigger than the whole board still meets tldraw's.
+  const tldrawOptions = useMemo(() => ({ maxShapesPerPage: 2 * maxRecords }), [maxRecords])
+  const [keptOut, setKeptOut] = useState(false)
   const { doc, provider, connection, unsaved, noteLocalChanges } = sync
   const settings = useBoardSettingsState(doc, canManageBoard)
   const isParticipant = !canManageBoard && !readOnly
@@ -168,6 +176,8 @@ export function BoardEditor(props: BoardEditorProps) {
       // A page that may not write sends nothing: tldraw still puts records of its own (the
       // person's `user` record), and a recorder's socket on a group board would close for it.
       keepLocal: readOnly ? () => true : isPrivateDraft,
+      maxRecords,
+      onRecordLimit: () => setKeptOut(true),
     })
     const unbindPresence = bindPresence(mounted.store, provider.awareness, me)
     void mounted.zoomToFit({ animation: { duration: 0 } })
@@ -176,6 +186,13 @@ export function BoardEditor(props: BoardEditorProps) {
       binding.dispose()
     }
   }
+
+  useEffect(() => {
+    if (!editor) return
+    const tellFull = () => setKeptOut(true)
+    editor.on('max-shapes', tellFull)
+    return () => void editor.off('max-shapes', tellFull)
+  }, [editor])
 
   useEffect(() => {
     if (!editor) return
@@ -236,6 +253,14 @@ export function BoardEditor(props: BoardEditorProps) {
           </DayBar>
           <FacilitatorBanner doc={doc} boardId={board.id} />
           <AttentionNotice attention={attention} />
+          {sync.full && <BoardFullNotice refusedBy="server" onRetry={sync.retryAfterFull} />}
+          {keptOut && !sync.full && (
+            <BoardFullNotice
+              refusedBy="page"
+              maxRecords={maxRecords}
+              onDismiss={() => setKeptOut(false)}
+            />
+          )}
           {sync.held && (
             <p className="board-notice attention-notice" role="status">
               {t('attention.held')}
@@ -259,10 +284,13 @@ export function BoardEditor(props: BoardEditorProps) {
                 doc={doc}
                 author={author}
                 readOnly={locked || writingAlone}
+                maxRecords={maxRecords}
                 synthesis={outlineSynthesis}
               />
             )}
-            {view === 'write' && <WritingView doc={doc} boardId={board.id} author={author} />}
+            {view === 'write' && (
+              <WritingView doc={doc} boardId={board.id} author={author} maxRecords={maxRecords} />
+            )}
             {/* The canvas stays mounted and laid out (only unseen) while another view shows:
               switching back is instant, and tldraw can still measure text for remote edits. */}
             <div
@@ -278,6 +306,7 @@ export function BoardEditor(props: BoardEditorProps) {
                   licenseKey={licenseKey || undefined}
                   assetUrls={assetUrls}
                   user={user}
+                  options={tldrawOptions}
                   onMount={(mounted) => {
                     if (readOnly) mounted.updateInstanceState({ isReadonly: true })
                     const unbind = bindBoard(mounted)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
+import { DEFAULT_MAX_RECORDS_PER_BOARD } from '../../shared/board/recordLimit'
 import { CloseCode } from '../../shared/closeCodes'
 import type { ClientConfig } from '../../shared/contracts'
 import type { BoardAccessInfo } from '../../shared/workshopContracts'
@@ -116,6 +117,7 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
       sync={sync}
       me={me}
       licenseKey={loaded.config.tldrawLicenseKey}
+      maxRecords={loaded.config.maxRecordsPerBoard ?? DEFAULT_MAX_RECORDS_PER_BOARD}
       board={loaded.board}
       canManageBoard={loaded.board.role === 'facilitator'}
       readOnly={!loaded.board.canWrite}

@@ -38,6 +38,13 @@ export interface BoardSync {
    * things written offline went in, or how many were lost.
    */
   rebuilt: RebuiltNotice | undefined
+  /**
+   * The server refused the latest change because the board is full (close 4413): the page
+   * stopped syncing, since sending the same change again would only be refused again.
+   */
+  full: boolean
+  /** Reconnects after a refusal for a full board (once the person deleted something). */
+  retryAfterFull(): void
 }
 
 export type RebuiltNotice = { rescued: number } | { lost: number }
@@ -100,6 +107,11 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       update({ held: false })
       provider.connect()
     }
+    const retryAfterFull = () => {
+      if (!current.full) return
+      update({ full: false })
+      provider.connect()
+    }
     let current: BoardSync = {
       doc,
       provider,
@@ -111,6 +123,8 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       held: false,
       resumeAfterHold,
       rebuilt: copy.rebuilt,
+      full: false,
+      retryAfterFull,
     }
     const update = (patch: Partial<BoardSync>) => {
       current = { ...current, ...patch }
@@ -191,6 +205,12 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
         update({ held: true })
         clearTimeout(heldRetry)
         heldRetry = setTimeout(resumeAfterHold, HELD_RETRY_MS)
+        return
+      }
+      if (event?.code === CloseCode.docTooLarge) {
+        // Reconnecting would send the refused change again: the person deletes, then retries.
+        provider.shouldConnect = false
+        update({ full: true })
         return
       }
       if (event && FINAL_CLOSE_CODES.has(event.code)) {

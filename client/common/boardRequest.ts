@@ -13,7 +13,7 @@ export class ApiBodyError extends ApiRequestError {
     status: number,
     readonly body: (ApiError & Record<string, unknown>) | null,
   ) {
-    super(status, body?.message ?? `HTTP ${status}`)
+    super(status, body?.message ?? `HTTP ${status}`, body?.error)
   }
 }
 

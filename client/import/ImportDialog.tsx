@@ -4,6 +4,7 @@ import type { BoardInfo } from '../../shared/contracts'
 import { boardPath, sendRequest } from '../common/boardRequest'
 import { DialogFormEnd } from '../common/DialogFormEnd'
 import { ModalDialog } from '../common/ModalDialog'
+import { boardFullProblem } from '../common/requestProblem'
 import './strings'
 
 /**
@@ -50,7 +51,7 @@ export function ImportDialog(props: {
       props.onImported(t('import.done', { count: imported }))
       props.onClose()
     } catch (e) {
-      setError(t('import.failed', { message: (e as Error).message }))
+      setError(t('import.failed', { message: boardFullProblem(t, e) ?? (e as Error).message }))
     } finally {
       setBusy(false)
     }

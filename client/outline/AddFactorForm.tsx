@@ -6,11 +6,16 @@ import { PolarityChoice } from './PolarityChoice'
 
 /**
  * Adds a factor with its polarity, into a cluster or unsorted. The text field keeps focus
- * afterwards, so a person can write one factor after another.
+ * afterwards, so a person can write one factor after another. `onAdd` answers why it could
+ * not add, if it could not: the text then stays, to add once there is room.
  */
 export function AddFactorForm(props: {
   clusters: readonly ClusterOutcome[]
-  onAdd: (factor: { text: string; polarity: Polarity; clusterId: string | undefined }) => void
+  onAdd: (factor: {
+    text: string
+    polarity: Polarity
+    clusterId: string | undefined
+  }) => string | undefined
 }) {
   const { t } = useTranslation()
   const id = useId()
@@ -22,8 +27,9 @@ export function AddFactorForm(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (text.trim() === '') return setProblem(t('outline.emptyText'))
-    setProblem(undefined)
-    props.onAdd({ text: text.trim(), polarity, clusterId: clusterId || undefined })
+    const refusal = props.onAdd({ text: text.trim(), polarity, clusterId: clusterId || undefined })
+    setProblem(refusal)
+    if (refusal) return
     setText('')
     document.getElementById(`${id}-text`)?.focus()
   }

@@ -18,10 +18,12 @@ export function OutlineView(props: {
   doc: Y.Doc
   author?: string
   readOnly?: boolean
+  /** Records the board may hold. */
+  maxRecords: number
   /** On a workshop's board: group names for the plenary's wordings, and who may edit them. */
   synthesis?: { groupNames: Record<string, string>; canEdit: boolean }
 }) {
-  const { doc, author, readOnly = false, synthesis } = props
+  const { doc, author, readOnly = false, maxRecords, synthesis } = props
   const { t } = useTranslation()
   const outcome = useOutcome(doc)
   const counts = countOutcome(outcome)
@@ -30,6 +32,7 @@ export function OutlineView(props: {
     outcome,
     author,
     readOnly,
+    maxRecords,
     synthesis,
   })
 
@@ -56,7 +59,15 @@ export function OutlineView(props: {
             })}
           </p>
         </header>
-        {!readOnly && <AddFactorForm clusters={outcome.clusters} onAdd={add} />}
+        {!readOnly && (
+          <AddFactorForm
+            clusters={outcome.clusters}
+            onAdd={(factor) => {
+              const added = add(factor)
+              return added.ok ? undefined : added.problem
+            }}
+          />
+        )}
         {outcome.clusters.length === 0 && <p className="muted">{t('outline.noClusters')}</p>}
         {outcome.clusters.map((cluster) => (
           <ClusterSection key={cluster.id} cluster={cluster} actions={actions} />

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { createShapeId } from 'tldraw'
 import type * as Y from 'yjs'
 import type { Outcome, Polarity } from '../../shared/factors'
-import { readRecord } from '../../shared/board/boardDoc'
+import { readRecord, recordsMap } from '../../shared/board/boardDoc'
+import { addsPastRecordLimit } from '../../shared/board/recordLimit'
+import { boardFullMessage } from '../board/recordLimit/boardFullMessage'
 import { mergeNotes, splitOff } from '../workshop/synthesis/synthesisEdits'
 import { readSynthesisNote } from '../workshop/synthesis/synthesisNote'
 import {
@@ -24,19 +26,24 @@ export interface NewFactorInput {
   clusterId: string | undefined
 }
 
+/** A factor added, or why not, in the person's language. */
+export type AddResult = { ok: true; id: string } | { ok: false; problem: string }
+
 /**
  * What the outline and the writing view may do to the board's factors, with a sentence for
- * screen readers after each change. `add` returns the new note's id.
+ * screen readers after each change. `add` returns the new note's id, or why it could not add.
  */
 export function useFactorActions(options: {
   doc: Y.Doc
   outcome: Outcome
   author: string | undefined
   readOnly: boolean
+  /** Records the board may hold; past it `add` writes nothing and says so. */
+  maxRecords: number
   /** On a workshop's board: group names for the plenary's wordings, and who may edit them. */
   synthesis?: { groupNames: Record<string, string>; canEdit: boolean }
 }) {
-  const { doc, outcome, author, readOnly, synthesis } = options
+  const { doc, outcome, author, readOnly, maxRecords, synthesis } = options
   const { t, i18n } = useTranslation()
   const [announcement, setAnnouncement] = useState('')
   const [focusTarget, setFocusTarget] = useState<FocusTarget>()
@@ -49,7 +56,12 @@ export function useFactorActions(options: {
     [outcome.clusters, t],
   )
 
-  const add = (factor: NewFactorInput): string => {
+  const add = (factor: NewFactorInput): AddResult => {
+    // The server would refuse the note and close the connection; the person hears why instead.
+    const records = recordsMap(doc).size
+    if (addsPastRecordLimit(records, records + 1, maxRecords)) {
+      return { ok: false, problem: boardFullMessage(t, i18n.language, maxRecords) }
+    }
     const id = addFactor(doc, {
       ...factor,
       author: author || undefined,
@@ -59,7 +71,7 @@ export function useFactorActions(options: {
     setAnnouncement(
       t('outline.add.done', { text: factor.text, place: placeName(factor.clusterId) }),
     )
-    return id
+    return { ok: true, id }
   }
 
   const focusDone = useCallback(() => setFocusTarget(undefined), [])

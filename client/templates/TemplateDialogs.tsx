@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardInfo, SavedTemplateInfo, TemplateInfo } from '../../shared/contracts'
 import { ModalDialog } from '../common/ModalDialog'
+import { boardFullProblem } from '../common/requestProblem'
 import { ManageTemplates } from './ManageTemplates'
 import { applyTemplate, boardTemplates, saveTemplate } from './templateRequests'
 import './strings'
@@ -26,7 +27,7 @@ function useSubmit(onClose: () => void) {
       await work()
       onClose()
     } catch (e) {
-      setError(t('templates.failed', { message: (e as Error).message }))
+      setError(t('templates.failed', { message: boardFullProblem(t, e) ?? (e as Error).message }))
     } finally {
       setBusy(false)
     }

@@ -23,8 +23,14 @@ function allFactors(outcome: Outcome): Factor[] {
  * then see and edit one's own notes. Plain form controls, so touch and the phone's screen
  * reader work as everywhere else; the canvas is one button away.
  */
-export function WritingView(props: { doc: Y.Doc; boardId: string; author: string | undefined }) {
-  const { doc, boardId, author } = props
+export function WritingView(props: {
+  doc: Y.Doc
+  boardId: string
+  author: string | undefined
+  /** Records the board may hold. */
+  maxRecords: number
+}) {
+  const { doc, boardId, author, maxRecords } = props
   const { t } = useTranslation()
   const outcome = useOutcome(doc)
   const ownIds = useOwnNoteIds(boardId)
@@ -33,6 +39,7 @@ export function WritingView(props: { doc: Y.Doc; boardId: string; author: string
     outcome,
     author,
     readOnly: false,
+    maxRecords,
   })
   const own = allFactors(outcome)
     .filter((factor) => ownIds.has(factor.id))
@@ -45,7 +52,12 @@ export function WritingView(props: { doc: Y.Doc; boardId: string; author: string
         <p className="muted">{t('writing.intro')}</p>
         <AddFactorForm
           clusters={outcome.clusters}
-          onAdd={(factor) => rememberOwnNote(boardId, add(factor))}
+          onAdd={(factor) => {
+            const added = add(factor)
+            if (!added.ok) return added.problem
+            rememberOwnNote(boardId, added.id)
+            return undefined
+          }}
         />
         <section className="writing-own" aria-labelledby="writing-own-heading">
           <h3 id="writing-own-heading">{t('writing.own', { count: own.length })}</h3>

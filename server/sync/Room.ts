@@ -21,6 +21,7 @@ import { planRebuild } from './epochs/rebuildDoc'
 import { applyStoredDoc, encodeSnapshot } from '../storage/storedDoc'
 import { KeyedSerial } from '../storage/KeyedSerial'
 import { RemoteWrite, type ForwardedWriter, type ForwardVerdict, type RoomLink } from './RoomLink'
+import { addsPastRecordLimit } from '../../shared/board/recordLimit'
 
 const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
@@ -195,7 +196,8 @@ export class Room {
     if (this.storedBytes + this.pendingBytes() + bytes > this.options.maxDocBytes) {
       return { ok: false, detail: `the board would exceed ${this.options.maxDocBytes} bytes` }
     }
-    if (recordsMap(this.doc).size + records > this.options.maxRecords) {
+    const before = recordsMap(this.doc).size
+    if (addsPastRecordLimit(before, before + records, this.options.maxRecords)) {
       return { ok: false, detail: `the board would exceed ${this.options.maxRecords} records` }
     }
     return { ok: true }

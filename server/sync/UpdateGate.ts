@@ -4,6 +4,7 @@ import { metaMap, recordsMap, type RecordJson } from '../../shared/board/boardDo
 import { boundedJson, isRootType } from '../../shared/board/docLayout'
 import { decodeRecord } from '../../shared/board/recordLayout'
 import { metaValueProblem } from '../../shared/board/metaKeys'
+import { addsPastRecordLimit } from '../../shared/board/recordLimit'
 import type { JsonValue } from '../../shared/board/yjsValue'
 import { inputHeld, writeDenial, type DocChange, type WriteContext } from './writePolicy'
 
@@ -78,7 +79,7 @@ export class UpdateGate {
       return this.refuse({ ok: false, reason: 'invalidRecord', detail: touched.problem })
     }
     const recordsAfter = recordsMap(this.shadow).size
-    if (recordsAfter > this.maxRecords && recordsAfter > recordsBefore) {
+    if (addsPastRecordLimit(recordsBefore, recordsAfter, this.maxRecords)) {
       const detail = `more than ${this.maxRecords} records`
       return this.refuse({ ok: false, reason: 'docTooLarge', detail })
     }

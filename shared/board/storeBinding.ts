@@ -4,6 +4,7 @@ import { readRecord, readRecords, recordsMap } from './boardDoc'
 import type { RecordJson } from './boardDoc'
 import { brokenParents, firstPageId, type ParentLink } from './parentStructure'
 import { encodeRecord, writeRecordChanges } from './recordLayout'
+import { addsPastRecordLimit } from './recordLimit'
 
 /** How long local changes are gathered before they go into the doc as one update. */
 export const DEFAULT_FLUSH_INTERVAL_MS = 60
@@ -24,6 +25,13 @@ export interface BindOptions {
    * it into the doc whole.
    */
   keepLocal?: (record: RecordJson) => boolean
+  /**
+   * Records the doc may hold (the server's MAX_RECORDS_PER_BOARD). A batch of local changes
+   * that would add past it never enters the doc, where the server would refuse it and close
+   * the connection: the store goes back to what the doc holds, and `onRecordLimit` is told.
+   */
+  maxRecords?: number
+  onRecordLimit?: (maxRecords: number) => void
 }
 
 /**
@@ -72,6 +80,20 @@ export function bindStoreToDoc<R extends UnknownRecord>(
     stale.map((record) => record.id),
   )
 
+  const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY
+  /** Whether writing these changed records would take the doc past its record limit. */
+  const addsPastLimit = (ids: readonly string[]) => {
+    const records = recordsMap(doc)
+    let after = records.size
+    for (const id of ids) {
+      const record = store.get(id as R['id']) as unknown as RecordJson | undefined
+      if (record && keepLocal(record)) continue
+      if (record && !records.has(id)) after += 1
+      else if (!record && records.has(id)) after -= 1
+    }
+    return addsPastRecordLimit(records.size, after, maxRecords)
+  }
+
   /** Writes local changes into the doc: only the fields this person changed. */
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer)
@@ -80,6 +102,20 @@ export function bindStoreToDoc<R extends UnknownRecord>(
     const ids = [...pending]
     pending.clear()
     const records = recordsMap(doc)
+    if (addsPastLimit(ids)) {
+      // The whole batch goes, not only its new records: an existing shape may have been moved
+      // into a new frame, or bound to a new arrow, in the same few milliseconds.
+      const isLocalOnly = (id: string) => {
+        const record = store.get(id as R['id']) as unknown as RecordJson | undefined
+        return record !== undefined && keepLocal(record)
+      }
+      putFromDoc(
+        ids.flatMap((id) => readRecord(doc, id) ?? []),
+        ids.filter((id) => !records.has(id) && !isLocalOnly(id)),
+      )
+      options.onRecordLimit?.(maxRecords)
+      return
+    }
     const written: string[] = []
     doc.transact(() => {
       for (const id of ids) {

@@ -4,6 +4,7 @@ import { recordsMap, writeRecords } from '../../shared/board/boardDoc'
 import { noteShape } from '../../shared/board/shapeRecords'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, tokenQuery, type TestServer } from '../support/testServer'
+import { fillBoard } from '../support/fillBoard'
 import { connectProvider, rawSocket, syncUrl, waitFor, whenSynced } from '../support/syncClients'
 
 let server: TestServer | undefined
@@ -43,6 +44,53 @@ describe('board limits', () => {
     expect(await closed).toBe(CloseCode.docTooLarge)
     alice.provider.destroy()
     expect(await recordCount(board.sync)).toBe(before)
+  })
+
+  it('answers an import onto a full board with 413 board_full, and imports nothing', async () => {
+    server = await startTestServer({ MAX_RECORDS_PER_BOARD: '100' })
+    const board = await server.createBoard({ template: 'blank' })
+    await fillBoard(board.sync, 100 - (await recordCount(board.sync)) - 1)
+    const response = await fetch(
+      `${server.url}/api/boards/${board.id}/import${tokenQuery(board.id)}`,
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '+ Faktor 1' },
+    )
+    expect(response.status).toBe(413)
+    expect(await response.json()).toMatchObject({
+      error: 'board_full',
+      message: 'the board would exceed 100 records',
+    })
+    expect(await recordCount(board.sync)).toBe(99)
+  })
+
+  it('opens a board stored past a lower limit: it may shrink and change, not grow', async () => {
+    server = await startTestServer({ MAX_RECORDS_PER_BOARD: '200' })
+    const board = await server.createBoard({ template: 'blank' })
+    await fillBoard(board.sync, 150)
+    const stored = await recordCount(board.sync)
+    const dataDir = server.dataDir
+    await server.stop()
+    const oldHost = new URL(server.url).host
+    server = await startTestServer({ MAX_RECORDS_PER_BOARD: '100' }, dataDir)
+    // The restarted server listens on another port.
+    const sync = {
+      ...board.sync,
+      serverUrl: board.sync.serverUrl.replace(oldHost, new URL(server.url).host),
+    }
+
+    const alice = connectProvider(sync)
+    await whenSynced(alice.provider)
+    expect(recordsMap(alice.doc).size).toBe(stored)
+    let closedWith: number | undefined
+    alice.provider.on('connection-close', (event) => (closedWith ??= event?.code ?? 0))
+    alice.doc.transact(() => recordsMap(alice.doc).delete('shape:fill0'))
+    await waitFor(async () => (await recordCount(sync)) === stored - 1)
+    expect(closedWith).toBeUndefined()
+
+    alice.doc.transact(() => writeRecords(alice.doc, notes(1, 'late')))
+    await waitFor(() => closedWith !== undefined)
+    expect(closedWith).toBe(CloseCode.docTooLarge)
+    alice.provider.destroy()
+    expect(await recordCount(sync)).toBe(stored - 1)
   })
 
   it('counts imports against the size limit of a board', async () => {

@@ -212,3 +212,90 @@ describe('store ⇄ Y.Doc binding', () => {
     })
   })
 })
+
+describe('store ⇄ Y.Doc binding at the record limit', () => {
+  /** A doc of a document, a page and `notes` notes: `notes + 2` records. */
+  function fullDoc(notes: number) {
+    const doc = seededDoc()
+    doc.transact(() =>
+      writeRecords(
+        doc,
+        Array.from({ length: notes }, (_, i) => note(`shape:old${i}`, 'n')),
+      ),
+    )
+    return doc
+  }
+
+  it('writes a note that fits, and refuses the next one, putting the store back', () => {
+    const doc = fullDoc(2)
+    const store = createTestStore()
+    const refusals: number[] = []
+    const binding = bindStoreToDoc(store, doc, {
+      flushIntervalMs: 0,
+      maxRecords: 5,
+      onRecordLimit: (max) => refusals.push(max),
+    })
+    store.put([note('shape:fits') as unknown as TLRecord])
+    binding.flush()
+    expect(readRecord(doc, 'shape:fits')).toBeDefined()
+    expect(refusals).toEqual([])
+
+    store.put([note('shape:past') as unknown as TLRecord])
+    binding.flush()
+    expect(readRecord(doc, 'shape:past')).toBeUndefined()
+    expect(store.has('shape:past' as never)).toBe(false)
+    expect(refusals).toEqual([5])
+    expect(doc.getMap('records').size).toBe(5)
+  })
+
+  it('refuses a whole batch that adds past the limit, moves included', () => {
+    const doc = fullDoc(3)
+    const store = createTestStore()
+    const binding = bindStoreToDoc(store, doc, { flushIntervalMs: 1000, maxRecords: 5 })
+    edit(store, 'shape:old0', (r) => ({ ...r, x: 999 }))
+    store.put([note('shape:past') as unknown as TLRecord])
+    binding.flush()
+    expect(store.get('shape:old0' as never)).toMatchObject({ x: 100 })
+    expect(readRecord(doc, 'shape:old0')).toMatchObject({ x: 100 })
+    expect(store.has('shape:past' as never)).toBe(false)
+  })
+
+  it('takes a batch that deletes as much as it adds on a full board', () => {
+    const doc = fullDoc(3)
+    const store = createTestStore()
+    const binding = bindStoreToDoc(store, doc, { flushIntervalMs: 1000, maxRecords: 5 })
+    store.remove(['shape:old1' as never])
+    store.put([note('shape:instead') as unknown as TLRecord])
+    binding.flush()
+    expect(readRecord(doc, 'shape:instead')).toBeDefined()
+    expect(readRecord(doc, 'shape:old1')).toBeUndefined()
+  })
+
+  it('opens a board already past the limit whole, and lets it shrink but not grow', () => {
+    const doc = fullDoc(10)
+    const store = createTestStore()
+    const binding = bindStoreToDoc(store, doc, { flushIntervalMs: 0, maxRecords: 5 })
+    expect(store.allRecords().filter((r) => r.typeName === 'shape')).toHaveLength(10)
+    store.remove(['shape:old0' as never])
+    binding.flush()
+    expect(readRecord(doc, 'shape:old0')).toBeUndefined()
+    store.put([note('shape:past') as unknown as TLRecord])
+    binding.flush()
+    expect(store.has('shape:past' as never)).toBe(false)
+  })
+
+  it('keeps a private draft in the store when a refused batch is put back', () => {
+    const doc = fullDoc(3)
+    const store = createTestStore()
+    const isDraft = (record: { id: string }) => record.id === 'shape:draft'
+    const binding = bindStoreToDoc(store, doc, {
+      flushIntervalMs: 1000,
+      maxRecords: 5,
+      keepLocal: isDraft,
+    })
+    store.put([note('shape:draft'), note('shape:past')] as unknown as TLRecord[])
+    binding.flush()
+    expect(store.has('shape:draft' as never)).toBe(true)
+    expect(store.has('shape:past' as never)).toBe(false)
+  })
+})

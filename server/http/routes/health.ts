@@ -25,7 +25,10 @@ export const healthRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/api\/config$/,
     handle({ res, context }) {
-      const clientConfig: ClientConfig = { tldrawLicenseKey: context.config.tldrawLicenseKey }
+      const clientConfig: ClientConfig = {
+        tldrawLicenseKey: context.config.tldrawLicenseKey,
+        maxRecordsPerBoard: context.config.maxRecordsPerBoard,
+      }
       sendJson(res, 200, clientConfig)
     },
   },
