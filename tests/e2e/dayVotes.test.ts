@@ -34,7 +34,9 @@ async function writeNotes(workshop: CreatedWorkshop, boardIndex: number, texts: 
     client.doc,
     texts.map((text, i) =>
       noteShape(
-        { id: `shape:n${boardIndex}-${i}`, x: i * 260, y: 0, index: `a${i + 1}` },
+        // Above the template's areas (a1–a4): a note sharing an area's index lies under or
+        // over it by the order the doc happened to load, and a click may land on the area.
+        { id: `shape:n${boardIndex}-${i}`, x: i * 260, y: 0, index: `a${i + 5}` },
         { text, color: 'yellow' },
       ),
     ),
