@@ -69,28 +69,21 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
   useEffect(() => {
     // Survives a reload while offline, like the edits it counts.
     const unsavedKey = `samskapa.unsaved.${sync.room}`
-    // The epoch of the copy in IndexedDB, kept apart so the socket can open before it loads.
-    const knownEpoch = localStorage.getItem(epochKey(sync.room))
+    // The epoch of the copy in IndexedDB, kept apart so the socket opens before the copy loads.
+    // None kept: any copy there was stored by the release before epochs, so it is of epoch 0
+    // (a browser without a copy claims 0 too; on a rebuilt board it is refused once and, with
+    // nothing to hand in, loads afresh).
+    const knownEpoch = localStorage.getItem(epochKey(sync.room)) ?? '0'
     const doc = new Y.Doc()
     const local = new IndexeddbPersistence(`samskapa:${sync.room}`, doc)
     const provider = new WebsocketProvider(ownSyncUrl(), sync.room, doc, {
-      params: { ...sync.params, [EPOCH_PARAM]: knownEpoch ?? NO_COPY },
-      connect: knownEpoch !== null,
+      params: { ...sync.params, [EPOCH_PARAM]: knownEpoch },
       maxBackoffTime: 5000,
       // Tabs would sync their docs directly, and one still holding a copy of an older epoch
       // would merge it into the others. Each tab syncs through the server instead.
       disableBc: true,
     })
     let disposed = false
-    if (knownEpoch === null) {
-      // No epoch known: a copy in IndexedDB was stored by the release before epochs (epoch 0).
-      void local.whenSynced.then(() => {
-        if (disposed) return
-        const hasCopy = doc.share.has('records') && recordsMap(doc).size > 0
-        provider.params = { ...provider.params, [EPOCH_PARAM]: hasCopy ? '0' : NO_COPY }
-        provider.connect()
-      })
-    }
     const unsavedIds = new Set(readUnsavedIds(unsavedKey))
     const noteLocalChanges = (changedIds: readonly string[]) => {
       if (provider.wsconnected && provider.synced) return
@@ -171,6 +164,9 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
     let handoverRetry: ReturnType<typeof setTimeout> | undefined
     const replaceCopy = async () => {
       update({ connection: 'connecting' })
+      // The refusal can come before the copy has loaded: what it holds must be handed in.
+      await local.whenSynced
+      if (disposed) return
       const lost = unsavedIds.size
       const handover = await handOverCopy(doc, sync.room, sync.params)
       if (disposed) return
@@ -181,7 +177,8 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       }
       update({ ready: false })
       allSaved()
-      localStorage.removeItem(epochKey(sync.room))
+      // The next copy starts empty: it claims none, so it is not refused again.
+      localStorage.setItem(epochKey(sync.room), NO_COPY)
       await local.clearData()
       const rebuilt =
         handover.kind === 'rescued'

@@ -59,6 +59,8 @@ describe('a board rebuilt while a participant was offline', () => {
       await anna.goto(board.url)
       await anna.waitForSelector('.tl-canvas', { timeout: 45_000 })
       await onCanvas(anna, 'Skrivet utan nät').waitFor()
+      // As a browser of the release before epochs would: the copy, but no epoch kept for it.
+      await anna.evaluate((room) => localStorage.removeItem(`samskapa.epoch.${room}`), board.id)
 
       await context.setOffline(false)
       await anna.getByText(/städats på servern/).waitFor({ timeout: 30_000 })
@@ -95,6 +97,21 @@ describe('a board rebuilt while a participant was offline', () => {
       expect(stored).toBe('1')
       expect([...origins]).toEqual([new URL(server.url).host])
       await context.close()
+
+      // A browser that never had the board opens the rebuilt one: refused once as a copy of
+      // epoch 0 with nothing to hand in, it loads afresh, with no notice.
+      const bertilContext = await personContext(browser, 'Bertil')
+      const bertil = await bertilContext.newPage()
+      await openBoard(bertil, board.url)
+      await onCanvas(bertil, 'Skrivet utan nät').waitFor({ timeout: 20_000 })
+      await bertil.getByText('allt är sparat').waitFor({ timeout: 15_000 })
+      expect(await bertil.getByText(/städats på servern/).count()).toBe(0)
+      const bertilEpoch = await bertil.evaluate(
+        (room) => localStorage.getItem(`samskapa.epoch.${room}`),
+        board.id,
+      )
+      expect(bertilEpoch).toBe('1')
+      await bertilContext.close()
     },
   )
 })
