@@ -1,5 +1,5 @@
 import { RebuiltNotice } from './RebuiltNotice'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   Tldraw,
@@ -96,7 +96,11 @@ export function BoardEditor(props: BoardEditorProps) {
     () => createTLStore({ shapeUtils, assets: serverAssetStore(board), users: noAttribution }),
     [board],
   )
+  // tldraw mounts while the doc still loads (its mount costs about as long as the sync takes);
+  // the page gets the editor only once the board is bound into its store.
+  const [mounted, setMounted] = useState<Editor>()
   const [editor, setEditor] = useState<Editor>()
+  const ready = sync.ready
   // tldraw's own limit (shapes on one page, 4,000 unless told) is put well above the board's,
   // so the board's, checked as changes enter the doc, is the one a person meets, in their
   // language. Only one paste bigger than the whole board still meets tldraw's.
@@ -123,6 +127,8 @@ export function BoardEditor(props: BoardEditorProps) {
       : ['canvas', 'outline']
   const [chosenView, setView] = useState<BoardView>(phone && !readOnly ? 'write' : 'canvas')
   const view = views.includes(chosenView) ? chosenView : 'canvas'
+  // Laid out but unseen while the board loads, so a click cannot land on an empty canvas.
+  const shown = view === 'canvas' && ready
   const author = settings.settings.anonymous ? undefined : me.name || undefined
   const boardVote = useBoardVote(board.id)
   const castByClick = boardVote?.open ? boardVote.cast : undefined
@@ -165,12 +171,12 @@ export function BoardEditor(props: BoardEditorProps) {
   /**
    * Fills tldraw's store from the doc, keeps the two in step and shares presence, until tldraw
    * drops the editor (a new board or doc means a new store, so a new editor). It runs once
-   * tldraw has mounted the editor over the empty store, as a plain tldraw page loading records
-   * does: an editor created over a full store lays out every note before its first render,
-   * waits for their fonts, draws them all at the default camera and then again after
-   * zoomToFit, about a second and a half on a 2,000-note board.
+   * tldraw has mounted the editor over the empty store and the doc holds the board, as a plain
+   * tldraw page loading records does: an editor created over a full store lays out every note
+   * before its first render, waits for their fonts, draws them all at the default camera and
+   * then again after zoomToFit, about a second and a half on a 2,000-note board.
    */
-  const bindBoard = (mounted: Editor) => {
+  const bindBoard = useEffectEvent((mounted: Editor) => {
     const binding = bindStoreToDoc(mounted.store, doc, {
       onLocalFlush: noteLocalChanges,
       // A page that may not write sends nothing: tldraw still puts records of its own (the
@@ -180,12 +186,26 @@ export function BoardEditor(props: BoardEditorProps) {
       onRecordLimit: () => setKeptOut(true),
     })
     const unbindPresence = bindPresence(mounted.store, provider.awareness, me)
+    // The page's bars appeared with the board, after tldraw measured its (then taller) canvas.
+    mounted.updateViewportScreenBounds(mounted.getContainer())
     void mounted.zoomToFit({ animation: { duration: 0 } })
     return () => {
       unbindPresence()
       binding.dispose()
     }
-  }
+  })
+
+  useEffect(() => {
+    if (!mounted || !ready) return
+    const unbind = bindBoard(mounted)
+    // The page gets the editor only now, once its store holds the board.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- set after the binding, on purpose
+    setEditor(mounted)
+    return () => {
+      setEditor(undefined)
+      unbind()
+    }
+  }, [mounted, ready])
 
   useEffect(() => {
     if (!editor) return
@@ -215,71 +235,84 @@ export function BoardEditor(props: BoardEditorProps) {
     <BoardSettingsContext.Provider value={settings}>
       <BoardVoteContext.Provider value={boardVote}>
         <div className="board">
-          <ConnectionBanner
-            connection={connection}
-            unsaved={unsaved}
-            title={board.title}
-            readOnly={readOnly}
-            overviewUrl={workshop?.overviewUrl}
-          >
-            <BoardTools
-              board={board}
-              view={view}
-              views={views}
-              onViewChange={setView}
-              readOnly={readOnly}
-              canRestore={canManageBoard && !readOnly}
-              editor={editor}
-              canCaptureElsewhere={props.canCaptureElsewhere}
-            />
-          </ConnectionBanner>
-          <DayBar canRunDay={canManageBoard} boardId={board.id}>
-            {privateWriting && (
-              <SilentWritingNotice awareness={provider.awareness} isParticipant={isParticipant} />
-            )}
-            {boardVote && (
-              <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
-            )}
-            {canManageBoard && <SummonButton editor={editor} boardId={board.id} />}
-            {canManageBoard && (
-              <AttentionControls
-                editor={editor}
-                boardId={board.id}
-                standing={attention.standing}
-                spotlight={attention.spotlight}
-              />
-            )}
-            {canManageBoard && <LockButton editor={editor} />}
-          </DayBar>
-          <FacilitatorBanner doc={doc} boardId={board.id} />
-          <AttentionNotice attention={attention} />
-          {sync.full && <BoardFullNotice refusedBy="server" onRetry={sync.retryAfterFull} />}
-          {keptOut && !sync.full && (
-            <BoardFullNotice
-              refusedBy="page"
-              maxRecords={maxRecords}
-              onDismiss={() => setKeptOut(false)}
-            />
-          )}
-          {sync.held && (
-            <p className="board-notice attention-notice" role="status">
-              {t('attention.held')}
-            </p>
-          )}
-          {timeOrStepPaused && (
-            <p className="board-notice input-paused" role="status">
-              <span aria-hidden="true">⏸ </span>
-              {t('day.timer.inputPaused')}
-            </p>
-          )}
-          <RebuiltNotice rebuilt={sync.rebuilt} />
-          {notice && (
-            <p className="board-notice" role="status">
-              {notice}
-            </p>
+          {/* The page's bars and views come with the board: each reads the doc as it mounts. */}
+          {ready && (
+            <>
+              <ConnectionBanner
+                connection={connection}
+                unsaved={unsaved}
+                title={board.title}
+                readOnly={readOnly}
+                overviewUrl={workshop?.overviewUrl}
+              >
+                <BoardTools
+                  board={board}
+                  view={view}
+                  views={views}
+                  onViewChange={setView}
+                  readOnly={readOnly}
+                  canRestore={canManageBoard && !readOnly}
+                  editor={editor}
+                  canCaptureElsewhere={props.canCaptureElsewhere}
+                />
+              </ConnectionBanner>
+              <DayBar canRunDay={canManageBoard} boardId={board.id}>
+                {privateWriting && (
+                  <SilentWritingNotice
+                    awareness={provider.awareness}
+                    isParticipant={isParticipant}
+                  />
+                )}
+                {boardVote && (
+                  <VoteBar vote={boardVote} boardId={board.id} canRunDay={canManageBoard} />
+                )}
+                {canManageBoard && <SummonButton editor={editor} boardId={board.id} />}
+                {canManageBoard && (
+                  <AttentionControls
+                    editor={editor}
+                    boardId={board.id}
+                    standing={attention.standing}
+                    spotlight={attention.spotlight}
+                  />
+                )}
+                {canManageBoard && <LockButton editor={editor} />}
+              </DayBar>
+              <FacilitatorBanner doc={doc} boardId={board.id} />
+              <AttentionNotice attention={attention} />
+              {sync.full && <BoardFullNotice refusedBy="server" onRetry={sync.retryAfterFull} />}
+              {keptOut && !sync.full && (
+                <BoardFullNotice
+                  refusedBy="page"
+                  maxRecords={maxRecords}
+                  onDismiss={() => setKeptOut(false)}
+                />
+              )}
+              {sync.held && (
+                <p className="board-notice attention-notice" role="status">
+                  {t('attention.held')}
+                </p>
+              )}
+              {timeOrStepPaused && (
+                <p className="board-notice input-paused" role="status">
+                  <span aria-hidden="true">⏸ </span>
+                  {t('day.timer.inputPaused')}
+                </p>
+              )}
+              <RebuiltNotice rebuilt={sync.rebuilt} />
+              {notice && (
+                <p className="board-notice" role="status">
+                  {notice}
+                </p>
+              )}
+            </>
           )}
           <div className="board-body">
-            {view === 'outline' && (
+            {!ready && (
+              <p className="board-loading" role="status">
+                {t('board.loading')}
+              </p>
+            )}
+            {ready && view === 'outline' && (
               <OutlineView
                 doc={doc}
                 author={author}
@@ -288,14 +321,14 @@ export function BoardEditor(props: BoardEditorProps) {
                 synthesis={outlineSynthesis}
               />
             )}
-            {view === 'write' && (
+            {ready && view === 'write' && (
               <WritingView doc={doc} boardId={board.id} author={author} maxRecords={maxRecords} />
             )}
             {/* The canvas stays mounted and laid out (only unseen) while another view shows:
               switching back is instant, and tldraw can still measure text for remote edits. */}
             <div
-              className={`board-workspace${view === 'canvas' ? '' : ' board-workspace-behind'}`}
-              inert={view !== 'canvas'}
+              className={`board-workspace${shown ? '' : ' board-workspace-behind'}`}
+              inert={!shown}
             >
               <div className="board-canvas">
                 <Tldraw
@@ -307,12 +340,11 @@ export function BoardEditor(props: BoardEditorProps) {
                   assetUrls={assetUrls}
                   user={user}
                   options={tldrawOptions}
-                  onMount={(mounted) => {
-                    if (readOnly) mounted.updateInstanceState({ isReadonly: true })
-                    const unbind = bindBoard(mounted)
-                    // The page sees the editor only once its store holds the board.
-                    setEditor(mounted)
-                    return unbind
+                  onMount={(mounting) => {
+                    // Nothing is written before the board is bound; `locked` decides after.
+                    mounting.updateInstanceState({ isReadonly: true })
+                    setMounted(mounting)
+                    return () => setMounted(undefined)
                   }}
                 >
                   <VoteBadges />
@@ -320,7 +352,7 @@ export function BoardEditor(props: BoardEditorProps) {
                     spotlight={attention.spotlight}
                     onDismiss={attention.dismissSpotlight}
                   />
-                  {workshop && (
+                  {ready && workshop && (
                     <SynthesisPanel
                       workshop={workshop}
                       doc={doc}
@@ -331,7 +363,7 @@ export function BoardEditor(props: BoardEditorProps) {
                 <LicenseNotice />
               </div>
             </div>
-            {props.canCapture && workshop ? (
+            {!ready ? null : props.canCapture && workshop ? (
               // The recorder draws and captures; sorting notes is the groups' work.
               <SidePanel
                 className="capture-side"

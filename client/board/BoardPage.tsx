@@ -110,10 +110,12 @@ function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
   }
   if (sync?.closedCode === CloseCode.roomLoadFailed) return <Message text={t('board.loadFailed')} />
   if (editorChunk === 'failed') return <Message text={t('board.loadFailed')} />
-  if (!sync || !sync.ready || editorChunk === 'loading')
-    return <Message text={t('board.loading')} />
+  // The editor shows its own loading status until the doc holds the board: tldraw mounts
+  // meanwhile. A new copy of the board (a new doc) is a new editor.
+  if (!sync || editorChunk === 'loading') return <Message text={t('board.loading')} />
   return (
     <LoadedBoardEditor
+      key={sync.doc.guid}
       sync={sync}
       me={me}
       licenseKey={loaded.config.tldrawLicenseKey}

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import {
   observeBoardSettings,
@@ -26,13 +26,21 @@ export function useBoardSettings(): BoardSettingsState {
 
 /** The board's settings as live React state, following every client's changes. */
 export function useBoardSettingsState(doc: Y.Doc, canManageBoard: boolean): BoardSettingsState {
-  const [settings, setSettings] = useState(() => readBoardSettings(doc))
-  // A board editor keeps one doc for its whole life, so the initial read stays valid.
-  useEffect(() => observeBoardSettings(doc, setSettings), [doc])
+  // An external store, not state read once: the editor mounts while the doc still loads, and
+  // settings that arrive before a listener would be in place must not be missed.
+  const subscribe = useCallback(
+    (onChange: () => void) => observeBoardSettings(doc, onChange),
+    [doc],
+  )
+  const stored = useSyncExternalStore(subscribe, () => JSON.stringify(readBoardSettings(doc)))
   // The same value until something in it changes: every note's badge reads this context, so a
   // new object on each render of the board redrew all of them (2,000 on a big board).
   return useMemo(
-    () => ({ settings, canManageBoard, update: (patch) => writeBoardSettings(doc, patch) }),
-    [settings, canManageBoard, doc],
+    () => ({
+      settings: JSON.parse(stored) as BoardSettings,
+      canManageBoard,
+      update: (patch) => writeBoardSettings(doc, patch),
+    }),
+    [stored, canManageBoard, doc],
   )
 }
