@@ -17,8 +17,8 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
   const util = editor.getShapeUtil<TLNoteShape>('note')
   const elected = () => isElectedFitter(awareness.clientID, awareness.getStates())
 
-  const fit = (ids: Iterable<TLShapeId>) => {
-    if (!elected()) return
+  /** The new size of each note in `ids` that does not fit its text (none when all fit). */
+  const measure = (ids: Iterable<TLShapeId>) => {
     const updates: TLShapePartial<TLNoteShape>[] = []
     for (const id of ids) {
       const shape = editor.getShape<TLNoteShape>(id)
@@ -29,7 +29,10 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
       const adjusted = util.onBeforeCreate?.({ ...shape })
       if (adjusted) updates.push({ id, type: 'note', props: adjusted.props })
     }
-    if (updates.length === 0) return
+    return updates
+  }
+  const apply = (updates: TLShapePartial<TLNoteShape>[]) => {
+    if (updates.length === 0 || !elected()) return
     editor.run(() => editor.updateShapes(updates), { history: 'ignore' })
     restackPlenaryFrames(
       editor,
@@ -39,28 +42,62 @@ export function fitNotesToText(editor: Editor, awareness: Awareness): () => void
 
   awareness.setLocalStateField(FITTER_FIELD, true)
   let stopListening = () => {}
-  // Measuring every note's text is slow on a big board: never before the board has painted,
-  // and by then the awareness states of the others present have arrived.
   let stopped = false
-  const idle = requestIdleCallback(
-    // Text measured before the notes' font has loaded is measured in a fallback font.
+  let idle: number | undefined
+  /**
+   * Every note on the page, measured in slices while the browser is idle: measuring a note's
+   * text forces a layout of the whole page, so one pass over a big board in one go held the
+   * notes' first paint for as long as it took (about 300 ms for 300 notes).
+   */
+  const fitPage = (pending: TLShapeId[], updates: TLShapePartial<TLNoteShape>[]) => {
+    idle = requestIdleCallback(
+      (deadline) => {
+        if (stopped) return
+        if (!elected()) return void (measuringPage = false)
+        // At least one note per slice, so a page that is never idle still gets through.
+        do updates.push(...measure(pending.splice(0, 1)))
+        while (pending.length > 0 && deadline.timeRemaining() > 2)
+        if (pending.length > 0) return fitPage(pending, updates)
+        // A note that changed meanwhile was measured again as it arrived.
+        apply(updates.filter((update) => !arrived.has(update.id)))
+        measuringPage = false
+        arrived.clear()
+      },
+      { timeout: 5000 },
+    )
+  }
+  /** Notes that arrived (or changed) while the page was being measured. */
+  const arrived = new Set<TLShapeId>()
+  let measuringPage = false
+  const listenForArrivals = () => {
+    stopListening = editor.store.listen(
+      ({ changes }) => {
+        if (!elected()) return
+        const touched = [...Object.keys(changes.added), ...Object.keys(changes.updated)]
+        const notes = touched.filter((id) => id.startsWith('shape:')) as TLShapeId[]
+        if (measuringPage) for (const id of notes) arrived.add(id)
+        apply(measure(notes))
+      },
+      { source: 'remote', scope: 'document' },
+    )
+  }
+  // Never before the board has painted, and by then the awareness states of the others
+  // present have arrived. Text measured before the notes' font has loaded is measured in a
+  // fallback font.
+  idle = requestIdleCallback(
     () =>
       void editor.fonts.loadRequiredFontsForCurrentPage().then(() => {
         if (stopped) return
-        fit(editor.getCurrentPageShapeIds())
-        stopListening = editor.store.listen(
-          ({ changes }) => {
-            const touched = [...Object.keys(changes.added), ...Object.keys(changes.updated)]
-            fit(touched.filter((id) => id.startsWith('shape:')) as TLShapeId[])
-          },
-          { source: 'remote', scope: 'document' },
-        )
+        listenForArrivals()
+        if (!elected()) return
+        measuringPage = true
+        fitPage([...editor.getCurrentPageShapeIds()], [])
       }),
     { timeout: 5000 },
   )
   return () => {
     stopped = true
-    cancelIdleCallback(idle)
+    if (idle !== undefined) cancelIdleCallback(idle)
     stopListening()
     if (awareness.getLocalState()) awareness.setLocalStateField(FITTER_FIELD, false)
   }
