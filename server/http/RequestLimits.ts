@@ -29,6 +29,22 @@ export const BALLOTS_PER_MINUTE = 120
 /** Times one participant may raise or lower their hand per minute (each one reaches every page). */
 export const HAND_CHANGES_PER_MINUTE = 20
 
+/**
+ * Copies of an earlier epoch one writer may hand in per board per minute (POST …/rescue). A
+ * browser hands in its copy once per rebuild, in up to 3 rounds if it changed meanwhile, and
+ * retries every 10 s while the server cannot take it; each rescue decodes the epoch's base on
+ * the event loop (about a second for a full board), so a loop sending copies must stop here.
+ * A writer without a participant key (a standalone board's link) is counted by address.
+ */
+export const RESCUES_PER_MINUTE = 10
+
+/**
+ * Rescues the server works on at once: each holds its copy and the epoch's base (up to
+ * MAX_DOC_BYTES each) until its turn on the event loop, so a whole class handing in at once
+ * must wait its turn (503, retried) instead of piling up in memory.
+ */
+export const RESCUES_IN_FLIGHT = 4
+
 /** What a participant may do at a limited rate, counted per participant (not per address). */
 export type ParticipantAction = 'ballot' | 'hand'
 
@@ -43,6 +59,8 @@ export class RequestLimits {
   private readonly signIns: RateLimiterMemory
   private readonly suggestions: RateLimiterMemory
   private readonly participantActions: Record<ParticipantAction, RateLimiterMemory>
+  private readonly rescues: RateLimiterMemory
+  private rescuesInFlight = 0
 
   constructor(private readonly options: RequestLimitOptions) {
     this.creates = new RateLimiterMemory({
@@ -77,6 +95,11 @@ export class RequestLimits {
         duration: 60,
       }),
     }
+    this.rescues = new RateLimiterMemory({
+      keyPrefix: 'rescues',
+      points: RESCUES_PER_MINUTE,
+      duration: 60,
+    })
   }
 
   /**
@@ -89,12 +112,34 @@ export class RequestLimits {
     workshopId: string,
     participantId: string,
   ): Promise<number | undefined> {
-    try {
-      await this.participantActions[action].consume(`${workshopId}:${participantId}`)
-      return undefined
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection
-      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+    return secondsUntilAllowed(this.participantActions[action], `${workshopId}:${participantId}`)
+  }
+
+  /**
+   * Counts one rescue on `boardId` by the writer (the participant, else the caller's
+   * address). Undefined while within RESCUES_PER_MINUTE, else the seconds until the next.
+   */
+  rescue(
+    req: IncomingMessage,
+    boardId: string,
+    participantId: string | undefined,
+  ): Promise<number | undefined> {
+    const writer = participantId ?? `address:${clientAddress(req, this.options.trustProxy)}`
+    return secondsUntilAllowed(this.rescues, `${boardId}:${writer}`)
+  }
+
+  /**
+   * Takes one of the RESCUES_IN_FLIGHT places, or undefined when all are taken. The caller
+   * gives it back by calling what it returns, once, when its rescue is answered.
+   */
+  rescueSlot(): (() => void) | undefined {
+    if (this.rescuesInFlight >= RESCUES_IN_FLIGHT) return undefined
+    this.rescuesInFlight++
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.rescuesInFlight--
     }
   }
 
@@ -128,5 +173,19 @@ export class RequestLimits {
       if (!(rejection instanceof RateLimiterRes)) throw rejection
       throw new HttpError(429, 'rateLimited', message)
     }
+  }
+}
+
+/** Counts one use of `key`: undefined while within the limit, else seconds until the next. */
+async function secondsUntilAllowed(
+  limiter: RateLimiterMemory,
+  key: string,
+): Promise<number | undefined> {
+  try {
+    await limiter.consume(key)
+    return undefined
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection
+    return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
   }
 }

@@ -58,7 +58,14 @@ export async function authorizeBoardWrite(
   context: ServerContext,
   boardId: string,
 ): Promise<Role> {
-  return (await authorizeBoardWriter(req, context, boardId)).role
+  return (await authorizeBoardWriter(req, context, boardId)).context.role
+}
+
+/** A writer allowed on a board, as the write policy knows it. */
+export interface BoardWriter {
+  context: WriteContext
+  /** The participant named by the request's participant key, if any. */
+  participantId: string | undefined
 }
 
 /** Like `authorizeBoardWrite`, returning what the write policy knows of the writer. */
@@ -66,7 +73,7 @@ export async function authorizeBoardWriter(
   req: IncomingMessage,
   context: ServerContext,
   boardId: string,
-): Promise<WriteContext> {
+): Promise<BoardWriter> {
   if (!isValidBoardId(boardId)) throw new HttpError(400, 'invalid_id', 'malformed board id')
   if (!(await context.storage.getBoard(boardId)))
     throw new HttpError(404, 'not_found', 'no such board')
@@ -88,7 +95,7 @@ export async function authorizeBoardWriter(
     )
     throw new HttpError(423, 'input_paused', INPUT_PAUSED[requestLanguage(req)])
   }
-  return writeContext
+  return { context: writeContext, participantId: access.participantId }
 }
 
 /**
