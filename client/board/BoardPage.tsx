@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isValidBoardId } from '../../shared/board/boardId'
 import { DEFAULT_MAX_RECORDS_PER_BOARD } from '../../shared/board/recordLimit'
@@ -14,7 +14,7 @@ import { LinkProblem } from '../workshop/board/LinkProblem'
 import { loadWorkshopContext, type WorkshopContext } from '../workshop/board/workshopContext'
 import { identity, storedDisplayName } from './identity'
 import { NameDialog } from './NameDialog'
-import { useBoardSync } from './useBoardSync'
+import { useBoardSync, type BoardSync } from './useBoardSync'
 import { LoadedBoardEditor, loadBoardEditor, useBoardEditorChunk } from './boardEditorChunk'
 
 /** How often a board that could not be fetched tries again. */
@@ -37,6 +37,21 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
   const [loaded, setLoaded] = useState<Loaded>()
   const [failure, setFailure] = useState<'notFound' | 'badId' | 'unauthorized' | 'error'>()
   const [named, setNamed] = useState(storedDisplayName() !== '')
+  // A link with its token connects at once, while the board's details are still asked for:
+  // the doc then arrives while tldraw mounts, not after. The details name the same
+  // connection (same room and params), so it is kept.
+  const earlySync = useMemo(
+    () =>
+      token && isValidBoardId(boardId)
+        ? {
+            serverUrl: '',
+            room: boardId,
+            params: { token, ...(participantKey ? { participant: participantKey } : {}) },
+          }
+        : undefined,
+    [boardId, token, participantKey],
+  )
+  const sync = useBoardSync(loaded?.board.sync ?? earlySync)
 
   useEffect(() => {
     if (!isValidBoardId(boardId)) return
@@ -91,14 +106,19 @@ export function BoardPage({ boardId, token, participantKey, notice }: BoardPageP
   }
   return (
     <LiveScopeProvider workshopId={loaded.board.workshopId} token={token}>
-      <SyncedBoard loaded={loaded} notice={notice} />
+      <SyncedBoard loaded={loaded} sync={sync} notice={notice} />
     </LiveScopeProvider>
   )
 }
 
-function SyncedBoard({ loaded, notice }: { loaded: Loaded; notice?: string }) {
+interface SyncedBoardProps {
+  loaded: Loaded
+  sync: BoardSync | undefined
+  notice?: string
+}
+
+function SyncedBoard({ loaded, sync, notice }: SyncedBoardProps) {
   const { t } = useTranslation()
-  const sync = useBoardSync(loaded.board.sync)
   const editorChunk = useBoardEditorChunk()
   const [me] = useState(identity)
   if (sync?.closedCode === CloseCode.boardNotFound) return <NotFoundPage />

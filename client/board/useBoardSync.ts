@@ -59,14 +59,23 @@ const HANDOVER_RETRY_MS = 10_000
  * One board's Y.Doc, kept in IndexedDB (so a reload while offline keeps local edits) and
  * synced through the stock y-websocket provider, which reconnects by itself.
  */
-export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
+export function useBoardSync(sync: SyncInfo | undefined): BoardSync | undefined {
   const [state, setState] = useState<BoardSync>()
+  // By value: the same board asked for again (the page refetches it when back online) is the
+  // same connection, not a new copy.
+  const room = sync?.room
+  const paramsKey = sync && JSON.stringify(Object.entries(sync.params).sort())
   // A new copy of the board (a new doc, provider and IndexedDB) each time the old was replaced.
   const [copy, setCopy] = useState<{ generation: number; rebuilt?: RebuiltNotice }>({
     generation: 0,
   })
 
   useEffect(() => {
+    if (room === undefined || paramsKey === undefined) return
+    const sync = {
+      room,
+      params: Object.fromEntries(JSON.parse(paramsKey) as [string, string][]),
+    }
     // Survives a reload while offline, like the edits it counts.
     const unsavedKey = `samskapa.unsaved.${sync.room}`
     // The epoch of the copy in IndexedDB, kept apart so the socket opens before the copy loads.
@@ -237,7 +246,7 @@ export function useBoardSync(sync: SyncInfo): BoardSync | undefined {
       void local.destroy()
       doc.destroy()
     }
-  }, [sync.room, sync.params, copy])
+  }, [room, paramsKey, copy])
 
   return state
 }
