@@ -15,7 +15,7 @@ export function BoardFullNotice(
     | { refusedBy: 'server'; onRetry: () => void },
 ) {
   const { t, i18n } = useTranslation()
-  const notice = { role: 'alert', className: 'board-full' } as const
+  const notice = { role: 'alert', className: 'in-flow-notice board-full' } as const
   return props.refusedBy === 'page' ? (
     <DismissableNotice
       {...notice}
