@@ -288,7 +288,7 @@ export function BoardEditor(props: BoardEditorProps) {
                 />
               )}
               {sync.held && (
-                <p className="board-notice attention-notice" role="status">
+                <p className="board-notice in-flow-notice attention-notice" role="status">
                   {t('attention.held')}
                 </p>
               )}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DismissableNotice } from './DismissableNotice'
 import type { RebuiltNotice as Rebuilt } from './useBoardSync'
 
 /**
@@ -10,16 +11,17 @@ export function RebuiltNotice({ rebuilt }: { rebuilt: Rebuilt | undefined }) {
   const { t } = useTranslation()
   const [closed, setClosed] = useState<Rebuilt>()
   if (!rebuilt || closed === rebuilt) return null
-  const text =
-    'rescued' in rebuilt
-      ? t('board.rebuiltRescued', { count: rebuilt.rescued })
-      : t('board.rebuiltLost', { count: rebuilt.lost })
   return (
-    <div className="board-notice rebuilt-notice" role="status">
-      <p>{text}</p>
-      <button type="button" className="button small" onClick={() => setClosed(rebuilt)}>
-        {t('board.closeNotice')}
-      </button>
-    </div>
+    <DismissableNotice
+      role="status"
+      className="rebuilt-notice"
+      message={
+        'rescued' in rebuilt
+          ? t('board.rebuiltRescued', { count: rebuilt.rescued })
+          : t('board.rebuiltLost', { count: rebuilt.lost })
+      }
+      buttonLabel={t('board.closeNotice')}
+      onButton={() => setClosed(rebuilt)}
+    />
   )
 }

@@ -15,7 +15,7 @@ import {
   tempDataDir,
   type ServerProcess,
 } from '../support/serverProcess'
-import { waitFor } from '../support/syncClients'
+import { firstCloseCode, waitFor } from '../support/syncClients'
 import { boardClient, type BoardClient } from './boardClient'
 
 /**
@@ -65,9 +65,7 @@ async function synced(board: BoardInfo) {
 /** Lets `mutate` change a synced copy of the board, and resolves with the close code. */
 async function attack(board: BoardInfo, mutate: (doc: Y.Doc) => void): Promise<number> {
   const mallory = await synced(board)
-  const closed = new Promise<number>((resolve) =>
-    mallory.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
-  )
+  const closed = firstCloseCode(mallory.provider)
   mutate(mallory.doc)
   const code = await Promise.race([
     closed,
@@ -219,11 +217,8 @@ describe('hostile documents', () => {
     db.close()
     server = await startServerProcess(port, dataDir)
 
-    const codes: number[] = []
     const unloadable = open(garbage)
-    unloadable.provider.on('connection-close', (event) => codes.push(event?.code ?? 0))
-    await waitFor(() => codes.length > 0, 30_000)
-    expect(codes[0]).toBe(CloseCode.roomLoadFailed)
+    expect(await firstCloseCode(unloadable.provider)).toBe(CloseCode.roomLoadFailed)
     close(unloadable)
 
     const reader = await synced(broken)

@@ -5,7 +5,14 @@ import { noteShape } from '../../shared/board/shapeRecords'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, tokenQuery, type TestServer } from '../support/testServer'
 import { fillBoard } from '../support/fillBoard'
-import { connectProvider, rawSocket, syncUrl, waitFor, whenSynced } from '../support/syncClients'
+import {
+  connectProvider,
+  firstCloseCode,
+  rawSocket,
+  syncUrl,
+  waitFor,
+  whenSynced,
+} from '../support/syncClients'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -37,9 +44,7 @@ describe('board limits', () => {
     const before = await recordCount(board.sync)
     const alice = connectProvider(board.sync)
     await whenSynced(alice.provider)
-    const closed = new Promise<number>((resolve) =>
-      alice.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
-    )
+    const closed = firstCloseCode(alice.provider)
     alice.doc.transact(() => writeRecords(alice.doc, notes(200, 'a')))
     expect(await closed).toBe(CloseCode.docTooLarge)
     alice.provider.destroy()

@@ -14,6 +14,7 @@ import type { SyncInfo } from '../../shared/contracts'
 import type { CreatedBoard } from '../../shared/workshopContracts'
 import {
   connectProvider,
+  firstCloseCode,
   noteText,
   putNote,
   rawSocket,
@@ -121,12 +122,7 @@ describe('a long day is rebuilt into a new epoch when its room unloads', () => {
     // A client of the release before epochs names none: its copy is of epoch 0.
     const legacy = connectProvider(board.sync)
     destroyers.push(() => legacy.provider.destroy())
-    const closes: number[] = []
-    legacy.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) closes.push(event.code)
-    })
-    await waitFor(() => closes.length > 0)
-    expect(closes[0]).toBe(CloseCode.epochChanged)
+    expect(await firstCloseCode(legacy.provider)).toBe(CloseCode.epochChanged)
     expect(legacy.doc.share.has('records') ? recordsMap(legacy.doc).size : 0).toBe(0)
   })
 
@@ -138,12 +134,7 @@ describe('a long day is rebuilt into a new epoch when its room unloads', () => {
     // A copy merged with the old one (a second tab that kept it) names the current epoch.
     const merged = connectProvider(withParams(board.sync, { epoch: '1' }), writer.doc)
     destroyers.push(() => merged.provider.destroy())
-    const closes: number[] = []
-    merged.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) closes.push(event.code)
-    })
-    await waitFor(() => closes.length > 0)
-    expect(closes[0]).toBe(CloseCode.epochChanged)
+    expect(await firstCloseCode(merged.provider)).toBe(CloseCode.epochChanged)
     // Nothing of it reached the board: a later reader gets the rebuilt doc as it was.
     const later = await joined(withParams(board.sync, { epoch: 'none' }))
     expect(Y.encodeStateAsUpdate(later.doc).byteLength).toBe(rebuiltBytes)

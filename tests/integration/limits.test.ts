@@ -4,7 +4,14 @@ import * as encoding from 'lib0/encoding'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, putNote, rawSocket, syncUrl, whenSynced } from '../support/syncClients'
+import {
+  connectProvider,
+  firstCloseCode,
+  putNote,
+  rawSocket,
+  syncUrl,
+  whenSynced,
+} from '../support/syncClients'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -68,9 +75,7 @@ describe('limits', () => {
     const board = await server.createBoard({ template: 'blank' })
     const alice = connectProvider(board.sync)
     await whenSynced(alice.provider)
-    const closed = new Promise<number>((resolve) =>
-      alice.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
-    )
+    const closed = firstCloseCode(alice.provider)
     putNote(alice.doc, 'shape:huge', 'lång text '.repeat(8000))
     expect(await closed).toBe(CloseCode.docTooLarge)
     alice.provider.destroy()

@@ -9,7 +9,13 @@ import {
   type CreatedWorkshop,
   type WorkshopInfo,
 } from '../../shared/workshopContracts'
-import { connectProvider, putNote, waitFor, whenSynced } from '../support/syncClients'
+import {
+  connectProvider,
+  firstCloseCode,
+  putNote,
+  waitFor,
+  whenSynced,
+} from '../support/syncClients'
 import { startTestServer, type TestServer } from '../support/testServer'
 import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
 import { docFromStored } from '../../server/storage/storedDoc'
@@ -27,9 +33,7 @@ async function client(workshop: CreatedWorkshop, params?: Record<string, string>
   const sync = workshop.boards[0]!.sync
   const connected = connectProvider(params ? { ...sync, params } : sync)
   cleanups.push(() => connected.provider.destroy())
-  const closed = new Promise<number>((resolve) =>
-    connected.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
-  )
+  const closed = firstCloseCode(connected.provider)
   await whenSynced(connected.provider)
   return { ...connected, closed }
 }

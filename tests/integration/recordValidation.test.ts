@@ -7,7 +7,13 @@ import { toYValue, type JsonValue } from '../../shared/board/yjsValue'
 import { noteShape } from '../../shared/board/shapeRecords'
 import { CloseCode } from '../../shared/closeCodes'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, putNote, waitFor, whenSynced } from '../support/syncClients'
+import {
+  connectProvider,
+  firstCloseCode,
+  putNote,
+  waitFor,
+  whenSynced,
+} from '../support/syncClients'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -57,9 +63,7 @@ describe('record validation on the server', () => {
       const mallory = connectProvider(board.sync)
       const alice = connectProvider(board.sync)
       await Promise.all([whenSynced(mallory.provider), whenSynced(alice.provider)])
-      const closed = new Promise<number>((resolve) =>
-        mallory.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
-      )
+      const closed = firstCloseCode(mallory.provider)
 
       // Written under the key shape:bad, whatever the record says of itself.
       mallory.doc.getMap('records').set('shape:bad', toYValue(record()) as Y.Map<unknown>)

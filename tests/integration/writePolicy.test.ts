@@ -5,7 +5,13 @@ import { writeBoardSettings } from '../../shared/board/boardSettings'
 import { CloseCode } from '../../shared/closeCodes'
 import type { BoardAccessInfo, CreatedWorkshop } from '../../shared/workshopContracts'
 import { startTestServer, type TestServer } from '../support/testServer'
-import { connectProvider, putNote, waitFor, whenSynced } from '../support/syncClients'
+import {
+  connectProvider,
+  firstCloseCode,
+  putNote,
+  waitFor,
+  whenSynced,
+} from '../support/syncClients'
 import { call, createWorkshop, joinGroup, tokenOf } from '../support/workshopClients'
 import { docFromStored } from '../../server/storage/storedDoc'
 
@@ -27,9 +33,7 @@ async function tryWrite(
   const client = connectProvider({ ...workshop.boards[boardIndex]!.sync, params })
   cleanups.push(() => client.provider.destroy())
   await whenSynced(client.provider)
-  const closed = new Promise<number>((resolve) =>
-    client.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
-  )
+  const closed = firstCloseCode(client.provider)
   change(client.doc)
   const code = await Promise.race([
     closed,

@@ -32,6 +32,16 @@ export function whenSynced(provider: WebsocketProvider): Promise<void> {
   return waitFor(() => provider.synced)
 }
 
+/**
+ * Resolves with the code of the first close of `provider`'s connection, 0 when the client
+ * closed it itself (y-websocket then gives no event). Call it before the close can happen.
+ */
+export function firstCloseCode(provider: WebsocketProvider): Promise<number> {
+  return new Promise((resolve) =>
+    provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+  )
+}
+
 /** A raw socket for sending hand-made frames; resolves with the close code. */
 export async function rawSocket(url: string) {
   const socket = new WebSocket(url)

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DismissableNotice } from '../DismissableNotice'
 import { boardFullMessage } from './boardFullMessage'
 import './boardFull.css'
 import './strings'
@@ -6,7 +7,7 @@ import './strings'
 /**
  * Says, over the board, that it is full: either this page kept an addition out (`onDismiss`
  * closes the notice), or the server refused a change and the page stopped syncing (`onRetry`
- * reconnects once the person deleted something).
+ * reconnects once the person deleted something). An alert: what the person did was not saved.
  */
 export function BoardFullNotice(
   props:
@@ -14,23 +15,20 @@ export function BoardFullNotice(
     | { refusedBy: 'server'; onRetry: () => void },
 ) {
   const { t, i18n } = useTranslation()
-  return (
-    <div className="board-notice board-full" role="alert">
-      {props.refusedBy === 'page' ? (
-        <>
-          <p>{boardFullMessage(t, i18n.language, props.maxRecords)}</p>
-          <button type="button" className="button small" onClick={props.onDismiss}>
-            {t('boardFull.dismiss')}
-          </button>
-        </>
-      ) : (
-        <>
-          <p>{t('boardFull.server')}</p>
-          <button type="button" className="button small" onClick={props.onRetry}>
-            {t('boardFull.retry')}
-          </button>
-        </>
-      )}
-    </div>
+  const notice = { role: 'alert', className: 'in-flow-notice board-full' } as const
+  return props.refusedBy === 'page' ? (
+    <DismissableNotice
+      {...notice}
+      message={boardFullMessage(t, i18n.language, props.maxRecords)}
+      buttonLabel={t('boardFull.dismiss')}
+      onButton={props.onDismiss}
+    />
+  ) : (
+    <DismissableNotice
+      {...notice}
+      message={t('boardFull.server')}
+      buttonLabel={t('boardFull.retry')}
+      onButton={props.onRetry}
+    />
   )
 }

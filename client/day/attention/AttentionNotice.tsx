@@ -10,7 +10,11 @@ export function AttentionNotice({ attention }: { attention: BoardAttentionState 
   const { t } = useTranslation()
   if (attention.controlled) {
     return (
-      <p className="board-notice attention-notice" role="status" data-testid="controlled">
+      <p
+        className="board-notice in-flow-notice attention-notice"
+        role="status"
+        data-testid="controlled"
+      >
         {t('attention.controlled')}
       </p>
     )
@@ -18,7 +22,7 @@ export function AttentionNotice({ attention }: { attention: BoardAttentionState 
   if (attention.followOffered) {
     return (
       <div
-        className="board-notice attention-notice"
+        className="board-notice in-flow-notice attention-notice"
         role="group"
         aria-label={t('attention.follow')}
       >
@@ -38,7 +42,7 @@ export function AttentionNotice({ attention }: { attention: BoardAttentionState 
   }
   if (attention.following) {
     return (
-      <div className="board-notice attention-notice">
+      <div className="board-notice in-flow-notice attention-notice">
         <p role="status">{t('attention.following')}</p>
         <button type="button" className="small" onClick={() => attention.setFollowing(false)}>
           {t('attention.stopFollowing')}
